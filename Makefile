@@ -1,0 +1,67 @@
+# phasedoc — see README.md. `make demo` installs, builds and renders the samples;
+# `make check` runs every test.
+
+CC       ?= cc
+PKGS     := libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png cairo-svg fontconfig freetype2 librsvg-2.0
+DATADIR  ?= $(CURDIR)
+BUILD    ?= build
+CFLAGS   ?= -O2 -g
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPD_DATA_DIR='"$(DATADIR)"' \
+            -Iinclude $(patsubst %,-I%,$(wildcard src/*)) $(shell pkg-config --cflags $(PKGS))
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+LIB_SRC  := $(filter-out src/tool/%,$(LIB_SRC))
+TOOL_SRC := $(sort $(wildcard src/tool/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all demo check unit e2e acceptance deps clean update-golden
+all: $(BUILD)/phasedoc
+
+deps:
+	./scripts/install-deps
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC   $<"
+	@$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libphasedoc.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/phasedoc: $(TOOL_OBJ) $(BUILD)/libphasedoc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libphasedoc.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libphasedoc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
+	    $(BUILD)/libphasedoc.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+SAMPLES := $(sort $(wildcard samples/*.xml))
+
+# Installs what is missing, builds, and renders every sample into out/.
+demo:
+	./scripts/install-deps
+	$(MAKE) all
+	./scripts/render-samples $(BUILD)/phasedoc out
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+e2e: $(BUILD)/phasedoc
+	./tests/e2e/run $(BUILD)/phasedoc
+
+check: unit e2e
+
+acceptance: $(BUILD)/phasedoc
+	../shared/checks/acceptance $(AREAS)
+
+clean:
+	rm -rf $(BUILD) out
+
+-include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d)

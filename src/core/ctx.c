@@ -1,0 +1,134 @@
+/* ctx.c — context lifetime and diagnostics. */
+#include "ctx.h"
+#include "cache.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef PD_DATA_DIR
+#define PD_DATA_DIR "."
+#endif
+
+const char *pd_status_str(pd_status status)
+{
+    switch (status) {
+    case PD_OK: return "success";
+    case PD_ERR_INPUT: return "the input is wrong";
+    case PD_ERR_USAGE: return "usage error";
+    case PD_ERR_SYSTEM: return "system failure";
+    }
+    return "unknown status";
+}
+
+pd_ctx *pd_ctx_new(void)
+{
+    pd_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    const char *env = getenv("PHASEDOC_DATA");
+    ctx->data_dir = pd_strdup(env && *env ? env : PD_DATA_DIR);
+    ctx->cache = pd_cache_new();
+    if (!ctx->data_dir || !ctx->cache) {
+        pd_ctx_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+void pd_ctx_free(pd_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    pd_cache_free(ctx->cache);
+    pd_ctx_clear_diags(ctx);
+    free(ctx->diags);
+    free(ctx->data_dir);
+    free(ctx);
+}
+
+void pd_ctx_set_diag_handler(pd_ctx *ctx, pd_diag_fn fn, void *user)
+{
+    ctx->diag_fn = fn;
+    ctx->diag_user = user;
+}
+
+size_t pd_ctx_diag_count(const pd_ctx *ctx) { return ctx->ndiags; }
+
+const pd_diag *pd_ctx_diag(const pd_ctx *ctx, size_t index)
+{
+    return index < ctx->ndiags ? &ctx->diags[index] : NULL;
+}
+
+void pd_ctx_clear_diags(pd_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->ndiags; i++) {
+        free((char *)ctx->diags[i].file);
+        free((char *)ctx->diags[i].message);
+    }
+    ctx->ndiags = 0;
+    ctx->nerrors = 0;
+}
+
+int pd_ctx_error_count(const pd_ctx *ctx) { return ctx->nerrors; }
+
+const char *pd_ctx_data_dir(const pd_ctx *ctx) { return ctx->data_dir; }
+
+char *pd_data_path(const pd_ctx *ctx, const char *rel)
+{
+    return pd_strcat3(ctx->data_dir, "/", rel);
+}
+
+/* Keeps at most this many diagnostics: a broken file must not exhaust memory with messages. */
+enum { MAX_KEPT_DIAGS = 200 };
+
+void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, int column,
+                    const char *fmt, va_list ap)
+{
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (sev == PD_ERROR)
+        ctx->nerrors++;
+    pd_diag d = {sev, file, line, column, msg};
+    if (ctx->diag_fn)
+        ctx->diag_fn(&d, ctx->diag_user);
+    if (ctx->ndiags >= MAX_KEPT_DIAGS)
+        return;
+    if (ctx->ndiags == ctx->capdiags) {
+        size_t cap = ctx->capdiags ? ctx->capdiags * 2 : 8;
+        pd_diag *p = realloc(ctx->diags, cap * sizeof *p);
+        if (!p)
+            return;
+        ctx->diags = p;
+        ctx->capdiags = cap;
+    }
+    d.file = file ? pd_strdup(file) : NULL;
+    d.message = pd_strdup(msg);
+    ctx->diags[ctx->ndiags++] = d;
+}
+
+void pd_diag_raise(pd_ctx *ctx, pd_severity sev, const char *file, int line, int column,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pd_diag_raisev(ctx, sev, file, line, column, fmt, ap);
+    va_end(ap);
+}
+
+void pd_diag_format(const pd_diag *d, char *buf, size_t size)
+{
+    static const char *const sev[] = {"note", "warning", "error"};
+    char where[512] = "";
+    if (d->file && d->line > 0 && d->column > 0)
+        snprintf(where, sizeof where, "%s:%d:%d: ", d->file, d->line, d->column);
+    else if (d->file && d->line > 0)
+        snprintf(where, sizeof where, "%s:%d: ", d->file, d->line);
+    else if (d->file)
+        snprintf(where, sizeof where, "%s: ", d->file);
+    snprintf(buf, size, "%s%s: %s", where, sev[d->severity], d->message ? d->message : "");
+}

@@ -1,0 +1,36 @@
+/* ctx.h — the context every library call takes: options, diagnostics, per-process caches. */
+#ifndef PD_CTX_H
+#define PD_CTX_H
+
+#include "phasedoc.h"
+
+#include <stdarg.h>
+
+typedef struct pd_cache pd_cache;
+
+struct pd_ctx {
+    char *data_dir;
+    pd_diag_fn diag_fn;
+    void *diag_user;
+    pd_diag *diags;
+    size_t ndiags, capdiags;
+    int nerrors;
+    pd_cache *cache; /* stylesheets, schemas, fonts: loaded once, freed with the context */
+};
+
+/* The one place every diagnostic is raised: set a breakpoint here. */
+void pd_diag_raise(pd_ctx *ctx, pd_severity sev, const char *file, int line, int column,
+                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, int column,
+                    const char *fmt, va_list ap);
+
+/* Shorthand for an error without a position. */
+#define pd_error(ctx, ...) pd_diag_raise((ctx), PD_ERROR, NULL, 0, 0, __VA_ARGS__)
+
+/* Errors raised since the context was created or cleared. */
+int pd_ctx_error_count(const pd_ctx *ctx);
+
+/* "<data dir>/<rel>", malloc'd. */
+char *pd_data_path(const pd_ctx *ctx, const char *rel);
+
+#endif

@@ -1,0 +1,26 @@
+/* util.h — small string and number helpers shared by every module. */
+#ifndef PD_UTIL_H
+#define PD_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+char *pd_strdup(const char *s);
+char *pd_strndup(const char *s, size_t n);
+char *pd_strcat3(const char *a, const char *b, const char *c);
+bool pd_streq(const char *a, const char *b); /* NULL-safe */
+bool pd_has_suffix(const char *s, const char *suffix);
+
+/* A growable byte buffer with a size cap; on failure it frees itself and stays failed. */
+typedef struct {
+    char *data;
+    size_t len, cap, max;
+    bool failed;
+} pd_buf;
+
+void pd_buf_init(pd_buf *b, size_t max);
+bool pd_buf_add(pd_buf *b, const void *data, size_t len);
+bool pd_buf_adds(pd_buf *b, const char *s);
+void pd_buf_free(pd_buf *b);
+
+#endif

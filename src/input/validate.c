@@ -1,0 +1,69 @@
+/* validate.c — RELAX NG validation with positions in the messages. */
+#include "validate.h"
+#include "cache.h"
+#include "util.h"
+#include "xml.h"
+
+#include <libxml/relaxng.h>
+#include <stdlib.h>
+
+static void free_schema(void *p) { xmlRelaxNGFree(p); }
+
+/* The schemas are our own files, but they are still read through the hardened loader. */
+static xmlRelaxNGPtr load_schema(pd_ctx *ctx, const char *schema)
+{
+    char key[256];
+    snprintf(key, sizeof key, "rng:%s", schema);
+    xmlRelaxNGPtr rng = pd_cache_lookup(ctx->cache, key);
+    if (rng)
+        return rng;
+    char *rel = pd_strcat3("schemas/", schema, "");
+    char *path = rel ? pd_data_path(ctx, rel) : NULL;
+    free(rel);
+    if (!path)
+        return NULL;
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
+    free(path);
+    if (!doc)
+        return NULL;
+    pd_xml_capture_begin(ctx);
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
+    rng = pc ? xmlRelaxNGParse(pc) : NULL;
+    xmlRelaxNGFreeParserCtxt(pc);
+    pd_xml_capture_end();
+    xmlFreeDoc(doc);
+    if (!rng) {
+        pd_error(ctx, "cannot compile schema %s", schema);
+        return NULL;
+    }
+    return pd_cache_put(ctx->cache, key, rng, free_schema) ? rng : NULL;
+}
+
+static void on_validity_error(void *user, xmlErrorPtr err)
+{
+    pd_ctx *ctx = user;
+    pd_diag_raise(ctx, PD_ERROR, err->file, err->line, err->int2, "%s",
+                  err->message ? err->message : "schema violation");
+}
+
+pd_status pd_validate_doc(pd_ctx *ctx, xmlDocPtr doc, const char *schema)
+{
+    xmlRelaxNGPtr rng = load_schema(ctx, schema);
+    if (!rng)
+        return PD_ERR_SYSTEM;
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
+    if (!vc) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    xmlRelaxNGSetValidStructuredErrors(vc, on_validity_error, ctx);
+    int errors_before = pd_ctx_error_count(ctx);
+    int rc = xmlRelaxNGValidateDoc(vc, doc);
+    xmlRelaxNGFreeValidCtxt(vc);
+    if (rc == 0)
+        return PD_OK;
+    if (pd_ctx_error_count(ctx) == errors_before)
+        pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), 0, 0, "does not match %s", schema);
+    return PD_ERR_INPUT;
+}

@@ -1,0 +1,42 @@
+/* xml.h — the one hardened entry for every XML the project reads. */
+#ifndef PD_XML_H
+#define PD_XML_H
+
+#include "ctx.h"
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+/* Largest XML file accepted; a parsed tree costs about ten times as much. */
+#define PD_XML_MAX_BYTES (64u << 20)
+
+/* Reads a regular file (or standard input for "-") into memory, at most max bytes, without
+ * decompressing anything. Errors are raised against name. The buffer is malloc'd. */
+pd_status pd_file_read(pd_ctx *ctx, const char *path, size_t max, char **data, size_t *len);
+
+/* Parses XML from memory with safe options: no DOCTYPE, no entities, no DTD, no XInclude, no
+ * network. name is what errors show as the file. NULL on error (raised as diagnostics). */
+xmlDocPtr pd_xml_parse(pd_ctx *ctx, const char *data, size_t len, const char *name);
+/* The same, with names interned in dict (libxslt wants imported stylesheets in its own). */
+xmlDocPtr pd_xml_parse_in_dict(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                               xmlDictPtr dict);
+
+/* pd_file_read + pd_xml_parse. */
+xmlDocPtr pd_xml_load(pd_ctx *ctx, const char *path, pd_status *status);
+
+/* Process-wide set-up: refuse every external entity and catalog. Idempotent. */
+void pd_xml_init(void);
+
+/* Routes libxml2's and libxslt's structured errors into ctx until pd_xml_capture_end. */
+void pd_xml_capture_begin(pd_ctx *ctx);
+void pd_xml_capture_end(void);
+
+/* The display name of a document (its URL as parsed). */
+const char *pd_xml_doc_name(const xmlDoc *doc);
+
+/* Attribute value (borrowed from a per-call copy: caller must xmlFree) — convenience wrapper
+ * returning a malloc'd string or NULL. */
+char *pd_xml_attr(const xmlNode *node, const char *name);
+bool pd_xml_is(const xmlNode *node, const char *ns, const char *name);
+
+#endif

@@ -1,0 +1,128 @@
+/* box.c — fragments: growable lists of placed boxes. */
+#include "box.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pd_frag_init(pd_frag *f) { memset(f, 0, sizeof *f); }
+
+void pd_frag_free(pd_frag *f)
+{
+    for (int i = 0; i < f->nparas; i++)
+        pd_para_free(f->paras[i]);
+    free(f->paras);
+    free(f->boxes);
+    pd_frag_init(f);
+}
+
+static bool grow(void **p, int *cap, int need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    int c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, (size_t)c * size);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = c;
+    return true;
+}
+
+/* On allocation failure boxes go to a scratch slot: the document then misses them, which
+ * the caller cannot do better about, and nothing crashes. */
+pd_box *pd_frag_add(pd_frag *f, pd_box_kind kind, double x, double y, double w, double h)
+{
+    static pd_box scratch;
+    if (!grow((void **)&f->boxes, &f->capboxes, f->nboxes + 1, sizeof *f->boxes))
+        return memset(&scratch, 0, sizeof scratch);
+    pd_box *b = &f->boxes[f->nboxes++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->x = x;
+    b->y = y;
+    b->w = w;
+    b->h = h;
+    b->stroke = 0.5;
+    return b;
+}
+
+void pd_frag_own(pd_frag *f, pd_para *para)
+{
+    if (!para)
+        return;
+    if (!grow((void **)&f->paras, &f->capparas, f->nparas + 1, sizeof *f->paras)) {
+        pd_para_free(para);
+        return;
+    }
+    f->paras[f->nparas++] = para;
+}
+
+void pd_frag_share(pd_frag *dst, const pd_frag *src, double dx, double dy)
+{
+    for (int i = 0; i < src->nboxes; i++) {
+        const pd_box *s = &src->boxes[i];
+        pd_box *b = pd_frag_add(dst, s->kind, s->x + dx, s->y + dy, s->w, s->h);
+        pd_box keep = *b;
+        *b = *s;
+        b->x = keep.x;
+        b->y = keep.y;
+    }
+    for (int i = 0; i < src->nparas; i++)
+        pd_frag_own(dst, pd_para_ref(src->paras[i]));
+}
+
+void pd_frag_move(pd_frag *dst, pd_frag *src, double dx, double dy)
+{
+    pd_frag_share(dst, src, dx, dy);
+    for (int i = 0; i < src->nparas; i++)
+        pd_para_free(src->paras[i]);
+    src->nparas = 0;
+}
+
+void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x, double y)
+{
+    if (first >= last)
+        return;
+    double top0 = para->lines[first].top;
+    for (int i = first; i < last; i++) {
+        const pd_line *l = &para->lines[i];
+        pd_box *b = pd_frag_add(f, PD_BOX_TEXT, x + l->x, y + l->top - top0, para->width,
+                                l->height);
+        b->para = para;
+        b->line = i;
+        b->baseline = l->baseline - l->top;
+        b->color = para->color;
+    }
+    /* Links: one clickable rectangle per line a link touches. */
+    PangoLayoutIter *it = pango_layout_get_iter(para->layout);
+    for (int i = 0; i < first && pango_layout_iter_next_line(it); i++)
+        ;
+    for (int i = first; i < last; i++) {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+        const pd_line *l = &para->lines[i];
+        for (int k = 0; k < para->nlinks; k++) {
+            const pd_link *lk = &para->links[k];
+            int s = lk->start > line->start_index ? lk->start : line->start_index;
+            int e = lk->end < line->start_index + line->length ? lk->end
+                                                                : line->start_index + line->length;
+            if (s >= e)
+                continue;
+            int *ranges = NULL, n = 0;
+            pango_layout_line_get_x_ranges(line, s, e, &ranges, &n);
+            for (int r = 0; r < n; r++) {
+                double x0 = (double)ranges[2 * r] / PANGO_SCALE;
+                double x1 = (double)ranges[2 * r + 1] / PANGO_SCALE;
+                pd_box *b = pd_frag_add(f, PD_BOX_LINK, x + x0, y + l->top - top0, x1 - x0,
+                                        l->height);
+                b->uri = lk->uri;
+                b->ref = lk->ref;
+            }
+            g_free(ranges);
+        }
+        if (!pango_layout_iter_next_line(it))
+            break;
+    }
+    pango_layout_iter_free(it);
+}

@@ -1,0 +1,55 @@
+/* box.h — placed boxes: what pagination decides and the renderer paints, nothing more. */
+#ifndef PD_BOX_H
+#define PD_BOX_H
+
+#include "para.h"
+#include "style.h"
+
+#include <cairo.h>
+#include <stdbool.h>
+
+typedef enum {
+    PD_BOX_TEXT,  /* one line of a paragraph */
+    PD_BOX_FILL,  /* a filled rectangle */
+    PD_BOX_FRAME, /* a stroked rectangle */
+    PD_BOX_LINE,  /* a straight line from (x, y) to (x + w, y + h) */
+    PD_BOX_IMAGE,
+    PD_BOX_CHECK, /* a tick inside a check box */
+    PD_BOX_LINK,  /* a clickable area: uri or ref */
+} pd_box_kind;
+
+typedef struct {
+    pd_box_kind kind;
+    double x, y, w, h;   /* points, from the top-left corner of the page (or fragment) */
+    pd_color color;
+    double stroke;       /* line width for FRAME, LINE and CHECK */
+    pd_para *para;       /* TEXT: the paragraph (shared, reference counted by the fragment) */
+    int line;            /* TEXT: the line index */
+    double baseline;     /* TEXT: the baseline, relative to y */
+    cairo_surface_t *image; /* IMAGE: borrowed from the image cache */
+    const char *uri, *ref;  /* LINK: borrowed from the paragraph */
+} pd_box;
+
+/* A run of boxes with relative positions, and the paragraphs they draw from. */
+typedef struct {
+    pd_box *boxes;
+    int nboxes, capboxes;
+    pd_para **paras;     /* owned */
+    int nparas, capparas;
+    double height;
+} pd_frag;
+
+void pd_frag_init(pd_frag *f);
+void pd_frag_free(pd_frag *f);
+pd_box *pd_frag_add(pd_frag *f, pd_box_kind kind, double x, double y, double w, double h);
+/* Takes ownership of para. */
+void pd_frag_own(pd_frag *f, pd_para *para);
+/* Copies src's boxes into dst at an offset; dst takes over src's paragraphs (src is left
+ * without them, ready to free). */
+void pd_frag_move(pd_frag *dst, pd_frag *src, double dx, double dy);
+/* Copies the boxes, sharing src's paragraphs by reference (for repeated headers). */
+void pd_frag_share(pd_frag *dst, const pd_frag *src, double dx, double dy);
+/* Adds the lines [first, last) of para as text boxes (and its links) at (x, y). */
+void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x, double y);
+
+#endif

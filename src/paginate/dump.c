@@ -1,0 +1,31 @@
+/* dump.c — placed boxes as text: page, kind, position, size and content, for exact tests. */
+#include "engine.h"
+
+#include <string.h>
+
+static void dump_frag(const pd_frag *f, FILE *out)
+{
+    static const char *const kinds[] = {"text", "fill", "frame", "line", "image", "check", "link"};
+    for (int i = 0; i < f->nboxes; i++) {
+        const pd_box *b = &f->boxes[i];
+        fprintf(out, "  %-5s %7.2f %7.2f %7.2f %7.2f", kinds[b->kind], b->x, b->y, b->w, b->h);
+        if (b->kind == PD_BOX_TEXT) {
+            PangoLayoutLine *line = pango_layout_get_line_readonly(b->para->layout, b->line);
+            const char *text = pango_layout_get_text(b->para->layout);
+            fprintf(out, " \"%.*s\"", line->length, text + line->start_index);
+        } else if (b->kind == PD_BOX_LINK) {
+            fprintf(out, " %s", b->uri ? b->uri : b->ref ? b->ref : "");
+        }
+        fputc('\n', out);
+    }
+}
+
+void pd_layout_dump(const pd_layout *lay, FILE *out)
+{
+    for (int i = 0; i < lay->npages; i++) {
+        const pd_page *p = &lay->pages[i];
+        fprintf(out, "page %d %s %.2fx%.2f\n", i + 1, p->master->name, p->master->width,
+                p->master->height);
+        dump_frag(&p->body, out);
+    }
+}

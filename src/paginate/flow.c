@@ -1,0 +1,452 @@
+/* flow.c — blocks to items: paragraphs keep their lines, everything else becomes a fragment. */
+#include "flow.h"
+#include "image.h"
+#include "util.h"
+#include "xml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+pd_item *pd_items_add(pd_items *items, pd_item_kind kind)
+{
+    static pd_item scratch;
+    if (items->n == items->cap) {
+        int cap = items->cap ? items->cap * 2 : 32;
+        pd_item *p = realloc(items->items, (size_t)cap * sizeof *p);
+        if (!p) {
+            memset(&scratch, 0, sizeof scratch);
+            return &scratch;
+        }
+        items->items = p;
+        items->cap = cap;
+    }
+    pd_item *it = &items->items[items->n++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->orphans = it->widows = 2;
+    return it;
+}
+
+static void table_head_release(pd_table_head *t)
+{
+    if (t && --t->refs == 0) {
+        pd_frag_free(&t->frag);
+        free(t);
+    }
+}
+
+void pd_items_free(pd_items *items)
+{
+    for (int i = 0; i < items->n; i++) {
+        pd_item *it = &items->items[i];
+        pd_para_free(it->para);
+        pd_frag_free(&it->frag);
+        table_head_release(it->table);
+        free(it->master);
+    }
+    free(items->items);
+    memset(items, 0, sizeof *items);
+}
+
+static double item_height(const pd_item *it)
+{
+    return it->kind == PD_ITEM_LINES ? it->para->height : it->frag.height;
+}
+
+void pd_items_stack(pd_items *items, pd_frag *out)
+{
+    double y = 0, after = 0;
+    bool first = true;
+    for (int i = 0; i < items->n; i++) {
+        pd_item *it = &items->items[i];
+        if (it->kind == PD_ITEM_BREAK)
+            continue;
+        if (!first)
+            y += it->space_before > after ? it->space_before : after;
+        first = false;
+        if (it->table && it->table_first) {
+            pd_frag_share(out, &it->table->frag, it->x, y);
+            y += it->table->frag.height;
+        }
+        if (it->kind == PD_ITEM_LINES) {
+            double h = it->para->height;
+            pd_frag_add_lines(out, it->para, 0, it->para->nlines, it->x, y);
+            pd_frag_own(out, it->para);
+            it->para = NULL;
+            pd_frag_move(out, &it->frag, it->x, y);
+            y += h;
+        } else {
+            double h = item_height(it);
+            pd_frag_move(out, &it->frag, it->x, y);
+            y += h;
+        }
+        after = it->space_after;
+    }
+    out->height = y;
+}
+
+static void set_spacing(pd_item *it, const pd_style *st)
+{
+    it->space_before = st->space_before;
+    it->space_after = st->space_after;
+    it->keep_with_next = st->keep_with_next;
+}
+
+static int int_attr(xmlNode *n, const char *name, int fallback, int lo, int hi)
+{
+    char *v = pd_xml_attr(n, name);
+    int r = v ? atoi(v) : fallback;
+    free(v);
+    return r < lo ? lo : r > hi ? hi : r;
+}
+
+/* Draws background and borders around a fragment of the given outer size. */
+static void decorate(pd_frag *f, const pd_style *st, double w, double h)
+{
+    if (st->has_background) {
+        pd_box *b = pd_frag_add(f, PD_BOX_FILL, 0, 0, w, h);
+        b->color = st->background;
+        /* backgrounds go under the content: move to the front */
+        pd_box bg = *b;
+        memmove(f->boxes + 1, f->boxes, (size_t)(f->nboxes - 1) * sizeof *b);
+        f->boxes[0] = bg;
+    }
+    if (st->border > 0) {
+        pd_box *b = pd_frag_add(f, PD_BOX_FRAME, 0, 0, w, h);
+        b->color = st->border_color;
+        b->stroke = st->border;
+    }
+    if (st->border_bottom > 0) {
+        pd_box *b = pd_frag_add(f, PD_BOX_LINE, 0, h - st->border_bottom / 2, w, 0);
+        b->color = st->border_color;
+        b->stroke = st->border_bottom;
+    }
+}
+
+static bool has_block_children(xmlNode *n)
+{
+    static const char *const blocks[] = {"p", "h", "list", "table", "image", "rule", "box",
+                                         "checkbox", "signature", "page-break", "spacer"};
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+                if (strcmp((const char *)c->name, blocks[i]) == 0)
+                    return true;
+    return false;
+}
+
+void pd_flow_cell(pd_layout *lay, xmlNode *cell, const pd_style *style, double width,
+                  pd_frag *out)
+{
+    pd_items items = {0};
+    if (has_block_children(cell)) {
+        pd_flow_blocks(lay, cell, style, 0, width, &items);
+    } else {
+        pd_item *it = pd_items_add(&items, PD_ITEM_LINES);
+        it->para = pd_para_new(&lay->text, cell, style, width);
+        if (!it->para)
+            items.n--;
+    }
+    pd_items_stack(&items, out);
+    pd_items_free(&items);
+}
+
+/* A block with padding, border or background becomes one framed fragment. */
+static void flow_framed(pd_layout *lay, xmlNode *n, const pd_style *st, double x, double width,
+                        bool inline_content, pd_items *out)
+{
+    double pad = st->padding, inner = width - st->indent - 2 * pad;
+    pd_frag content;
+    pd_frag_init(&content);
+    if (inline_content) {
+        pd_para *p = pd_para_new(&lay->text, n, st, inner);
+        if (p) {
+            pd_frag_add_lines(&content, p, 0, p->nlines, 0, 0);
+            content.height = p->height;
+            pd_frag_own(&content, p);
+        }
+    } else {
+        pd_style inner_style = *st;
+        pd_flow_cell(lay, n, &inner_style, inner, &content);
+    }
+    pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
+    set_spacing(it, st);
+    it->x = x + st->indent;
+    double h = content.height + 2 * pad;
+    pd_frag_move(&it->frag, &content, pad, pad);
+    pd_frag_free(&content);
+    it->frag.height = h;
+    decorate(&it->frag, st, width - st->indent, h);
+}
+
+static void flow_paragraph(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
+                           double width, pd_items *out)
+{
+    if (st->padding > 0 || st->border > 0 || st->border_bottom > 0 || st->has_background) {
+        flow_framed(lay, n, st, x, width, true, out);
+        return;
+    }
+    pd_para *p = pd_para_new(&lay->text, n, st, width - st->indent);
+    if (!p)
+        return;
+    pd_item *it = pd_items_add(out, PD_ITEM_LINES);
+    set_spacing(it, st);
+    it->x = x + st->indent;
+    it->para = p;
+    it->orphans = int_attr(n, "orphans", 2, 1, 100);
+    it->widows = int_attr(n, "widows", 2, 1, 100);
+}
+
+/* The marker of a list item hangs left of the item's first line. */
+static void add_marker(pd_layout *lay, pd_item *first, const pd_style *st, const char *marker,
+                       double indent)
+{
+    pd_style ms = *st;
+    ms.align = PD_ALIGN_LEFT;
+    pd_para *m = pd_para_new_text(&lay->text, marker, &ms, indent);
+    if (!m || m->nlines == 0) {
+        pd_para_free(m);
+        return;
+    }
+    double dy = 0;
+    if (first->kind == PD_ITEM_LINES && first->para->nlines > 0)
+        dy = first->para->lines[0].baseline - m->lines[0].baseline;
+    pd_frag_add_lines(&first->frag, m, 0, 1, -indent, dy);
+    pd_frag_own(&first->frag, m);
+}
+
+static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double x,
+                      double width, pd_items *out)
+{
+    char *kind = pd_xml_attr(list, "marker");
+    double indent = st->indent > 0 ? st->indent : 14;
+    int number = 0;
+    bool first_item = true;
+    for (xmlNode *li = list->children; li; li = li->next) {
+        if (!pd_xml_is(li, PD_LAYOUT_NS, "item"))
+            continue;
+        pd_style is;
+        pd_style_resolve(lay->ctx, lay->file, lay->styles, li, st, &is);
+        int before = out->n;
+        if (has_block_children(li)) {
+            pd_flow_blocks(lay, li, &is, x + indent, width - indent, out);
+        } else {
+            pd_para *p = pd_para_new(&lay->text, li, &is, width - indent);
+            if (p) {
+                pd_item *it = pd_items_add(out, PD_ITEM_LINES);
+                it->x = x + indent;
+                it->para = p;
+                it->space_before = is.space_before > 0 ? is.space_before : 2;
+            }
+        }
+        if (out->n > before) {
+            pd_item *first = &out->items[before];
+            if (first_item)
+                first->space_before = st->space_before > first->space_before
+                                          ? st->space_before : first->space_before;
+            char marker[16];
+            number++;
+            if (pd_streq(kind, "decimal"))
+                snprintf(marker, sizeof marker, "%d.", number);
+            else
+                snprintf(marker, sizeof marker, "%s", pd_streq(kind, "none") ? "" : "\xe2\x80\xa2");
+            if (*marker)
+                add_marker(lay, first, &is, marker, indent);
+            first_item = false;
+            out->items[out->n - 1].space_after = is.space_after;
+        }
+    }
+    if (out->n > 0 && st->space_after > out->items[out->n - 1].space_after)
+        out->items[out->n - 1].space_after = st->space_after;
+    free(kind);
+}
+
+static void flow_rule(pd_layout *lay, xmlNode *n, const pd_style *st, double x, double width,
+                      pd_items *out)
+{
+    double t = 0.5;
+    char *v = pd_xml_attr(n, "thickness");
+    if (v && !pd_length_parse(v, &t))
+        pd_diag_raise(lay->ctx, PD_ERROR, lay->file, (int)xmlGetLineNo(n), 0,
+                      "<rule>: thickness=\"%s\" is not a length", v);
+    free(v);
+    pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
+    set_spacing(it, st);
+    it->x = x + st->indent;
+    pd_box *b = pd_frag_add(&it->frag, PD_BOX_LINE, 0, t / 2, width - st->indent, 0);
+    b->color = st->border_color.r || st->border_color.g || st->border_color.b ? st->border_color
+                                                                               : st->color;
+    b->stroke = t;
+    it->frag.height = t;
+}
+
+static void flow_spacer(pd_layout *lay, xmlNode *n, pd_items *out)
+{
+    double h = 0;
+    char *v = pd_xml_attr(n, "height");
+    if (!v || !pd_length_parse(v, &h))
+        pd_diag_raise(lay->ctx, PD_ERROR, lay->file, (int)xmlGetLineNo(n), 0,
+                      "<spacer>: height is not a length");
+    free(v);
+    pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
+    it->frag.height = h;
+}
+
+static void flow_checkbox(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
+                          double width, pd_items *out)
+{
+    double size = st->font_size * 1.1, gap = size * 0.6;
+    pd_para *label = pd_para_new(&lay->text, n, st, width - st->indent - size - gap);
+    if (!label)
+        return;
+    char *checked = pd_xml_attr(n, "checked");
+    pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
+    set_spacing(it, st);
+    it->x = x + st->indent;
+    double top = label->nlines ? label->lines[0].baseline - size * 0.85 : 0;
+    pd_box *b = pd_frag_add(&it->frag, PD_BOX_FRAME, 0, top, size, size);
+    b->color = st->color;
+    b->stroke = 0.8;
+    if (pd_streq(checked, "true") || pd_streq(checked, "1")) {
+        b = pd_frag_add(&it->frag, PD_BOX_CHECK, 0, top, size, size);
+        b->color = st->color;
+        b->stroke = 1.2;
+    }
+    pd_frag_add_lines(&it->frag, label, 0, label->nlines, size + gap, 0);
+    it->frag.height = label->height > size ? label->height : size;
+    pd_frag_own(&it->frag, label);
+    free(checked);
+}
+
+/* A line of text at y in a fragment; returns its height. */
+static double add_text_line(pd_layout *lay, pd_frag *f, const char *text, const pd_style *st,
+                            double x, double y, double width)
+{
+    pd_para *p = pd_para_new_text(&lay->text, text, st, width);
+    if (!p)
+        return 0;
+    pd_frag_add_lines(f, p, 0, p->nlines, x, y);
+    double h = p->height;
+    pd_frag_own(f, p);
+    return h;
+}
+
+static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
+                           double width, pd_items *out)
+{
+    char *label = pd_xml_attr(n, "label"), *name = pd_xml_attr(n, "name");
+    char *role = pd_xml_attr(n, "role"), *place = pd_xml_attr(n, "place");
+    char *date = pd_xml_attr(n, "date"), *place_cap = pd_xml_attr(n, "place-caption");
+    char *date_cap = pd_xml_attr(n, "date-caption");
+    pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
+    set_spacing(it, st);
+    it->keep_with_next = st->keep_with_next;
+    it->x = x + st->indent;
+    double w = width - st->indent, y = 0;
+    pd_style bold = *st, small = *st;
+    bold.font_weight = 700;
+    small.font_size = st->font_size * 0.9;
+    y += add_text_line(lay, &it->frag, label ? label : "", &bold, 0, y, w);
+    y += st->font_size * 3.2; /* room to sign */
+    pd_box *line = pd_frag_add(&it->frag, PD_BOX_LINE, 0, y, w, 0);
+    line->color = st->color;
+    line->stroke = 0.7;
+    y += 3;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s%s", name ? name : "", name && role && *role ? ", " : "",
+             role ? role : "");
+    y += add_text_line(lay, &it->frag, buf, st, 0, y, w);
+    if ((place && *place) || (date && *date)) {
+        snprintf(buf, sizeof buf, "%s%s%s", place ? place : "",
+                 place && *place && date && *date ? ", " : "", date ? date : "");
+        y += add_text_line(lay, &it->frag, buf, &small, 0, y, w);
+    } else {
+        /* Fill-in lines for place and date, captioned underneath. */
+        y += st->font_size * 1.8;
+        double half = (w - 12) / 2;
+        pd_box *l1 = pd_frag_add(&it->frag, PD_BOX_LINE, 0, y, half, 0);
+        pd_box *l2 = pd_frag_add(&it->frag, PD_BOX_LINE, half + 12, y, half, 0);
+        l1->color = l2->color = st->color;
+        l1->stroke = l2->stroke = 0.4;
+        y += 2;
+        double h1 = add_text_line(lay, &it->frag, place_cap ? place_cap : "", &small, 0, y, half);
+        add_text_line(lay, &it->frag, date_cap ? date_cap : "", &small, half + 12, y, half);
+        y += h1;
+    }
+    it->frag.height = y;
+    free(label), free(name), free(role), free(place), free(date), free(place_cap);
+    free(date_cap);
+}
+
+static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x, double width,
+                       pd_items *out)
+{
+    char *src = pd_xml_attr(n, "src");
+    cairo_surface_t *img = pd_image_load(lay->ctx, lay->images, lay->image_dirs, lay->file,
+                                         (int)xmlGetLineNo(n), src);
+    free(src);
+    if (!img)
+        return;
+    double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+    double w = 0, h = 0;
+    char *ws = pd_xml_attr(n, "width"), *hs = pd_xml_attr(n, "height");
+    bool has_w = ws && pd_length_parse(ws, &w), has_h = hs && pd_length_parse(hs, &h);
+    free(ws), free(hs);
+    double avail = width - st->indent;
+    if (has_w && !has_h)
+        h = w * ih / iw;
+    else if (has_h && !has_w)
+        w = h * iw / ih;
+    else if (!has_w && !has_h)
+        w = avail, h = avail * ih / iw;
+    if (w > avail) { /* never wider than the column: scale down keeping the aspect ratio */
+        h = h * avail / w;
+        w = avail;
+    }
+    pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
+    set_spacing(it, st);
+    double dx = st->align_block == PD_ALIGN_RIGHT    ? avail - w
+                : st->align_block == PD_ALIGN_CENTER ? (avail - w) / 2
+                                                     : 0;
+    it->x = x + st->indent + dx;
+    pd_box *b = pd_frag_add(&it->frag, PD_BOX_IMAGE, 0, 0, w, h);
+    b->image = img;
+    it->frag.height = h;
+}
+
+void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, double x,
+                    double width, pd_items *out)
+{
+    for (xmlNode *n = parent->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)n->name;
+        if (strcmp(name, "page-break") == 0) {
+            pd_item *it = pd_items_add(out, PD_ITEM_BREAK);
+            it->master = pd_xml_attr(n, "master");
+            continue;
+        }
+        pd_style st;
+        pd_style_resolve(lay->ctx, lay->file, lay->styles, n, style, &st);
+        if (st.break_before)
+            pd_items_add(out, PD_ITEM_BREAK);
+        if (strcmp(name, "p") == 0 || strcmp(name, "h") == 0)
+            flow_paragraph(lay, n, &st, x, width, out);
+        else if (strcmp(name, "list") == 0)
+            flow_list(lay, n, &st, x, width, out);
+        else if (strcmp(name, "table") == 0)
+            pd_flow_table(lay, n, &st, x, width, out);
+        else if (strcmp(name, "box") == 0)
+            flow_framed(lay, n, &st, x, width, false, out);
+        else if (strcmp(name, "rule") == 0)
+            flow_rule(lay, n, &st, x, width, out);
+        else if (strcmp(name, "spacer") == 0)
+            flow_spacer(lay, n, out);
+        else if (strcmp(name, "checkbox") == 0)
+            flow_checkbox(lay, n, &st, x, width, out);
+        else if (strcmp(name, "signature") == 0)
+            flow_signature(lay, n, &st, x, width, out);
+        else if (strcmp(name, "image") == 0)
+            flow_image(lay, n, &st, x, width, out);
+    }
+}

@@ -1,0 +1,137 @@
+/* image.c — PNG loading with the header read first, so a lying size cannot exhaust memory. */
+#include "image.h"
+#include "cache.h"
+#include "util.h"
+#include "xml.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct image {
+    char *path;
+    cairo_surface_t *surface;
+    struct image *next;
+} image;
+
+struct pd_images {
+    image *head;
+};
+
+static void images_free(void *p)
+{
+    pd_images *c = p;
+    for (image *i = c->head, *next; i; i = next) {
+        next = i->next;
+        cairo_surface_destroy(i->surface);
+        free(i->path);
+        free(i);
+    }
+    free(c);
+}
+
+pd_images *pd_images_of(pd_ctx *ctx)
+{
+    pd_images *c = pd_cache_lookup(ctx->cache, "images");
+    if (c)
+        return c;
+    c = calloc(1, sizeof *c);
+    return c && pd_cache_put(ctx->cache, "images", c, images_free) ? c : NULL;
+}
+
+static bool inside(const char *real, const char *dir)
+{
+    char root[PATH_MAX];
+    if (!realpath(dir, root))
+        return false;
+    size_t n = strlen(root);
+    return strncmp(real, root, n) == 0 && real[n] == '/';
+}
+
+typedef struct {
+    const unsigned char *data;
+    size_t len, pos;
+} reader;
+
+static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int n)
+{
+    reader *r = closure;
+    if (n > r->len - r->pos)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(out, r->data + r->pos, n);
+    r->pos += n;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static cairo_surface_t *decode(pd_ctx *ctx, const char *file, int line, const char *path,
+                               const unsigned char *data, size_t len)
+{
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (len < 33 || memcmp(data, sig, 8) != 0 || memcmp(data + 12, "IHDR", 4) != 0) {
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s is not a PNG file", path);
+        return NULL;
+    }
+    uint32_t w = be32(data + 16), h = be32(data + 20);
+    if (w == 0 || h == 0 || w > PD_IMAGE_MAX_SIDE || h > PD_IMAGE_MAX_SIDE ||
+        (uint64_t)w * h > PD_IMAGE_MAX_PIXELS) {
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0,
+                      "image %s is %ux%u pixels, more than the limit of %d per side and %u in "
+                      "all", path, w, h, PD_IMAGE_MAX_SIDE, PD_IMAGE_MAX_PIXELS);
+        return NULL;
+    }
+    reader r = {data, len, 0};
+    cairo_surface_t *s = cairo_image_surface_create_from_png_stream(read_png, &r);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s cannot be decoded: %s", path,
+                      cairo_status_to_string(cairo_surface_status(s)));
+        cairo_surface_destroy(s);
+        return NULL;
+    }
+    return s;
+}
+
+cairo_surface_t *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const *dirs,
+                               const char *file, int line, const char *src)
+{
+    char real[PATH_MAX];
+    if (!src || !*src || !realpath(src, real)) {
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image '%s' not found", src ? src : "");
+        return NULL;
+    }
+    bool allowed = false;
+    for (const char *const *d = dirs; d && *d && !allowed; d++)
+        allowed = inside(real, *d);
+    if (!allowed) {
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0,
+                      "image '%s' lies outside the folders images may come from", src);
+        return NULL;
+    }
+    for (image *i = cache ? cache->head : NULL; i; i = i->next)
+        if (strcmp(i->path, real) == 0)
+            return i->surface;
+    char *data;
+    size_t len;
+    if (pd_file_read(ctx, real, PD_IMAGE_MAX_BYTES, &data, &len) != PD_OK)
+        return NULL;
+    cairo_surface_t *s = decode(ctx, file, line, src, (const unsigned char *)data, len);
+    free(data);
+    if (!s || !cache)
+        return s;
+    image *i = calloc(1, sizeof *i);
+    if (!i || !(i->path = pd_strdup(real))) {
+        free(i);
+        cairo_surface_destroy(s);
+        pd_error(ctx, "out of memory");
+        return NULL;
+    }
+    i->surface = s;
+    i->next = cache->head;
+    cache->head = i;
+    return s;
+}

@@ -1,0 +1,317 @@
+/* pipeline.c — the public operations: parse and validate, brand, XSLT, layout, render. Each
+ * stage is a function of the one before, and nothing is written until the last succeeded. */
+#include "brand.h"
+#include "checks.h"
+#include "engine.h"
+#include "l10n.h"
+#include "output.h"
+#include "pipeline.h"
+#include "pdf.h"
+#include "util.h"
+#include "validate.h"
+#include "xml.h"
+#include "xslt.h"
+
+#include <libgen.h>
+#include <libxml/xmlsave.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PROJECT_NS "urn:phasedoc:project:1"
+
+static const char *const kinds[] = {"approval", "offer", "concept", "implementation"};
+
+bool pd_kind_is_known(const char *kind)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (pd_streq(kind, kinds[i]))
+            return true;
+    return false;
+}
+
+static bool is_layout(xmlDocPtr doc)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    return pd_xml_is(root, PD_LAYOUT_NS, "document");
+}
+
+static bool is_project(xmlDocPtr doc)
+{
+    return pd_xml_is(xmlDocGetRootElement(doc), PROJECT_NS, "project");
+}
+
+/* Loads a project description and checks it against the schema and its own references. */
+static xmlDocPtr load_project(pd_ctx *ctx, const char *path, pd_status *st)
+{
+    xmlDocPtr doc = pd_xml_load(ctx, path, st);
+    if (!doc)
+        return NULL;
+    if (!is_project(doc)) {
+        xmlNode *root = xmlDocGetRootElement(doc);
+        pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), root ? (int)xmlGetLineNo(root) : 0,
+                      1, "not a project description (expected <project xmlns=\"%s\">)",
+                      PROJECT_NS);
+        xmlFreeDoc(doc);
+        *st = PD_ERR_INPUT;
+        return NULL;
+    }
+    *st = pd_validate_doc(ctx, doc, "project.rng");
+    if (*st == PD_OK)
+        *st = pd_project_check(ctx, doc);
+    if (*st != PD_OK) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+pd_status pd_validate_file(pd_ctx *ctx, const char *path)
+{
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
+    if (!doc)
+        return st;
+    if (is_layout(doc))
+        st = pd_validate_doc(ctx, doc, "layout.rng");
+    else {
+        xmlFreeDoc(doc);
+        doc = load_project(ctx, path, &st);
+    }
+    xmlFreeDoc(doc);
+    return st;
+}
+
+static char *project_attr(xmlDocPtr doc, const char *name)
+{
+    return pd_xml_attr(xmlDocGetRootElement(doc), name);
+}
+
+/* The output language: the caller's, else the project's, else the brand's default. */
+static pd_status choose_lang(pd_ctx *ctx, const pd_options *opts, xmlDocPtr project,
+                             const pd_brand *brand, char **lang)
+{
+    if (opts->lang) {
+        if (!pd_l10n_exists(ctx, opts->lang)) {
+            pd_error(ctx, "no language catalogue for '%s'", opts->lang);
+            return PD_ERR_USAGE;
+        }
+        *lang = pd_strdup(opts->lang);
+        return PD_OK;
+    }
+    char *l = project_attr(project, "lang");
+    if (!l || !pd_l10n_exists(ctx, l)) {
+        if (l)
+            pd_diag_raise(ctx, PD_WARNING, pd_xml_doc_name(project), 0, 0,
+                          "no catalogue for language '%s'; using the brand's default", l);
+        free(l);
+        l = pd_strdup(pd_brand_get(brand, "document.lang"));
+    }
+    if (!l || !*l || !pd_l10n_exists(ctx, l)) {
+        free(l);
+        l = pd_strdup("en");
+    }
+    *lang = l;
+    return PD_OK;
+}
+
+static char *dir_of(const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return NULL;
+    return pd_strdup(dirname(real));
+}
+
+/* The stylesheet for a kind: the caller's, else the brand's, else the built-in one. */
+static char *choose_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_brand *brand,
+                               const char *kind)
+{
+    if (opts->stylesheet)
+        return pd_strdup(opts->stylesheet);
+    const char *own = pd_brand_get(brand, "document.stylesheet");
+    if (own && *own)
+        return pd_brand_file(ctx, brand, "document.stylesheet");
+    char rel[64];
+    snprintf(rel, sizeof rel, "stylesheets/%s.xsl", kind);
+    return pd_data_path(ctx, rel);
+}
+
+/* Runs the stylesheet stage; on success *layout holds a validated layout document. */
+static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_options *opts,
+                                   xmlDocPtr *layout, char ***dirs_out)
+{
+    const char *kind = opts->kind ? opts->kind : "approval";
+    if (!pd_kind_is_known(kind)) {
+        pd_error(ctx, "unknown document kind '%s' (approval, offer, concept, implementation)",
+                 kind);
+        return PD_ERR_USAGE;
+    }
+    pd_brand *brand = NULL;
+    pd_status st = pd_brand_resolve(ctx, opts->brand, project,
+                                    (const char *const *)opts->settings, &brand);
+    if (st != PD_OK)
+        return st;
+    char *lang = NULL;
+    st = choose_lang(ctx, opts, project, brand, &lang);
+    const pd_catalogue *cat = st == PD_OK ? pd_l10n_load(ctx, lang) : NULL;
+    if (st == PD_OK && !cat)
+        st = PD_ERR_INPUT;
+    char *stylesheet = st == PD_OK ? choose_stylesheet(ctx, opts, brand, kind) : NULL;
+    if (st == PD_OK && !stylesheet)
+        st = PD_ERR_INPUT;
+    /* Folders the stylesheet and the images may read: the brand packs, and the folder of a
+     * stylesheet given by the caller. */
+    size_t npacks = pd_brand_pack_count(brand);
+    char **dirs = calloc(npacks + 3, sizeof *dirs);
+    size_t nd = 0;
+    for (size_t i = 0; dirs && i < npacks; i++)
+        dirs[nd++] = pd_strdup(pd_brand_pack_dir(brand, i));
+    if (dirs && opts->stylesheet)
+        dirs[nd++] = dir_of(opts->stylesheet);
+    if (st == PD_OK) {
+        pd_xslt_env env = {ctx, brand, cat, lang, kind, (const char *const *)dirs};
+        st = pd_xslt_transform(&env, stylesheet, project, layout);
+    }
+    if (st == PD_OK) {
+        /* The result has no file of its own: errors in it name the stylesheet. */
+        xmlFree((xmlChar *)(*layout)->URL);
+        (*layout)->URL = xmlStrdup((const xmlChar *)stylesheet);
+        st = pd_validate_doc(ctx, *layout, "layout.rng");
+        if (st != PD_OK) {
+            xmlFreeDoc(*layout);
+            *layout = NULL;
+        }
+    }
+    free(stylesheet);
+    free(lang);
+    pd_brand_free(brand);
+    *dirs_out = dirs;
+    return st;
+}
+
+static void free_dirs(char **dirs)
+{
+    for (size_t i = 0; dirs && dirs[i]; i++)
+        free(dirs[i]);
+    free(dirs);
+}
+
+/* Any input to a validated layout document, and the folders its images may come from. */
+static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                 xmlDocPtr *layout, char ***dirs)
+{
+    *dirs = NULL;
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
+    if (!doc)
+        return st;
+    if (is_layout(doc)) {
+        st = pd_validate_doc(ctx, doc, "layout.rng");
+        if (st != PD_OK) {
+            xmlFreeDoc(doc);
+            return st;
+        }
+        *layout = doc;
+        *dirs = calloc(3, sizeof **dirs);
+        if (*dirs && strcmp(path, "-") != 0)
+            (*dirs)[0] = dir_of(path);
+        if (*dirs)
+            (*dirs)[(*dirs)[0] ? 1 : 0] = pd_data_path(ctx, "templates");
+        return PD_OK;
+    }
+    xmlFreeDoc(doc);
+    xmlDocPtr project = load_project(ctx, path, &st);
+    if (!project)
+        return st;
+    st = project_to_layout(ctx, project, opts, layout, dirs);
+    xmlFreeDoc(project);
+    return st;
+}
+
+pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, char **xml,
+                         size_t *len)
+{
+    xmlDocPtr layout = NULL;
+    char **dirs = NULL;
+    pd_status st = input_to_layout(ctx, path, opts, &layout, &dirs);
+    free_dirs(dirs);
+    if (st != PD_OK)
+        return st;
+    xmlChar *mem = NULL;
+    int size = 0;
+    xmlDocDumpFormatMemoryEnc(layout, &mem, &size, "UTF-8", 1);
+    xmlFreeDoc(layout);
+    if (!mem) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    *xml = pd_strndup((const char *)mem, (size_t)size);
+    *len = (size_t)size;
+    xmlFree(mem);
+    return *xml ? PD_OK : PD_ERR_SYSTEM;
+}
+
+pd_status pd_render_file(pd_ctx *ctx, const char *path, const pd_options *opts,
+                         const char *out_path)
+{
+    xmlDocPtr layout = NULL;
+    char **dirs = NULL;
+    pd_status st = input_to_layout(ctx, path, opts, &layout, &dirs);
+    pd_layout *lay = NULL;
+    if (st == PD_OK)
+        st = pd_layout_run(ctx, layout, (const char *const *)dirs, 0, &lay);
+    pd_output *o = NULL;
+    if (st == PD_OK)
+        st = pd_output_open(ctx, out_path, &o);
+    if (st == PD_OK) {
+        st = pd_render_pdf(lay, o);
+        st = st == PD_OK ? pd_output_commit(ctx, o) : (pd_output_abort(o), st);
+    }
+    pd_layout_free(lay);
+    xmlFreeDoc(layout);
+    free_dirs(dirs);
+    return st;
+}
+
+pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id)
+{
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
+    if (!doc)
+        return st;
+    *id = is_project(doc) ? project_attr(doc, "id") : NULL;
+    xmlFreeDoc(doc);
+    if (!*id)
+        *id = pd_strdup("document");
+    return PD_OK;
+}
+
+pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+{
+    pd_status st = PD_OK;
+    xmlDocPtr project = path ? load_project(ctx, path, &st) : NULL;
+    if (st != PD_OK)
+        return st;
+    pd_brand *brand = NULL;
+    st = pd_brand_resolve(ctx, opts->brand, project, (const char *const *)opts->settings,
+                          &brand);
+    if (st == PD_OK)
+        pd_brand_print(brand, out);
+    pd_brand_free(brand);
+    xmlFreeDoc(project);
+    return st;
+}
+
+pd_status pd_print_starter(pd_ctx *ctx, FILE *out)
+{
+    char *path = pd_data_path(ctx, "templates/new-project.xml");
+    char *data = NULL;
+    size_t len = 0;
+    pd_status st = path ? pd_file_read(ctx, path, 1u << 20, &data, &len) : PD_ERR_SYSTEM;
+    free(path);
+    if (st == PD_OK && fwrite(data, 1, len, out) != len)
+        st = PD_ERR_SYSTEM;
+    free(data);
+    return st == PD_ERR_INPUT ? PD_ERR_SYSTEM : st;
+}

@@ -1,0 +1,132 @@
+/* draw.c — boxes to Cairo. Nothing here decides where anything goes. */
+#include "draw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void set_colour(cairo_t *cr, pd_color c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+/* Cairo link attributes quote strings with single quotes; escape them and backslashes. */
+static void quote(char *dst, size_t size, const char *s)
+{
+    size_t n = 0;
+    for (; *s && n + 3 < size; s++) {
+        if (*s == '\'' || *s == '\\')
+            dst[n++] = '\\';
+        dst[n++] = *s;
+    }
+    dst[n] = '\0';
+}
+
+static void draw_link(cairo_t *cr, const pd_box *b)
+{
+    char target[1024], attrs[1200];
+    quote(target, sizeof target, b->uri ? b->uri : b->ref);
+    snprintf(attrs, sizeof attrs, "%s='%s' rect=[%.2f %.2f %.2f %.2f]",
+             b->uri ? "uri" : "dest", target, b->x, b->y, b->w, b->h);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+}
+
+static void draw_box(cairo_t *cr, const pd_box *b)
+{
+    switch (b->kind) {
+    case PD_BOX_TEXT: {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(b->para->layout, b->line);
+        set_colour(cr, b->color);
+        cairo_move_to(cr, b->x, b->y + b->baseline);
+        pango_cairo_show_layout_line(cr, line);
+        break;
+    }
+    case PD_BOX_FILL:
+        set_colour(cr, b->color);
+        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        cairo_fill(cr);
+        break;
+    case PD_BOX_FRAME:
+        set_colour(cr, b->color);
+        cairo_set_line_width(cr, b->stroke);
+        cairo_rectangle(cr, b->x + b->stroke / 2, b->y + b->stroke / 2, b->w - b->stroke,
+                        b->h - b->stroke);
+        cairo_stroke(cr);
+        break;
+    case PD_BOX_LINE:
+        set_colour(cr, b->color);
+        cairo_set_line_width(cr, b->stroke);
+        cairo_move_to(cr, b->x, b->y);
+        cairo_line_to(cr, b->x + b->w, b->y + b->h);
+        cairo_stroke(cr);
+        break;
+    case PD_BOX_IMAGE: {
+        double iw = cairo_image_surface_get_width(b->image);
+        double ih = cairo_image_surface_get_height(b->image);
+        cairo_save(cr);
+        cairo_translate(cr, b->x, b->y);
+        cairo_scale(cr, b->w / iw, b->h / ih);
+        cairo_set_source_surface(cr, b->image, 0, 0);
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+        cairo_paint(cr);
+        cairo_restore(cr);
+        break;
+    }
+    case PD_BOX_CHECK:
+        set_colour(cr, b->color);
+        cairo_set_line_width(cr, b->stroke);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_move_to(cr, b->x + b->w * 0.2, b->y + b->h * 0.55);
+        cairo_line_to(cr, b->x + b->w * 0.42, b->y + b->h * 0.78);
+        cairo_line_to(cr, b->x + b->w * 0.82, b->y + b->h * 0.22);
+        cairo_stroke(cr);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        break;
+    case PD_BOX_LINK:
+        draw_link(cr, b);
+        break;
+    }
+}
+
+static void draw_frag(cairo_t *cr, const pd_frag *f)
+{
+    for (int i = 0; i < f->nboxes; i++)
+        draw_box(cr, &f->boxes[i]);
+}
+
+static void draw_watermark(pd_layout *lay, const pd_master *m, cairo_t *cr)
+{
+    pd_style st;
+    pd_style_default(&st);
+    st.font_size = m->width / 6;
+    st.font_weight = 700;
+    pd_para *p = pd_para_new_text(&lay->text, m->watermark, &st, -1);
+    if (!p)
+        return;
+    PangoRectangle r;
+    pango_layout_get_extents(p->layout, NULL, &r);
+    cairo_save(cr);
+    cairo_translate(cr, m->width / 2, m->height / 2);
+    cairo_rotate(cr, -atan2(m->height, m->width));
+    cairo_move_to(cr, -(double)r.width / PANGO_SCALE / 2, -(double)r.height / PANGO_SCALE / 2);
+    cairo_set_source_rgba(cr, 0.5, 0.5, 0.5, 0.15);
+    pango_cairo_show_layout(cr, p->layout);
+    cairo_restore(cr);
+    pd_para_free(p);
+}
+
+void pd_draw_page(pd_layout *lay, int i, cairo_t *cr)
+{
+    const pd_page *page = &lay->pages[i];
+    const pd_master *m = page->master;
+    if (m->has_background) {
+        set_colour(cr, m->background);
+        cairo_paint(cr);
+    }
+    pd_frag furniture;
+    pd_frag_init(&furniture);
+    pd_layout_page_furniture(lay, i, &furniture);
+    draw_frag(cr, &furniture);
+    draw_frag(cr, &page->body);
+    pd_frag_free(&furniture);
+    if (m->watermark)
+        draw_watermark(lay, m, cr);
+}

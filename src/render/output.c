@@ -1,0 +1,155 @@
+/* output.c — temporary file, every write checked, fsync, rename, fsync of the folder; on
+ * failure the temporary file goes and a previous output stays untouched. */
+#include "output.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct pd_output {
+    char *path, *tmp, *dir;
+    int fd;
+    bool to_stdout, failed;
+    int error;
+    pd_buf mem; /* standard output: held until the document is complete */
+};
+
+static char *folder_of(const char *path)
+{
+    char *copy = pd_strdup(path);
+    char *dir = copy ? pd_strdup(dirname(copy)) : NULL;
+    free(copy);
+    return dir;
+}
+
+pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
+{
+    *out = NULL;
+    pd_output *o = calloc(1, sizeof *o);
+    if (!o)
+        return PD_ERR_SYSTEM;
+    o->fd = -1;
+    if (strcmp(path, "-") == 0) {
+        o->to_stdout = true;
+        pd_buf_init(&o->mem, (size_t)1 << 31);
+        *out = o;
+        return PD_OK;
+    }
+    o->path = pd_strdup(path);
+    o->dir = folder_of(path);
+    char *base = pd_strdup(path);
+    o->tmp = o->dir && base ? pd_strcat3(o->dir, "/.", basename(base)) : NULL;
+    free(base);
+    char *tmpl = o->tmp ? pd_strcat3(o->tmp, ".XXXXXX", "") : NULL;
+    free(o->tmp);
+    o->tmp = tmpl;
+    if (!o->path || !o->dir || !o->tmp) {
+        pd_output_abort(o);
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    o->fd = mkstemp(o->tmp);
+    if (o->fd < 0) {
+        pd_diag_raise(ctx, PD_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        pd_output_abort(o);
+        return PD_ERR_SYSTEM;
+    }
+    fchmod(o->fd, 0644 & ~(mode_t)0); /* mkstemp makes 0600; outputs are ordinary files */
+    *out = o;
+    return PD_OK;
+}
+
+bool pd_output_write(pd_output *o, const void *data, size_t len)
+{
+    if (o->failed)
+        return false;
+    if (o->to_stdout) {
+        if (!pd_buf_add(&o->mem, data, len)) {
+            o->failed = true;
+            o->error = ENOMEM;
+        }
+        return !o->failed;
+    }
+    const char *p = data;
+    while (len > 0) {
+        ssize_t n = write(o->fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            o->failed = true;
+            o->error = n < 0 ? errno : EIO;
+            return false;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+static pd_status fail(pd_ctx *ctx, pd_output *o, const char *what, int err)
+{
+    pd_diag_raise(ctx, PD_ERROR, o->path ? o->path : "<stdout>", 0, 0, "%s: %s", what,
+                  strerror(err));
+    pd_output_abort(o);
+    return PD_ERR_SYSTEM;
+}
+
+pd_status pd_output_commit(pd_ctx *ctx, pd_output *o)
+{
+    if (o->failed)
+        return fail(ctx, o, "cannot write", o->error);
+    if (o->to_stdout) {
+        size_t off = 0;
+        while (off < o->mem.len) {
+            ssize_t n = write(STDOUT_FILENO, o->mem.data + off, o->mem.len - off);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return fail(ctx, o, "cannot write to standard output", n < 0 ? errno : EIO);
+            off += (size_t)n;
+        }
+        pd_output_abort(o);
+        return PD_OK;
+    }
+    if (fsync(o->fd) != 0)
+        return fail(ctx, o, "cannot flush", errno);
+    if (close(o->fd) != 0) {
+        o->fd = -1;
+        return fail(ctx, o, "cannot close", errno);
+    }
+    o->fd = -1;
+    if (rename(o->tmp, o->path) != 0)
+        return fail(ctx, o, "cannot rename the finished file into place", errno);
+    free(o->tmp);
+    o->tmp = NULL; /* nothing left to remove */
+    int dfd = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd); /* makes the rename durable; some file systems refuse, which is harmless */
+        close(dfd);
+    }
+    pd_output_abort(o);
+    return PD_OK;
+}
+
+void pd_output_abort(pd_output *o)
+{
+    if (!o)
+        return;
+    if (o->fd >= 0)
+        close(o->fd);
+    if (o->tmp)
+        unlink(o->tmp);
+    pd_buf_free(&o->mem);
+    free(o->tmp);
+    free(o->path);
+    free(o->dir);
+    free(o);
+}

@@ -1,0 +1,22 @@
+/* output.h — writing a file atomically: a temporary file beside it, renamed on success. */
+#ifndef PD_OUTPUT_H
+#define PD_OUTPUT_H
+
+#include "ctx.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pd_output pd_output;
+
+/* Opens a temporary file in path's folder ("-": standard output, written only on commit).
+ * PD_ERR_SYSTEM when the folder is not writable. */
+pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out);
+/* Appends bytes; a failed write is remembered and reported by commit. */
+bool pd_output_write(pd_output *o, const void *data, size_t len);
+/* fsync, rename over path, fsync the folder. Frees o whatever happens. */
+pd_status pd_output_commit(pd_ctx *ctx, pd_output *o);
+/* Removes the temporary file. Frees o; NULL is fine. */
+void pd_output_abort(pd_output *o);
+
+#endif

@@ -1,0 +1,104 @@
+/* pdf.c — the PDF surface: metadata, one Document structure element around everything (cairo
+ * 1.16 writes a broken reference for links outside any structure element), the pages. */
+#include "pdf.h"
+#include "draw.h"
+#include "util.h"
+#include "xml.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
+{
+    return pd_output_write(closure, data, len) ? CAIRO_STATUS_SUCCESS
+                                               : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The document's date as ISO 8601: SOURCE_DATE_EPOCH wins, then <document date="...">. */
+static bool document_date(pd_layout *lay, char *buf, size_t size)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(epoch, &end, 10);
+        time_t t = (time_t)v;
+        struct tm tm;
+        if (!*end && errno == 0 && v >= 0 && gmtime_r(&t, &tm)) {
+            strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+            return true;
+        }
+        pd_diag_raise(lay->ctx, PD_WARNING, NULL, 0, 0,
+                      "SOURCE_DATE_EPOCH=%s is not a number of seconds; ignored", epoch);
+    }
+    char *date = pd_xml_attr(xmlDocGetRootElement(lay->doc), "date");
+    bool ok = date && strlen(date) == 10;
+    if (ok)
+        snprintf(buf, size, "%sT00:00:00Z", date);
+    free(date);
+    return ok;
+}
+
+static void set_metadata(pd_layout *lay, cairo_surface_t *s)
+{
+    static const struct {
+        const char *attr;
+        cairo_pdf_metadata_t key;
+    } fields[] = {
+        {"title", CAIRO_PDF_METADATA_TITLE},     {"author", CAIRO_PDF_METADATA_AUTHOR},
+        {"subject", CAIRO_PDF_METADATA_SUBJECT}, {"keywords", CAIRO_PDF_METADATA_KEYWORDS},
+        {"creator", CAIRO_PDF_METADATA_CREATOR},
+    };
+    xmlNode *root = xmlDocGetRootElement(lay->doc);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        char *v = pd_xml_attr(root, fields[i].attr);
+        if (v && *v)
+            cairo_pdf_surface_set_metadata(s, fields[i].key, v);
+        else if (fields[i].key == CAIRO_PDF_METADATA_CREATOR)
+            cairo_pdf_surface_set_metadata(s, fields[i].key, "phasedoc " PD_VERSION);
+        free(v);
+    }
+    /* Without explicit dates cairo stamps the clock: use the document's or the epoch. */
+    char date[40];
+    if (!document_date(lay, date, sizeof date))
+        snprintf(date, sizeof date, "1970-01-01T00:00:00Z");
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
+{
+    if (lay->npages == 0)
+        return PD_ERR_INPUT;
+    const pd_master *m0 = lay->pages[0].master;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, o, m0->width,
+                                                             m0->height);
+    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+    set_metadata(lay, s);
+    cairo_t *cr = cairo_create(s);
+    cairo_tag_begin(cr, "Document", NULL);
+    for (int i = 0; i < lay->npages; i++) {
+        const pd_master *m = lay->pages[i].master;
+        cairo_pdf_surface_set_size(s, m->width, m->height);
+        char label[16];
+        snprintf(label, sizeof label, "%d", i + 1);
+        cairo_pdf_surface_set_page_label(s, label);
+        pd_draw_page(lay, i, cr);
+        cairo_show_page(cr);
+    }
+    cairo_tag_end(cr, "Document");
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
+        return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
+    }
+    return PD_OK;
+}

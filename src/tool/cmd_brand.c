@@ -1,0 +1,31 @@
+/* cmd_brand.c — phasedoc brand: every resolved brand value and where it came from. */
+#include "tool.h"
+
+#include <string.h>
+
+static const char help[] =
+    "usage: phasedoc brand [-b BRAND] [-s KEY=VALUE]... [FILE]\n"
+    "\n"
+    "Prints every brand key with its resolved value and the layer it came from: built-in,\n"
+    "a pack of the extends chain, the project's <branding> (when FILE is given), or -s.\n";
+
+int cmd_brand(pd_ctx *ctx, int argc, char **argv)
+{
+    tool_opts o = {0};
+    const char *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            return 0;
+        }
+        int taken = tool_common_option(argc, argv, &i, &o);
+        if (taken < 0)
+            return PD_ERR_USAGE;
+        if (taken)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return tool_usage_error("brand: unknown option '%s'", argv[i]);
+        file = argv[i];
+    }
+    return pd_brand_show(ctx, file, &o.pd, stdout);
+}

@@ -1,0 +1,86 @@
+/* cmd_render.c — phasedoc render: one document kind, or all of them, to PDF. */
+#include "tool.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: phasedoc render FILE [-k KIND] [-o OUT.pdf] [-l LANG] [-b BRAND] [-s KEY=VALUE]...\n"
+    "                            [-x STYLESHEET] [-d DIR]\n"
+    "\n"
+    "Renders a project description (or a layout XML file) to PDF. FILE '-' reads standard\n"
+    "input; OUT '-' writes to standard output. The PDF is written to a temporary file and\n"
+    "renamed into place only when complete: a failed render leaves no file and never\n"
+    "damages an existing one.\n"
+    "\n"
+    "  -k KIND        approval, offer, concept, implementation, or all (default approval)\n"
+    "  -o OUT.pdf     output file (default: <project id>-<kind>.pdf in the current folder)\n"
+    "  -d DIR         output folder for -k all (and for the default name)\n"
+    "  -l LANG        output language (default: the project's lang, else the brand's)\n"
+    "  -b BRAND       brand pack: a name under templates/brands, or a folder\n"
+    "  -s KEY=VALUE   override one brand value (repeatable); see 'phasedoc brand'\n"
+    "  -x STYLESHEET  a stylesheet that replaces the built-in one for the kind\n";
+
+static const char *const all_kinds[] = {"offer", "concept", "implementation", "approval"};
+
+static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *kind)
+{
+    o->pd.kind = kind;
+    char *path = NULL;
+    const char *out = o->out;
+    if (!out) {
+        char *id = NULL;
+        pd_status st = pd_project_id(ctx, file, &id);
+        if (st != PD_OK)
+            return st;
+        size_t n = strlen(id) + strlen(kind) + (o->dir ? strlen(o->dir) : 0) + 8;
+        path = malloc(n);
+        if (!path) {
+            free(id);
+            return PD_ERR_SYSTEM;
+        }
+        snprintf(path, n, "%s%s%s-%s.pdf", o->dir ? o->dir : "", o->dir ? "/" : "", id, kind);
+        free(id);
+        out = path;
+    }
+    pd_status st = pd_render_file(ctx, file, &o->pd, out);
+    free(path);
+    return st;
+}
+
+int cmd_render(pd_ctx *ctx, int argc, char **argv)
+{
+    tool_opts o = {0};
+    const char *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            return 0;
+        }
+        int taken = tool_common_option(argc, argv, &i, &o);
+        if (taken < 0)
+            return PD_ERR_USAGE;
+        if (taken)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return tool_usage_error("render: unknown option '%s'", argv[i]);
+        if (file)
+            return tool_usage_error("render: one input file at a time ('%s' and '%s')", file,
+                                    argv[i]);
+        file = argv[i];
+    }
+    if (!file)
+        return tool_usage_error("render: no input file (see phasedoc render --help)");
+    const char *kind = o.pd.kind ? o.pd.kind : "approval";
+    if (strcmp(kind, "all") != 0)
+        return render_one(ctx, file, &o, kind);
+    if (o.out)
+        return tool_usage_error("render: -k all writes several files: use -d DIR, not -o");
+    int worst = 0;
+    for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++) {
+        int rc = render_one(ctx, file, &o, all_kinds[i]);
+        if (rc > worst)
+            worst = rc;
+    }
+    return worst;
+}

@@ -1,0 +1,34 @@
+/* tool.h — the command-line tool: a thin client of the library. */
+#ifndef PD_TOOL_H
+#define PD_TOOL_H
+
+#include "phasedoc.h"
+
+#include <stdio.h>
+
+enum { TOOL_MAX_SETTINGS = 64 };
+
+/* Options shared by the commands that produce documents. */
+typedef struct {
+    pd_options pd;
+    const char *settings[TOOL_MAX_SETTINGS + 1];
+    int nsettings;
+    const char *out;
+    const char *dir;
+} tool_opts;
+
+/* Parses one shared option at argv[*i] (advancing *i past its value). Returns 1 if taken,
+ * 0 if not an option of these, -1 after printing a usage error. */
+int tool_common_option(int argc, char **argv, int *i, tool_opts *o);
+
+int cmd_render(pd_ctx *ctx, int argc, char **argv);
+int cmd_layout(pd_ctx *ctx, int argc, char **argv);
+int cmd_validate(pd_ctx *ctx, int argc, char **argv);
+int cmd_brand(pd_ctx *ctx, int argc, char **argv);
+int cmd_new(pd_ctx *ctx, int argc, char **argv);
+
+/* "phasedoc: message" on stderr; returns PD_ERR_USAGE. */
+int tool_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tool_print_diag(const pd_diag *d, void *user);
+
+#endif

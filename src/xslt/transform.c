@@ -1,0 +1,266 @@
+/* transform.c — compiling and running stylesheets under libxslt's security preferences, with a
+ * loader that serves only the built-in stylesheets and the folders a render allows. */
+#include "xslt.h"
+#include "cache.h"
+#include "util.h"
+#include "xml.h"
+
+#include <errno.h>
+#include <libexslt/exslt.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bounds for one transform: a runaway stylesheet stops with an error instead of a hang. */
+enum {
+    MAX_TEMPLATE_DEPTH = 2000,
+    MAX_TEMPLATE_VARS = 50000,
+    MAX_IMPORT_DEPTH = 16,
+};
+#define MAX_XPATH_OPS 200000000UL
+
+/* The loader and error callbacks of libxslt carry no user pointer we control: this is the
+ * environment of the transform (or compilation) in progress. One per process thread. */
+static const pd_xslt_env *active;
+static pd_buf xslt_messages;
+static int import_depth;
+
+static void on_xslt_error(void *user, const char *fmt, ...)
+{
+    (void)user;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!xslt_messages.failed)
+        pd_buf_adds(&xslt_messages, msg);
+}
+
+/* libxslt reports in fragments ending with newlines: one diagnostic per line. */
+static void flush_messages(pd_ctx *ctx, const char *file, pd_severity sev)
+{
+    if (!xslt_messages.data)
+        return;
+    char *save = NULL;
+    for (char *line = strtok_r(xslt_messages.data, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save))
+        if (*line)
+            pd_diag_raise(ctx, sev, file, 0, 0, "%s", line);
+    pd_buf_free(&xslt_messages);
+}
+
+static bool path_inside(const char *real, const char *dir)
+{
+    char root[PATH_MAX];
+    if (!dir || !realpath(dir, root))
+        return false;
+    size_t n = strlen(root);
+    return strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+/* Maps a URI to a file we may read, or NULL. phasedoc:NAME.xsl names a built-in stylesheet;
+ * anything else must be a plain path (or file: URI) inside an allowed folder. */
+static char *allowed_path(const pd_xslt_env *env, const char *uri)
+{
+    char *candidate;
+    if (strncmp(uri, PD_XSLT_SCHEME, strlen(PD_XSLT_SCHEME)) == 0) {
+        const char *name = uri + strlen(PD_XSLT_SCHEME);
+        if (strchr(name, '/') || !pd_has_suffix(name, ".xsl"))
+            return NULL;
+        char *rel = pd_strcat3("stylesheets/", name, "");
+        candidate = rel ? pd_data_path(env->ctx, rel) : NULL;
+        free(rel);
+    } else if (strncmp(uri, "file://", 7) == 0) {
+        candidate = pd_strdup(uri + 7);
+    } else if (strstr(uri, "://") || strchr(uri, ':') == uri + 1) {
+        return NULL; /* another scheme: network or unknown */
+    } else {
+        candidate = pd_strdup(uri);
+    }
+    char real[PATH_MAX];
+    if (!candidate || !realpath(candidate, real)) {
+        free(candidate);
+        return NULL;
+    }
+    free(candidate);
+    char *stylesheets = pd_data_path(env->ctx, "stylesheets");
+    bool ok = path_inside(real, stylesheets);
+    free(stylesheets);
+    for (const char *const *d = env->read_dirs; !ok && d && *d; d++)
+        ok = path_inside(real, *d);
+    return ok ? pd_strdup(real) : NULL;
+}
+
+static xmlDocPtr confined_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *user,
+                                 xsltLoadType type)
+{
+    (void)options, (void)user;
+    if (!active)
+        return NULL;
+    pd_ctx *ctx = active->ctx;
+    if (type == XSLT_LOAD_STYLESHEET && import_depth >= MAX_IMPORT_DEPTH) {
+        pd_error(ctx, "stylesheet imports nest deeper than %d (an import cycle?) at %s",
+                 MAX_IMPORT_DEPTH, (const char *)uri);
+        return NULL;
+    }
+    char *path = allowed_path(active, (const char *)uri);
+    if (!path) {
+        pd_error(ctx, "stylesheet may not read '%s' (only the built-in stylesheets and the "
+                      "brand pack are readable)", (const char *)uri);
+        return NULL;
+    }
+    char *data;
+    size_t len;
+    xmlDocPtr doc = NULL;
+    if (pd_file_read(ctx, path, PD_XML_MAX_BYTES, &data, &len) == PD_OK) {
+        doc = pd_xml_parse_in_dict(ctx, data, len, path, dict);
+        free(data);
+    }
+    free(path);
+    if (doc && type == XSLT_LOAD_STYLESHEET)
+        import_depth++;
+    return doc;
+}
+
+static int allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt, const char *v)
+{
+    (void)sec, (void)tctxt;
+    char *path = active ? allowed_path(active, v) : NULL;
+    free(path);
+    return path != NULL;
+}
+
+static xsltSecurityPrefsPtr security_prefs(void)
+{
+    static xsltSecurityPrefsPtr prefs;
+    if (prefs)
+        return prefs;
+    prefs = xsltNewSecurityPrefs();
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, allow_read);
+    /* The import check reads the default preferences, not the context's. */
+    xsltSetDefaultSecurityPrefs(prefs);
+    return prefs;
+}
+
+void pd_xslt_init(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    /* Debian's libxslt loads plugins for unknown extension namespaces from here. */
+    unsetenv("LIBXSLT_PLUGINS_PATH");
+    pd_xml_init();
+    exsltRegisterAll();
+    pd_xslt_register_functions();
+    xsltSetLoaderFunc(confined_loader);
+    security_prefs();
+    xsltSetGenericErrorFunc(NULL, on_xslt_error);
+    xsltMaxDepth = MAX_TEMPLATE_DEPTH;
+    xsltMaxVars = MAX_TEMPLATE_VARS;
+}
+
+static void free_stylesheet(void *p) { xsltFreeStylesheet(p); }
+
+static xsltStylesheetPtr compile(const pd_xslt_env *env, const char *path)
+{
+    char key[PATH_MAX + 8];
+    snprintf(key, sizeof key, "xsl:%s", path);
+    xsltStylesheetPtr style = pd_cache_lookup(env->ctx->cache, key);
+    if (style)
+        return style;
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(env->ctx, path, &st);
+    if (!doc)
+        return NULL;
+    int errors_before = pd_ctx_error_count(env->ctx);
+    import_depth = 0;
+    pd_xml_capture_begin(env->ctx);
+    style = xsltParseStylesheetDoc(doc);
+    pd_xml_capture_end();
+    flush_messages(env->ctx, path, PD_ERROR);
+    if (!style || style->errors > 0 || pd_ctx_error_count(env->ctx) > errors_before) {
+        if (style)
+            xsltFreeStylesheet(style); /* frees doc too */
+        else
+            xmlFreeDoc(doc);
+        if (pd_ctx_error_count(env->ctx) == errors_before)
+            pd_diag_raise(env->ctx, PD_ERROR, path, 0, 0, "not a valid stylesheet");
+        return NULL;
+    }
+    return pd_cache_put(env->ctx->cache, key, style, free_stylesheet) ? style : NULL;
+}
+
+static bool set_param(const char **params, int *n, const char *name, const char *value,
+                      char *storage, size_t size)
+{
+    /* XSLT parameters are XPath expressions: quote the value as a string literal. */
+    if (!value || strchr(value, '\''))
+        return false;
+    snprintf(storage, size, "'%s'", value);
+    params[(*n)++] = name;
+    params[(*n)++] = storage;
+    return true;
+}
+
+pd_status pd_xslt_transform(const pd_xslt_env *env, const char *path, xmlDocPtr input,
+                            xmlDocPtr *output)
+{
+    pd_xslt_init();
+    pd_ctx *ctx = env->ctx;
+    active = env;
+    *output = NULL;
+    xsltStylesheetPtr style = compile(env, path);
+    if (!style) {
+        active = NULL;
+        return PD_ERR_INPUT;
+    }
+    xsltTransformContextPtr tctxt = xsltNewTransformContext(style, input);
+    if (!tctxt) {
+        active = NULL;
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    tctxt->_private = (void *)env;
+    tctxt->maxTemplateDepth = MAX_TEMPLATE_DEPTH;
+    tctxt->maxTemplateVars = MAX_TEMPLATE_VARS;
+    tctxt->opLimit = MAX_XPATH_OPS;
+    if (tctxt->xpathCtxt)
+        tctxt->xpathCtxt->opLimit = MAX_XPATH_OPS;
+    xsltSetCtxtSecurityPrefs(security_prefs(), tctxt);
+    xsltSetTransformErrorFunc(tctxt, NULL, on_xslt_error);
+
+    const char *params[8] = {0};
+    int np = 0;
+    char kind_q[128], lang_q[64];
+    set_param(params, &np, "kind", env->kind, kind_q, sizeof kind_q);
+    set_param(params, &np, "lang", env->lang, lang_q, sizeof lang_q);
+
+    int errors_before = pd_ctx_error_count(ctx);
+    pd_xml_capture_begin(ctx);
+    xmlDocPtr out = xsltApplyStylesheetUser(style, input, params, NULL, NULL, tctxt);
+    pd_xml_capture_end();
+    bool failed = !out || tctxt->state != XSLT_STATE_OK ||
+                  pd_ctx_error_count(ctx) > errors_before;
+    flush_messages(ctx, path, failed ? PD_ERROR : PD_WARNING);
+    xsltFreeTransformContext(tctxt);
+    active = NULL;
+    if (failed) {
+        xmlFreeDoc(out);
+        if (pd_ctx_error_count(ctx) == errors_before)
+            pd_diag_raise(ctx, PD_ERROR, path, 0, 0, "the stylesheet failed");
+        return PD_ERR_INPUT;
+    }
+    *output = out;
+    return PD_OK;
+}

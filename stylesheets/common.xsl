@@ -1,0 +1,627 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: what every phasedoc document kind shares. Named styles derived from the brand,
+  the page masters with their running header and footer, and helpers (team members, dates,
+  addresses, facts tables, headings, signature fields, "Page N of M").
+
+  Every brand value (colours, fonts, sizes, page geometry, logo, company lines) comes from
+  pd:brand() and pd:brand-file(); every fixed string from pd:text(). Nothing here is literal
+  about a brand or a language.
+
+  Extension points: the parts of the design are NAMED templates (pd.styles, pd.page-masters,
+  pd.page-master, pd.header, pd.footer, pd.flow-props, pd.heading, pd.facts, pd.person,
+  pd.address, pd.signature-block, pd.checkbox, pd.page-n-of-m, ...). A partner stylesheet that
+  imports a kind's stylesheet (which imports this one) overrides exactly the template it wants
+  to change; the rest stays as it is. The global variables pd.color.*, pd.font.* and
+  pd.size.* may be overridden the same way.
+
+  Contract of the output: schemas/layout.rng (namespace urn:phasedoc:layout:1).
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns="urn:phasedoc:layout:1"
+                xmlns:p="urn:phasedoc:project:1"
+                xmlns:pd="urn:phasedoc:xslt:1"
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="p pd exsl">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <!-- Set by the C side: the document kind (approval, offer, ...) and the output language. -->
+  <xsl:param name="kind" select="''"/>
+  <xsl:param name="lang" select="''"/>
+
+  <xsl:key name="pd.member" match="p:team/p:member" use="@id"/>
+
+  <!-- The project being rendered, for helpers that may run with another context node. -->
+  <xsl:variable name="pd.project" select="/p:project"/>
+
+  <!-- ===== brand values used throughout ===== -->
+
+  <xsl:variable name="pd.color.primary" select="pd:brand('color.primary')"/>
+  <xsl:variable name="pd.color.text" select="pd:brand('color.text')"/>
+  <xsl:variable name="pd.color.muted" select="pd:brand('color.muted')"/>
+  <xsl:variable name="pd.color.rule" select="pd:brand('color.rule')"/>
+  <xsl:variable name="pd.color.table-header" select="pd:brand('color.table-header')"/>
+  <xsl:variable name="pd.color.table-header-text" select="pd:brand('color.table-header-text')"/>
+  <xsl:variable name="pd.color.shading" select="pd:brand('color.shading')"/>
+
+  <xsl:variable name="pd.font.body" select="pd:brand('font.body')"/>
+  <xsl:variable name="pd.font.heading" select="pd:brand('font.heading')"/>
+  <xsl:variable name="pd.font.mono" select="pd:brand('font.mono')"/>
+
+  <!-- The body size in points; every other size is a multiple of it. -->
+  <xsl:variable name="pd.size.base">
+    <xsl:call-template name="pd.to-pt">
+      <xsl:with-param name="length" select="pd:brand('font.size')"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="pd.size.title"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="2.2"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.subtitle"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="1.35"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.h1"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="1.7"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.h2"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="1.3"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.h3"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="1.1"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.body"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="1"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.small"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="0.88"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.micro"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="0.7"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="pd.size.tiny"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="0.78"/></xsl:call-template></xsl:variable>
+
+  <!-- ===== lengths ===== -->
+
+  <!-- A layout length (12pt, 25mm, 2.5cm, 1in, 16px or a bare number of points) in points. -->
+  <xsl:template name="pd.to-pt">
+    <xsl:param name="length"/>
+    <xsl:variable name="l" select="normalize-space($length)"/>
+    <xsl:variable name="unit" select="substring($l, string-length($l) - 1)"/>
+    <xsl:variable name="n" select="number(translate($l, 'abcdefghijklmnopqrstuvwxyz ', ''))"/>
+    <xsl:choose>
+      <xsl:when test="$unit = 'mm'"><xsl:value-of select="$n * 72 div 25.4"/></xsl:when>
+      <xsl:when test="$unit = 'cm'"><xsl:value-of select="$n * 72 div 2.54"/></xsl:when>
+      <xsl:when test="$unit = 'in'"><xsl:value-of select="$n * 72"/></xsl:when>
+      <xsl:when test="$unit = 'px'"><xsl:value-of select="$n * 0.75"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A number of points as a layout length: 12.5 → "12.5pt". -->
+  <xsl:template name="pd.pt">
+    <xsl:param name="points"/>
+    <xsl:value-of select="concat(format-number($points, '0.##'), 'pt')"/>
+  </xsl:template>
+
+  <!-- The brand's body size times factor, as a length. -->
+  <xsl:template name="pd.size">
+    <xsl:param name="factor" select="1"/>
+    <xsl:call-template name="pd.pt">
+      <xsl:with-param name="points" select="number($pd.size.base) * $factor"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== strings ===== -->
+
+  <!-- text with every occurrence of from replaced by to. -->
+  <xsl:template name="pd.replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="$from != '' and contains($text, $from)">
+        <xsl:value-of select="substring-before($text, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="pd.replace">
+          <xsl:with-param name="text" select="substring-after($text, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The catalogue string key with up to three {placeholders} filled in. -->
+  <xsl:template name="pd.text-with">
+    <xsl:param name="key"/>
+    <xsl:param name="name1"/>
+    <xsl:param name="value1"/>
+    <xsl:param name="name2"/>
+    <xsl:param name="value2"/>
+    <xsl:param name="name3"/>
+    <xsl:param name="value3"/>
+    <xsl:variable name="s1">
+      <xsl:call-template name="pd.replace">
+        <xsl:with-param name="text" select="pd:text($key)"/>
+        <xsl:with-param name="from" select="concat('{', $name1, '}')"/>
+        <xsl:with-param name="to" select="$value1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="s2">
+      <xsl:call-template name="pd.replace">
+        <xsl:with-param name="text" select="string($s1)"/>
+        <xsl:with-param name="from" select="concat('{', $name2, '}')"/>
+        <xsl:with-param name="to" select="$value2"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="pd.replace">
+      <xsl:with-param name="text" select="string($s2)"/>
+      <xsl:with-param name="from" select="concat('{', $name3, '}')"/>
+      <xsl:with-param name="to" select="$value3"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== named styles ===== -->
+
+  <!-- Extension point: the named styles every kind uses. A kind adds its own after these
+       (approval.styles, ...); a partner overrides this template to restyle everything. -->
+  <xsl:template name="pd.styles">
+    <style name="title" font-family="{$pd.font.heading}" font-size="{$pd.size.title}"
+           font-weight="bold" color="{$pd.color.primary}" line-height="1.15" space-after="4pt"/>
+    <style name="subtitle" font-family="{$pd.font.heading}" font-size="{$pd.size.subtitle}"
+           font-weight="600" color="{$pd.color.text}" line-height="1.25" space-after="3pt"/>
+    <style name="meta" font-size="{$pd.size.small}" color="{$pd.color.muted}" space-after="0pt"/>
+    <style name="kicker" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
+           font-weight="bold" color="{$pd.color.primary}" text-transform="uppercase"
+           letter-spacing="1.2pt" space-after="4pt"/>
+    <style name="title-rule" color="{$pd.color.primary}" border-color="{$pd.color.primary}"
+           space-before="10pt" space-after="6pt"/>
+    <style name="h1" font-family="{$pd.font.heading}" font-size="{$pd.size.h1}"
+           font-weight="bold" color="{$pd.color.primary}" line-height="1.2"
+           space-before="20pt" space-after="8pt"/>
+    <style name="h2" font-family="{$pd.font.heading}" font-size="{$pd.size.h2}"
+           font-weight="bold" color="{$pd.color.primary}" line-height="1.2"
+           space-before="18pt" space-after="7pt"/>
+    <style name="h3" font-family="{$pd.font.heading}" font-size="{$pd.size.h3}"
+           font-weight="bold" color="{$pd.color.text}" line-height="1.2"
+           space-before="12pt" space-after="4pt"/>
+    <style name="body" space-after="6pt"/>
+    <style name="small" font-size="{$pd.size.small}"/>
+    <style name="muted" color="{$pd.color.muted}"/>
+    <style name="note" font-size="{$pd.size.small}" font-style="italic"
+           color="{$pd.color.muted}" space-before="2pt"/>
+    <style name="detail" font-size="{$pd.size.small}" color="{$pd.color.muted}"/>
+    <style name="mono" font-family="{$pd.font.mono}" font-size="{$pd.size.small}"/>
+    <style name="strong" font-weight="bold"/>
+    <style name="label" font-size="{$pd.size.small}" color="{$pd.color.muted}"/>
+    <style name="caption" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
+           font-weight="bold" color="{$pd.color.muted}" text-transform="uppercase"
+           letter-spacing="0.8pt"/>
+    <style name="box" border="0.75pt" border-color="{$pd.color.primary}"
+           background="{$pd.color.shading}" padding="12pt" space-before="4pt" space-after="6pt"/>
+    <style name="list" space-after="6pt"/>
+    <style name="rule" color="{$pd.color.rule}" border-color="{$pd.color.rule}"/>
+    <style name="legal" font-size="{$pd.size.micro}" line-height="1.3" space-before="2pt"/>
+  </xsl:template>
+
+  <!-- Text properties of the flow: the brand's body font, size and colour. Call it first
+       inside <flow>. -->
+  <xsl:template name="pd.flow-props">
+    <xsl:attribute name="font-family"><xsl:value-of select="$pd.font.body"/></xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$pd.size.body"/></xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$pd.color.text"/></xsl:attribute>
+    <xsl:attribute name="line-height">1.35</xsl:attribute>
+  </xsl:template>
+
+  <!-- ===== page masters ===== -->
+
+  <!-- Extension point: the page masters. default: running header and footer with page
+       numbers; cover: no header and no page numbers (title pages of the longer kinds). -->
+  <xsl:template name="pd.page-masters">
+    <xsl:call-template name="pd.page-master">
+      <xsl:with-param name="name" select="'default'"/>
+    </xsl:call-template>
+    <xsl:call-template name="pd.page-master">
+      <xsl:with-param name="name" select="'cover'"/>
+      <xsl:with-param name="header" select="false()"/>
+      <xsl:with-param name="page-numbers" select="false()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Extension point: one page master with the brand's page size and margins. -->
+  <xsl:template name="pd.page-master">
+    <xsl:param name="name" select="'default'"/>
+    <xsl:param name="header" select="true()"/>
+    <xsl:param name="page-numbers" select="true()"/>
+    <xsl:variable name="margin-top">
+      <xsl:call-template name="pd.to-pt"><xsl:with-param name="length" select="pd:brand('page.margin-top')"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="margin-bottom">
+      <xsl:call-template name="pd.to-pt"><xsl:with-param name="length" select="pd:brand('page.margin-bottom')"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="header-content">
+      <xsl:if test="$header"><xsl:call-template name="pd.header"/></xsl:if>
+    </xsl:variable>
+    <xsl:variable name="footer-content">
+      <xsl:call-template name="pd.footer">
+        <xsl:with-param name="page-numbers" select="$page-numbers"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <page-master name="{$name}">
+      <xsl:call-template name="pd.page-size"/>
+      <xsl:attribute name="margin-top"><xsl:value-of select="pd:brand('page.margin-top')"/></xsl:attribute>
+      <xsl:attribute name="margin-bottom"><xsl:value-of select="pd:brand('page.margin-bottom')"/></xsl:attribute>
+      <xsl:attribute name="margin-left"><xsl:value-of select="pd:brand('page.margin-left')"/></xsl:attribute>
+      <xsl:attribute name="margin-right"><xsl:value-of select="pd:brand('page.margin-right')"/></xsl:attribute>
+      <!-- The header starts at 30% of the top margin, leaving the rest to the logo and the
+           hairline; the footer (a hairline, a line, the legal line) starts 12pt below the body. -->
+      <xsl:attribute name="header-offset">
+        <xsl:call-template name="pd.pt">
+          <xsl:with-param name="points">
+            <xsl:call-template name="pd.max">
+              <xsl:with-param name="a" select="number($margin-top) * 0.3"/>
+              <xsl:with-param name="b" select="12"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:attribute name="footer-offset">
+        <xsl:call-template name="pd.pt">
+          <xsl:with-param name="points">
+            <xsl:call-template name="pd.max">
+              <xsl:with-param name="a" select="number($margin-bottom) - 14"/>
+              <xsl:with-param name="b" select="28"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:if test="normalize-space(pd:brand('document.watermark')) != ''">
+        <xsl:attribute name="watermark"><xsl:value-of select="pd:brand('document.watermark')"/></xsl:attribute>
+      </xsl:if>
+      <xsl:if test="exsl:node-set($header-content)/*">
+        <header font-size="{$pd.size.tiny}" color="{$pd.color.muted}">
+          <xsl:copy-of select="$header-content"/>
+        </header>
+      </xsl:if>
+      <xsl:if test="exsl:node-set($footer-content)/*">
+        <footer font-size="{$pd.size.tiny}" color="{$pd.color.muted}">
+          <xsl:copy-of select="$footer-content"/>
+        </footer>
+      </xsl:if>
+    </page-master>
+  </xsl:template>
+
+  <xsl:template name="pd.max">
+    <xsl:param name="a"/>
+    <xsl:param name="b"/>
+    <xsl:choose>
+      <xsl:when test="$a &gt; $b"><xsl:value-of select="$a"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$b"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- page.size: a named size (A4, A5, Letter, Legal) or "WIDTH HEIGHT" / "WIDTHxHEIGHT". -->
+  <xsl:template name="pd.page-size">
+    <xsl:variable name="size" select="normalize-space(pd:brand('page.size'))"/>
+    <xsl:variable name="pair" select="normalize-space(translate($size, 'x', ' '))"/>
+    <xsl:choose>
+      <xsl:when test="$size = 'A4' or $size = 'A5' or $size = 'Letter' or $size = 'Legal'">
+        <xsl:attribute name="size"><xsl:value-of select="$size"/></xsl:attribute>
+      </xsl:when>
+      <xsl:when test="contains($pair, ' ')">
+        <xsl:attribute name="width"><xsl:value-of select="substring-before($pair, ' ')"/></xsl:attribute>
+        <xsl:attribute name="height"><xsl:value-of select="substring-after($pair, ' ')"/></xsl:attribute>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:attribute name="size"><xsl:value-of select="$size"/></xsl:attribute>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Extension point: the running header. The logo (logo.width wide) on the logo.placement
+       side when header.logo is true and the brand has one, header.text on the other side, a
+       hairline below. Nothing when both are absent. -->
+  <xsl:template name="pd.header">
+    <xsl:variable name="logo">
+      <xsl:if test="pd:brand('header.logo') = 'true'">
+        <xsl:value-of select="pd:brand-file('logo.file')"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="text" select="normalize-space(pd:brand('header.text'))"/>
+    <xsl:variable name="logo-left" select="pd:brand('logo.placement') = 'left'"/>
+    <xsl:if test="string($logo) != '' or $text != ''">
+      <table border="0" border-inner="0" cell-padding="0">
+        <column width="1*"/>
+        <column width="1*" align="right"/>
+        <row>
+          <cell valign="bottom">
+            <xsl:choose>
+              <xsl:when test="$logo-left">
+                <xsl:call-template name="pd.header-logo"><xsl:with-param name="src" select="string($logo)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:when test="$text != ''"><p><xsl:value-of select="$text"/></p></xsl:when>
+            </xsl:choose>
+          </cell>
+          <cell valign="bottom">
+            <xsl:choose>
+              <xsl:when test="not($logo-left)">
+                <xsl:call-template name="pd.header-logo"><xsl:with-param name="src" select="string($logo)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:when test="$text != ''"><p align="right"><xsl:value-of select="$text"/></p></xsl:when>
+            </xsl:choose>
+          </cell>
+        </row>
+      </table>
+      <rule style="rule" thickness="0.5pt" space-before="5pt"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Extension point: the logo in the running header ('' src: nothing). -->
+  <xsl:template name="pd.header-logo">
+    <xsl:param name="src"/>
+    <xsl:if test="$src != ''">
+      <image src="{$src}" width="{pd:brand('logo.width')}" alt="{pd:brand('company.name')}">
+        <xsl:if test="pd:brand('logo.placement') != 'left'">
+          <xsl:attribute name="align-block">right</xsl:attribute>
+        </xsl:if>
+      </image>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Extension point: the running footer. A hairline, then footer.text on the left and
+       "Page N of M" on the right (when page-numbers is true), then the company's legal line
+       (company.legal) across the whole width. -->
+  <xsl:template name="pd.footer">
+    <xsl:param name="page-numbers" select="true()"/>
+    <xsl:variable name="text" select="normalize-space(pd:brand('footer.text'))"/>
+    <xsl:variable name="legal" select="normalize-space(pd:brand('company.legal'))"/>
+    <xsl:if test="$text != '' or $legal != '' or $page-numbers">
+      <rule style="rule" thickness="0.5pt" space-after="4pt"/>
+      <xsl:if test="$text != '' or $page-numbers">
+        <table border="0" border-inner="0" cell-padding="0">
+          <column width="1*"/>
+          <column width="40mm" align="right"/>
+          <row>
+            <cell valign="top">
+              <xsl:if test="$text != ''">
+                <p><xsl:value-of select="$text"/></p>
+              </xsl:if>
+            </cell>
+            <cell valign="top">
+              <xsl:if test="$page-numbers">
+                <p align="right"><xsl:call-template name="pd.page-n-of-m"/></p>
+              </xsl:if>
+            </cell>
+          </row>
+        </table>
+      </xsl:if>
+      <xsl:if test="$legal != ''">
+        <p style="legal"><xsl:value-of select="$legal"/></p>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Extension point: "Page N of M" from the catalogue's page.n-of-m pattern, with {n} and
+       {m} replaced by <page-number/> and <page-count/>. Inline content. -->
+  <xsl:template name="pd.page-n-of-m">
+    <xsl:call-template name="pd.page-pattern">
+      <xsl:with-param name="pattern" select="pd:text('page.n-of-m')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="pd.page-pattern">
+    <xsl:param name="pattern"/>
+    <xsl:variable name="before-n" select="substring-before($pattern, '{n}')"/>
+    <xsl:variable name="before-m" select="substring-before($pattern, '{m}')"/>
+    <xsl:variable name="has-n" select="contains($pattern, '{n}')"/>
+    <xsl:variable name="has-m" select="contains($pattern, '{m}')"/>
+    <xsl:choose>
+      <xsl:when test="$has-n and (not($has-m) or string-length($before-n) &lt; string-length($before-m))">
+        <xsl:value-of select="$before-n"/>
+        <page-number/>
+        <xsl:call-template name="pd.page-pattern">
+          <xsl:with-param name="pattern" select="substring-after($pattern, '{n}')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$has-m">
+        <xsl:value-of select="$before-m"/>
+        <page-count/>
+        <xsl:call-template name="pd.page-pattern">
+          <xsl:with-param name="pattern" select="substring-after($pattern, '{m}')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$pattern"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== headings and title ===== -->
+
+  <!-- Extension point: a section heading (into the outline); the engine keeps it with the
+       next block. -->
+  <xsl:template name="pd.heading">
+    <xsl:param name="text"/>
+    <xsl:param name="level" select="2"/>
+    <xsl:param name="id" select="''"/>
+    <h level="{$level}" style="h{$level}">
+      <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <xsl:value-of select="$text"/>
+    </h>
+  </xsl:template>
+
+  <!-- Extension point: a document's title block: the document kind as the level-1 heading,
+       the subtitle (usually the project title) below, a muted line of metadata, then a band
+       in the primary colour. -->
+  <xsl:template name="pd.title-block">
+    <xsl:param name="title"/>
+    <xsl:param name="subtitle" select="''"/>
+    <xsl:param name="meta" select="''"/>
+    <xsl:param name="id" select="'title'"/>
+    <h level="1" style="title" id="{$id}"><xsl:value-of select="$title"/></h>
+    <xsl:if test="$subtitle != ''">
+      <p style="subtitle"><xsl:value-of select="$subtitle"/></p>
+    </xsl:if>
+    <xsl:if test="$meta != ''">
+      <p style="meta"><xsl:value-of select="$meta"/></p>
+    </xsl:if>
+    <rule style="title-rule" thickness="2.5pt"/>
+  </xsl:template>
+
+  <!-- ===== people, dates, addresses ===== -->
+
+  <!-- The name of the team member with this id (the id itself if there is none). -->
+  <xsl:template name="pd.member-name">
+    <xsl:param name="id"/>
+    <xsl:for-each select="$pd.project">
+      <xsl:variable name="m" select="key('pd.member', $id)"/>
+      <xsl:choose>
+        <xsl:when test="$m"><xsl:value-of select="$m/@name"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The role of the team member with this id ('' if there is none). -->
+  <xsl:template name="pd.member-role">
+    <xsl:param name="id"/>
+    <xsl:for-each select="$pd.project">
+      <xsl:value-of select="key('pd.member', $id)/@role"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Extension point: a team member as blocks: name in bold and role, then e-mail and phone
+       in small muted type. -->
+  <xsl:template name="pd.person">
+    <xsl:param name="id"/>
+    <xsl:for-each select="$pd.project">
+      <xsl:variable name="m" select="key('pd.member', $id)"/>
+      <p>
+        <b><xsl:value-of select="$m/@name"/></b>
+        <xsl:if test="$m/@role">
+          <xsl:text>, </xsl:text>
+          <xsl:value-of select="$m/@role"/>
+        </xsl:if>
+      </p>
+      <xsl:if test="$m/@email or $m/@phone">
+        <p style="detail">
+          <xsl:value-of select="$m/@email"/>
+          <xsl:if test="$m/@email and $m/@phone"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:value-of select="$m/@phone"/>
+        </p>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A date (YYYY-MM-DD) in the output language; fallback when it is empty. -->
+  <xsl:template name="pd.date">
+    <xsl:param name="date"/>
+    <xsl:param name="fallback" select="''"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($date) != ''"><xsl:value-of select="pd:date(normalize-space($date))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Countries the catalogues name; other codes print as they are. -->
+  <xsl:variable name="pd.countries" select="' AT BE CH CZ DE DK ES FI FR GB IE IT LI LU NL NO PL PT SE US '"/>
+
+  <xsl:template name="pd.country">
+    <xsl:param name="code"/>
+    <xsl:choose>
+      <xsl:when test="contains($pd.countries, concat(' ', $code, ' '))">
+        <xsl:value-of select="pd:text(concat('country.', $code))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Extension point: a postal address (context: p:address) as inlines, one line per <br/>. -->
+  <xsl:template name="pd.address">
+    <xsl:for-each select="p:street">
+      <xsl:value-of select="."/>
+      <br/>
+    </xsl:for-each>
+    <xsl:if test="p:postcode">
+      <xsl:value-of select="p:postcode"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:value-of select="p:city"/>
+    <xsl:if test="p:country">
+      <br/>
+      <xsl:call-template name="pd.country">
+        <xsl:with-param name="code" select="p:country"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== tables and fields ===== -->
+
+  <!-- Extension point: a facts table of label/value pairs. facts is a result tree fragment
+       of <pd:fact label="...">layout blocks or inlines</pd:fact>; facts without content are
+       left out, and so is the table when none is left. -->
+  <xsl:template name="pd.facts">
+    <xsl:param name="facts"/>
+    <xsl:param name="label-width" select="'44mm'"/>
+    <xsl:variable name="rows" select="exsl:node-set($facts)/pd:fact[node()]"/>
+    <xsl:if test="$rows">
+      <table border="0" border-inner="0" cell-padding="5pt" space-after="4pt">
+        <column width="{$label-width}"/>
+        <column width="1*"/>
+        <xsl:for-each select="$rows">
+          <row>
+            <cell style="label" border-bottom="0.5pt" border-color="{$pd.color.rule}">
+              <xsl:value-of select="@label"/>
+            </cell>
+            <cell border-bottom="0.5pt" border-color="{$pd.color.rule}">
+              <xsl:apply-templates select="node()" mode="pd.copy"/>
+            </cell>
+          </row>
+        </xsl:for-each>
+      </table>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Copies layout content out of a result tree fragment without the namespace nodes of
+       its wrapper (no stray xmlns:pd in the output). -->
+  <xsl:template match="*" mode="pd.copy">
+    <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="pd.copy"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="pd.copy">
+    <xsl:copy/>
+  </xsl:template>
+
+  <!-- Attributes of a data table in the brand's colours: coloured header row, striped rows.
+       Call it first inside <table>. -->
+  <xsl:template name="pd.table-props">
+    <xsl:attribute name="border">0</xsl:attribute>
+    <xsl:attribute name="border-inner">0</xsl:attribute>
+    <xsl:attribute name="border-bottom">0.75pt</xsl:attribute>
+    <xsl:attribute name="border-color"><xsl:value-of select="$pd.color.rule"/></xsl:attribute>
+    <xsl:attribute name="cell-padding">5pt</xsl:attribute>
+    <xsl:attribute name="header-background"><xsl:value-of select="$pd.color.table-header"/></xsl:attribute>
+    <xsl:attribute name="header-color"><xsl:value-of select="$pd.color.table-header-text"/></xsl:attribute>
+    <xsl:attribute name="stripe"><xsl:value-of select="$pd.color.shading"/></xsl:attribute>
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+  </xsl:template>
+
+  <!-- Extension point: a check box with its label (inline content). -->
+  <xsl:template name="pd.checkbox">
+    <xsl:param name="checked" select="false()"/>
+    <xsl:param name="label"/>
+    <checkbox>
+      <xsl:attribute name="checked"><xsl:value-of select="boolean($checked)"/></xsl:attribute>
+      <xsl:if test="$checked">
+        <xsl:attribute name="font-weight">bold</xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="$label"/>
+    </checkbox>
+  </xsl:template>
+
+  <!-- Extension point: one signature field. place and date are printed when given; otherwise
+       the engine draws fill-in lines captioned "Place" and "Date". date is YYYY-MM-DD. -->
+  <xsl:template name="pd.signature-block">
+    <xsl:param name="label"/>
+    <xsl:param name="name" select="''"/>
+    <xsl:param name="role" select="''"/>
+    <xsl:param name="place" select="''"/>
+    <xsl:param name="date" select="''"/>
+    <signature label="{$label}" place-caption="{pd:text('label.place')}"
+               date-caption="{pd:text('label.date')}" space-after="18pt">
+      <xsl:if test="$name != ''"><xsl:attribute name="name"><xsl:value-of select="$name"/></xsl:attribute></xsl:if>
+      <xsl:if test="$role != ''"><xsl:attribute name="role"><xsl:value-of select="$role"/></xsl:attribute></xsl:if>
+      <xsl:if test="$place != ''"><xsl:attribute name="place"><xsl:value-of select="$place"/></xsl:attribute></xsl:if>
+      <xsl:if test="$date != ''"><xsl:attribute name="date"><xsl:value-of select="pd:date($date)"/></xsl:attribute></xsl:if>
+    </signature>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -32,14 +32,16 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/libphasedoc.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/phasedoc: $(TOOL_OBJ) $(BUILD)/libphasedoc.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libphasedoc.a $(LDLIBS)
+	@echo "  LINK $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libphasedoc.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libphasedoc.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
+	@echo "  LINK $@"
+	@$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
 	    $(BUILD)/libphasedoc.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 SAMPLES := $(sort $(wildcard samples/*.xml))
@@ -65,3 +67,6 @@ clean:
 	rm -rf $(BUILD) out
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d)
+
+# Further targets (sanitizers, valgrind, fuzzing, benchmarks) live in mk/*.mk.
+include $(wildcard mk/*.mk)

@@ -3,15 +3,18 @@
   approval.xsl: the approval sign-off sheet (phase 4) as layout XML.
 
   One <document>, no cover page: the title, the project and customer facts, the deliverables,
-  the acceptance criteria with their results and a summary, the open issues, the customer's
-  decision in a box with check boxes, and one signature field per sign-off party. A section
-  whose data is absent is left out.
+  the acceptance criteria (a summary line, then one table with one header row), the open
+  issues, the customer's decision in a box with check boxes, and one signature field per
+  sign-off party. A section whose data is absent is left out.
 
-  Each part is a named template (approval.title, approval.facts, approval.deliverables,
-  approval.criteria, approval.criteria-row, approval.summary, approval.issues,
-  approval.decision, approval.signoffs, approval.styles, approval.metadata, approval.body);
-  a partner stylesheet imports this one and overrides the parts it wants to change. The
-  context node of every part is the p:project element.
+  Each part is a named template (approval.document, approval.metadata, approval.styles,
+  approval.body, approval.title, approval.facts, approval.contacts, approval.deliverables,
+  approval.criteria, approval.summary, approval.criteria-row, approval.issues,
+  approval.decision, approval.signoffs, approval.signoff); a partner stylesheet imports this
+  one and overrides the parts it wants to change, together with the shared ones of
+  common.xsl (pd.header, pd.footer, pd.styles, pd.signature-block, ...). The context node is
+  p:project for the document, metadata, body, title and facts; p:approval for the sections;
+  p:criterion and p:signoff for criteria-row and signoff.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -63,9 +66,8 @@
     <style name="status-failed" font-weight="bold" color="{pd:brand('color.failed')}"/>
     <style name="status-waived" font-weight="bold" color="{pd:brand('color.waived')}"/>
     <style name="status-open" font-weight="bold" color="{pd:brand('color.open')}"/>
-    <style name="criterion-id" font-family="{$pd.font.mono}" font-size="{$pd.size.small}"
-           color="{$pd.color.muted}"/>
-    <style name="summary" font-weight="600" space-before="2pt" space-after="4pt"/>
+    <style name="criterion-id" font-weight="600" color="{$pd.color.muted}"/>
+    <style name="summary" font-weight="600" space-after="8pt"/>
     <style name="decision-label" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
            font-weight="bold" color="{$pd.color.muted}" text-transform="uppercase"
            letter-spacing="0.8pt" space-before="10pt" space-after="2pt"/>
@@ -115,50 +117,63 @@
       <xsl:with-param name="text" select="pd:text('approval.facts.heading')"/>
       <xsl:with-param name="id" select="'facts'"/>
     </xsl:call-template>
-    <xsl:call-template name="pd.facts">
-      <xsl:with-param name="facts">
-        <pd:fact label="{pd:text('common.customer')}">
-          <xsl:for-each select="p:customer">
-            <p>
-              <b><xsl:value-of select="normalize-space(p:name)"/></b>
-              <xsl:for-each select="p:address">
-                <br/>
-                <xsl:call-template name="pd.address"/>
-              </xsl:for-each>
-            </p>
-          </xsl:for-each>
-        </pd:fact>
-        <pd:fact label="{pd:text('common.project')}">
-          <xsl:value-of select="normalize-space(p:title)"/>
-        </pd:fact>
-        <pd:fact label="{pd:text('common.project-id')}">
-          <xsl:value-of select="@id"/>
-        </pd:fact>
-        <pd:fact label="{pd:text('approval.phase-date')}">
-          <xsl:call-template name="pd.date">
-            <xsl:with-param name="date" select="string($phase-date)"/>
-          </xsl:call-template>
-        </pd:fact>
-        <pd:fact label="{pd:text('common.partner')}">
-          <xsl:value-of select="normalize-space(p:partner/p:name)"/>
-        </pd:fact>
-        <pd:fact label="{pd:text('common.contact.customer')}">
-          <xsl:call-template name="approval.contacts">
-            <xsl:with-param name="side" select="'customer'"/>
-            <xsl:with-param name="contacts" select="p:customer/p:contact"/>
-          </xsl:call-template>
-        </pd:fact>
-        <pd:fact label="{pd:text('common.contact.provider')}">
-          <xsl:call-template name="approval.contacts">
-            <xsl:with-param name="side" select="'provider'"/>
-          </xsl:call-template>
-        </pd:fact>
-        <pd:fact label="{pd:text('common.contact.partner')}">
-          <xsl:call-template name="approval.contacts">
-            <xsl:with-param name="side" select="'partner'"/>
-            <xsl:with-param name="contacts" select="p:partner/p:contact"/>
-          </xsl:call-template>
-        </pd:fact>
+    <xsl:call-template name="pd.fact-grid">
+      <xsl:with-param name="columns" select="3"/>
+      <xsl:with-param name="groups">
+        <pd:group>
+          <pd:fact label="{pd:text('common.customer')}">
+            <xsl:for-each select="p:customer">
+              <p>
+                <b><xsl:value-of select="normalize-space(p:name)"/></b>
+                <xsl:for-each select="p:address">
+                  <br/>
+                  <xsl:call-template name="pd.address"/>
+                </xsl:for-each>
+              </p>
+            </xsl:for-each>
+          </pd:fact>
+        </pd:group>
+        <pd:group>
+          <pd:fact label="{pd:text('common.project')}">
+            <xsl:value-of select="normalize-space(p:title)"/>
+          </pd:fact>
+          <pd:fact label="{pd:text('common.project-id')}">
+            <xsl:value-of select="@id"/>
+          </pd:fact>
+        </pd:group>
+        <pd:group>
+          <pd:fact label="{pd:text('approval.phase-date')}">
+            <xsl:call-template name="pd.date">
+              <xsl:with-param name="date" select="string($phase-date)"/>
+            </xsl:call-template>
+          </pd:fact>
+          <pd:fact label="{pd:text('common.partner')}">
+            <xsl:value-of select="normalize-space(p:partner/p:name)"/>
+          </pd:fact>
+        </pd:group>
+        <pd:group>
+          <pd:fact label="{pd:text('common.contact.customer')}">
+            <xsl:call-template name="approval.contacts">
+              <xsl:with-param name="side" select="'customer'"/>
+              <xsl:with-param name="contacts" select="p:customer/p:contact"/>
+            </xsl:call-template>
+          </pd:fact>
+        </pd:group>
+        <pd:group>
+          <pd:fact label="{pd:text('common.contact.provider')}">
+            <xsl:call-template name="approval.contacts">
+              <xsl:with-param name="side" select="'provider'"/>
+            </xsl:call-template>
+          </pd:fact>
+        </pd:group>
+        <pd:group>
+          <pd:fact label="{pd:text('common.contact.partner')}">
+            <xsl:call-template name="approval.contacts">
+              <xsl:with-param name="side" select="'partner'"/>
+              <xsl:with-param name="contacts" select="p:partner/p:contact"/>
+            </xsl:call-template>
+          </pd:fact>
+        </pd:group>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -173,6 +188,7 @@
         <xsl:for-each select="$contacts">
           <xsl:call-template name="pd.person">
             <xsl:with-param name="id" select="@member"/>
+            <xsl:with-param name="space-before" select="position() &gt; 1"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:when>
@@ -180,6 +196,7 @@
         <xsl:for-each select="p:team/p:member[@side = $side]">
           <xsl:call-template name="pd.person">
             <xsl:with-param name="id" select="@id"/>
+            <xsl:with-param name="space-before" select="position() &gt; 1"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:otherwise>
@@ -204,13 +221,15 @@
 
   <!-- ===== acceptance criteria (context: p:approval) ===== -->
 
-  <!-- One table, one header row: the engine repeats it on every page the table runs onto. -->
+  <!-- The summary first, kept with the table, then one table with one header row: the engine
+       repeats it on every page the table runs onto. -->
   <xsl:template name="approval.criteria">
     <xsl:if test="p:criterion">
       <xsl:call-template name="pd.heading">
         <xsl:with-param name="text" select="pd:text('approval.criteria.heading')"/>
         <xsl:with-param name="id" select="'criteria'"/>
       </xsl:call-template>
+      <xsl:call-template name="approval.summary"/>
       <table>
         <xsl:call-template name="pd.table-props"/>
         <column width="22mm"/>
@@ -227,7 +246,6 @@
           <xsl:call-template name="approval.criteria-row"/>
         </xsl:for-each>
       </table>
-      <xsl:call-template name="approval.summary"/>
     </xsl:if>
   </xsl:template>
 
@@ -251,7 +269,7 @@
   <xsl:template name="approval.summary">
     <xsl:variable name="total" select="count(p:criterion)"/>
     <xsl:variable name="sep" select="pd:text('common.list-separator')"/>
-    <p style="summary">
+    <p style="summary" keep-with-next="true">
       <xsl:call-template name="pd.text-with">
         <xsl:with-param name="key">
           <xsl:choose>
@@ -424,11 +442,16 @@
         <column width="12mm"/>
         <column width="1*"/>
         <xsl:for-each select="p:signoff[position() mod 2 = 1]">
+          <xsl:variable name="gap" select="position() &gt; 1"/>
           <row>
-            <cell><xsl:call-template name="approval.signoff"/></cell>
+            <cell>
+              <xsl:if test="$gap"><spacer height="20pt"/></xsl:if>
+              <xsl:call-template name="approval.signoff"/>
+            </cell>
             <cell/>
             <cell>
               <xsl:for-each select="following-sibling::p:signoff[1]">
+                <xsl:if test="$gap"><spacer height="20pt"/></xsl:if>
                 <xsl:call-template name="approval.signoff"/>
               </xsl:for-each>
             </cell>

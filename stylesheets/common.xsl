@@ -183,7 +183,7 @@
     <style name="label" font-size="{$pd.size.small}" color="{$pd.color.muted}"/>
     <style name="caption" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
            font-weight="bold" color="{$pd.color.muted}" text-transform="uppercase"
-           letter-spacing="0.8pt"/>
+           letter-spacing="0.8pt" space-after="2pt"/>
     <style name="box" border="0.75pt" border-color="{$pd.color.primary}"
            background="{$pd.color.shading}" padding="12pt" space-before="4pt" space-after="6pt"/>
     <style name="list" space-after="6pt"/>
@@ -475,23 +475,27 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- Extension point: a team member as blocks: name in bold and role, then e-mail and phone
-       in small muted type. -->
+  <!-- Extension point: a team member as blocks: name in bold, role, then e-mail and phone in
+       small muted type. -->
   <xsl:template name="pd.person">
     <xsl:param name="id"/>
+    <xsl:param name="space-before" select="false()"/>
     <xsl:for-each select="$pd.project">
       <xsl:variable name="m" select="key('pd.member', $id)"/>
       <p>
+        <xsl:if test="$space-before">
+          <xsl:attribute name="space-before">5pt</xsl:attribute>
+        </xsl:if>
         <b><xsl:value-of select="$m/@name"/></b>
         <xsl:if test="$m/@role">
-          <xsl:text>, </xsl:text>
+          <br/>
           <xsl:value-of select="$m/@role"/>
         </xsl:if>
       </p>
       <xsl:if test="$m/@email or $m/@phone">
         <p style="detail">
           <xsl:value-of select="$m/@email"/>
-          <xsl:if test="$m/@email and $m/@phone"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:if test="$m/@email and $m/@phone"><br/></xsl:if>
           <xsl:value-of select="$m/@phone"/>
         </p>
       </xsl:if>
@@ -564,6 +568,90 @@
           </row>
         </xsl:for-each>
       </table>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Extension point: facts as a grid of cards, columns cards to a row, each card one or
+       more captioned values with a hairline below. groups is a result tree fragment of
+       <pd:group><pd:fact label="...">layout blocks or inlines</pd:fact>...</pd:group>; facts
+       without content are left out, then groups without facts, then the grid if none is
+       left; the remaining cards flow left to right. -->
+  <xsl:template name="pd.fact-grid">
+    <xsl:param name="groups"/>
+    <xsl:param name="columns" select="3"/>
+    <xsl:param name="gap" select="'7mm'"/>
+    <xsl:variable name="cards" select="exsl:node-set($groups)/pd:group[pd:fact[node()]]"/>
+    <xsl:if test="$cards">
+      <table border="0" border-inner="0" cell-padding="0" space-after="4pt">
+        <xsl:call-template name="pd.fact-grid-columns">
+          <xsl:with-param name="n" select="$columns"/>
+          <xsl:with-param name="gap" select="$gap"/>
+        </xsl:call-template>
+        <xsl:for-each select="$cards[position() mod $columns = 1 or $columns = 1]">
+          <xsl:variable name="r" select="position()"/>
+          <row>
+            <xsl:call-template name="pd.fact-grid-cells">
+              <xsl:with-param name="cards" select="$cards[position() &gt; ($r - 1) * $columns and position() &lt;= $r * $columns]"/>
+              <xsl:with-param name="n" select="$columns"/>
+              <xsl:with-param name="first-row" select="$r = 1"/>
+            </xsl:call-template>
+          </row>
+        </xsl:for-each>
+      </table>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pd.fact-grid-columns">
+    <xsl:param name="n"/>
+    <xsl:param name="gap"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:if test="$i &gt; 1"><column width="{$gap}"/></xsl:if>
+    <column width="1*"/>
+    <xsl:if test="$i &lt; $n">
+      <xsl:call-template name="pd.fact-grid-columns">
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="gap" select="$gap"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pd.fact-grid-cells">
+    <xsl:param name="cards"/>
+    <xsl:param name="n"/>
+    <xsl:param name="first-row"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:if test="$i &gt; 1"><cell/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="$cards[$i]">
+        <cell border-bottom="0.5pt" border-color="{$pd.color.rule}">
+          <xsl:if test="not($first-row)"><spacer height="10pt"/></xsl:if>
+          <xsl:for-each select="$cards[$i]/pd:fact[node()]">
+            <p style="caption">
+              <xsl:if test="position() &gt; 1"><xsl:attribute name="space-before">8pt</xsl:attribute></xsl:if>
+              <xsl:value-of select="@label"/>
+            </p>
+            <xsl:choose>
+              <xsl:when test="*[not(self::pd:*) and not(local-name() = 'b' or local-name() = 'i' or local-name() = 'span' or local-name() = 'br' or local-name() = 'code' or local-name() = 'a')]">
+                <xsl:apply-templates select="node()" mode="pd.copy"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <p><xsl:apply-templates select="node()" mode="pd.copy"/></p>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <spacer height="6pt"/>
+        </cell>
+      </xsl:when>
+      <xsl:otherwise><cell/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$i &lt; $n">
+      <xsl:call-template name="pd.fact-grid-cells">
+        <xsl:with-param name="cards" select="$cards"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="first-row" select="$first-row"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 

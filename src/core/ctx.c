@@ -3,6 +3,7 @@
 #include "cache.h"
 #include "util.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +28,12 @@ pd_ctx *pd_ctx_new(void)
     pd_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx)
         return NULL;
+    /* Absolute, so that paths built from it mean the same from any folder (fontconfig, for
+     * one, resolves a relative configuration file against its own folder). */
     const char *env = getenv("PHASEDOC_DATA");
-    ctx->data_dir = pd_strdup(env && *env ? env : PD_DATA_DIR);
+    const char *dir = env && *env ? env : PD_DATA_DIR;
+    char real[PATH_MAX];
+    ctx->data_dir = pd_strdup(realpath(dir, real) ? real : dir);
     ctx->cache = pd_cache_new();
     if (!ctx->data_dir || !ctx->cache) {
         pd_ctx_free(ctx);

@@ -41,12 +41,10 @@ static bool is_project(xmlDocPtr doc)
     return pd_xml_is(xmlDocGetRootElement(doc), PROJECT_NS, "project");
 }
 
-/* Loads a project description and checks it against the schema and its own references. */
-static xmlDocPtr load_project(pd_ctx *ctx, const char *path, pd_status *st)
+/* Checks a parsed document as a project description: its root, the schema, its own
+ * references. Takes doc; returns it, or NULL after freeing it. */
+static xmlDocPtr check_project(pd_ctx *ctx, xmlDocPtr doc, pd_status *st)
 {
-    xmlDocPtr doc = pd_xml_load(ctx, path, st);
-    if (!doc)
-        return NULL;
     if (!is_project(doc)) {
         xmlNode *root = xmlDocGetRootElement(doc);
         pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), root ? (int)xmlGetLineNo(root) : 0,
@@ -66,6 +64,12 @@ static xmlDocPtr load_project(pd_ctx *ctx, const char *path, pd_status *st)
     return doc;
 }
 
+static xmlDocPtr load_project(pd_ctx *ctx, const char *path, pd_status *st)
+{
+    xmlDocPtr doc = pd_xml_load(ctx, path, st);
+    return doc ? check_project(ctx, doc, st) : NULL;
+}
+
 pd_status pd_validate_file(pd_ctx *ctx, const char *path)
 {
     pd_status st;
@@ -74,10 +78,8 @@ pd_status pd_validate_file(pd_ctx *ctx, const char *path)
         return st;
     if (is_layout(doc))
         st = pd_validate_doc(ctx, doc, "layout.rng");
-    else {
-        xmlFreeDoc(doc);
-        doc = load_project(ctx, path, &st);
-    }
+    else
+        doc = check_project(ctx, doc, &st);
     xmlFreeDoc(doc);
     return st;
 }
@@ -220,8 +222,7 @@ static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options
             (*dirs)[(*dirs)[0] ? 1 : 0] = pd_data_path(ctx, "templates");
         return PD_OK;
     }
-    xmlFreeDoc(doc);
-    xmlDocPtr project = load_project(ctx, path, &st);
+    xmlDocPtr project = check_project(ctx, doc, &st);
     if (!project)
         return st;
     st = project_to_layout(ctx, project, opts, layout, dirs);

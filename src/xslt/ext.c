@@ -167,4 +167,5 @@ void pd_xslt_register_functions(void)
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xsltRegisterExtModuleFunction((const xmlChar *)fns[i].name,
                                       (const xmlChar *)PD_XSLT_NS, fns[i].fn);
+    pd_xslt_register_money_functions();
 }

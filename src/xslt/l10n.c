@@ -19,6 +19,7 @@ struct pd_catalogue {
     char *lang;
     char decimal[8], group[8];
     char *date_pattern;
+    char *money_pattern; /* NULL: PD_L10N_MONEY_PATTERN */
     char *months[12];
     pd_text *texts;
     size_t ntexts;
@@ -37,6 +38,7 @@ static void catalogue_free(void *p)
         free(cat->months[i]);
     free(cat->texts);
     free(cat->date_pattern);
+    free(cat->money_pattern);
     free(cat->lang);
     free(cat);
 }
@@ -80,6 +82,17 @@ static bool read_catalogue(pd_ctx *ctx, xmlDocPtr doc, pd_catalogue *cat)
         } else if (pd_xml_is(n, L10N_NS, "date")) {
             free(cat->date_pattern);
             cat->date_pattern = pd_xml_attr(n, "pattern");
+        } else if (pd_xml_is(n, L10N_NS, "money")) {
+            a = pd_xml_attr(n, "pattern");
+            if (!a || !strstr(a, "{amount}")) {
+                pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), xmlGetLineNo(n), 0,
+                              "<money pattern> must contain {amount} (and usually {symbol})");
+                free(a);
+                return false;
+            }
+            free(cat->money_pattern);
+            cat->money_pattern = a;
+            a = NULL;
         } else if (pd_xml_is(n, L10N_NS, "month")) {
             a = pd_xml_attr(n, "n");
             int m = a ? atoi(a) : 0;
@@ -191,6 +204,11 @@ const pd_catalogue *pd_l10n_load(pd_ctx *ctx, const char *lang)
 }
 
 const char *pd_l10n_lang(const pd_catalogue *cat) { return cat->lang; }
+
+const char *pd_l10n_money_pattern(const pd_catalogue *cat)
+{
+    return cat->money_pattern ? cat->money_pattern : PD_L10N_MONEY_PATTERN;
+}
 
 const char *pd_l10n_text(const pd_catalogue *cat, const char *key)
 {

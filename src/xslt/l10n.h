@@ -16,6 +16,11 @@ const pd_catalogue *pd_l10n_load(pd_ctx *ctx, const char *lang);
 bool pd_l10n_exists(pd_ctx *ctx, const char *lang);
 
 const char *pd_l10n_lang(const pd_catalogue *cat);
+/* How an amount shows with its currency: the catalogue's <money pattern="{amount} {symbol}"/>,
+ * else PD_L10N_MONEY_PATTERN. {amount} is the formatted number, {symbol} the currency's symbol
+ * or code. The default's space is a no-break space (U+00A0): symbol and amount never part. */
+#define PD_L10N_MONEY_PATTERN "{symbol}\u00a0{amount}"
+const char *pd_l10n_money_pattern(const pd_catalogue *cat);
 /* The string for key, or NULL. */
 const char *pd_l10n_text(const pd_catalogue *cat, const char *key);
 

@@ -33,5 +33,7 @@ void pd_xslt_init(void);
 
 /* Extension functions (ext.c). */
 void pd_xslt_register_functions(void);
+/* Money and sizing functions (ext_money.c), called by pd_xslt_register_functions. */
+void pd_xslt_register_money_functions(void);
 
 #endif

@@ -1,0 +1,249 @@
+/* test_engine.c — the pagination rules, checked on the placed boxes themselves. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "engine.h"
+#include "xml.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pd_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    setenv("PHASEDOC_DATA", ".", 1);
+    ctx = pd_ctx_new();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    pd_ctx_free(ctx);
+    return 0;
+}
+
+/* A small A5 page: 50pt margins leave a body 495.3pt high. */
+#define HEAD "<document xmlns='urn:phasedoc:layout:1' date='2026-11-20'>" \
+             "<page-master name='m' size='A5' margin-top='50pt' margin-bottom='50pt' " \
+             "margin-left='50pt' margin-right='50pt'/><flow master='m'>"
+#define TAIL "</flow></document>"
+
+/* The layout borrows its document: done() frees both. */
+static xmlDocPtr current_doc;
+
+static pd_layout *run(const char *body)
+{
+    static char xml[1 << 20];
+    snprintf(xml, sizeof xml, "%s%s%s", HEAD, body, TAIL);
+    current_doc = pd_xml_parse(ctx, xml, strlen(xml), "t.xml");
+    assert_non_null(current_doc);
+    pd_layout *lay = NULL;
+    assert_int_equal(pd_layout_run(ctx, current_doc, NULL, 0, &lay), PD_OK);
+    return lay;
+}
+
+static void done(pd_layout *lay)
+{
+    pd_layout_free(lay);
+    xmlFreeDoc(current_doc);
+    current_doc = NULL;
+}
+
+static const char *line_text(const pd_box *b, char *buf, size_t size)
+{
+    PangoLayoutLine *line = pango_layout_get_line_readonly(b->para->layout, b->line);
+    snprintf(buf, size, "%.*s", line->length,
+             pango_layout_get_text(b->para->layout) + line->start_index);
+    return buf;
+}
+
+/* The page (1-based) whose body holds a text line starting with prefix, or 0. */
+static int page_of(const pd_layout *lay, const char *prefix)
+{
+    char buf[512];
+    for (int p = 0; p < lay->npages; p++)
+        for (int i = 0; i < lay->pages[p].body.nboxes; i++) {
+            const pd_box *b = &lay->pages[p].body.boxes[i];
+            if (b->kind == PD_BOX_TEXT &&
+                strncmp(line_text(b, buf, sizeof buf), prefix, strlen(prefix)) == 0)
+                return p + 1;
+        }
+    return 0;
+}
+
+static int count_on_page(const pd_layout *lay, int page, const char *prefix)
+{
+    char buf[512];
+    int n = 0;
+    const pd_frag *f = &lay->pages[page - 1].body;
+    for (int i = 0; i < f->nboxes; i++)
+        if (f->boxes[i].kind == PD_BOX_TEXT &&
+            strncmp(line_text(&f->boxes[i], buf, sizeof buf), prefix, strlen(prefix)) == 0)
+            n++;
+    return n;
+}
+
+static int text_lines_on_page(const pd_layout *lay, int page)
+{
+    int n = 0;
+    const pd_frag *f = &lay->pages[page - 1].body;
+    for (int i = 0; i < f->nboxes; i++)
+        n += f->boxes[i].kind == PD_BOX_TEXT;
+    return n;
+}
+
+static char *words(int n, const char *word)
+{
+    size_t len = (strlen(word) + 1) * (size_t)n + 1;
+    char *s = calloc(1, len);
+    for (int i = 0; i < n; i++) {
+        strcat(s, word);
+        strcat(s, " ");
+    }
+    return s;
+}
+
+static void heading_at_page_foot_moves(void **state)
+{
+    (void)state;
+    pd_layout *lay = run("<spacer height='470pt'/><h level='1'>Heading</h><p>Body text.</p>");
+    assert_int_equal(lay->npages, 2);
+    assert_int_equal(page_of(lay, "Heading"), 2);
+    assert_int_equal(page_of(lay, "Body"), 2);
+    done(lay);
+}
+
+static void orphans_move_the_paragraph(void **state)
+{
+    (void)state;
+    /* room for one line only at the page foot: the paragraph starts on the next page */
+    char *text = words(200, "orphan");
+    char body[8192];
+    snprintf(body, sizeof body, "<spacer height='482pt'/><p>Start %s</p>", text);
+    free(text);
+    pd_layout *lay = run(body);
+    assert_int_equal(page_of(lay, "Start"), 2);
+    done(lay);
+}
+
+static void widows_leave_two_lines(void **state)
+{
+    (void)state;
+    /* about 38 lines fit; a paragraph of 39 lines must not leave 1 line alone */
+    char *text = words(60, "widow widow widow widow widow");
+    char body[16384];
+    snprintf(body, sizeof body, "<p>%s</p>", text);
+    free(text);
+    pd_layout *lay = run(body);
+    for (int p = 1; p <= lay->npages; p++)
+        assert_true(text_lines_on_page(lay, p) >= 2);
+    done(lay);
+}
+
+static void table_header_repeats_on_every_page(void **state)
+{
+    (void)state;
+    char body[65536] = "<table><column width='20mm'/><column width='1*'/>"
+                       "<header><row><cell>ID</cell><cell>Headline</cell></row></header>";
+    for (int i = 0; i < 120; i++) {
+        char row[256];
+        snprintf(row, sizeof row, "<row><cell>R%03d</cell><cell>Row %d of the table, "
+                                  "long enough to wrap maybe</cell></row>", i, i);
+        strcat(body, row);
+    }
+    strcat(body, "</table>");
+    pd_layout *lay = run(body);
+    assert_true(lay->npages >= 3);
+    for (int p = 1; p <= lay->npages; p++)
+        assert_int_equal(count_on_page(lay, p, "Headline"), 1);
+    assert_int_equal(page_of(lay, "R000"), 1);
+    assert_int_equal(page_of(lay, "R119"), lay->npages);
+    /* no row is split: each row's two cells are on the same page */
+    for (int i = 0; i < 120; i++) {
+        char id[16], text[32];
+        snprintf(id, sizeof id, "R%03d", i);
+        snprintf(text, sizeof text, "Row %d of", i);
+        assert_int_equal(page_of(lay, id), page_of(lay, text));
+    }
+    done(lay);
+}
+
+static void keep_chain_longer_than_a_page_breaks(void **state)
+{
+    (void)state;
+    char body[32768] = "";
+    for (int i = 0; i < 80; i++) {
+        char h[128];
+        snprintf(h, sizeof h, "<h level='2'>Chain %02d</h>", i);
+        strcat(body, h);
+    }
+    strcat(body, "<p>End of the chain.</p>");
+    pd_layout *lay = run(body);
+    assert_true(lay->npages >= 2);
+    assert_int_equal(page_of(lay, "Chain 00"), 1); /* not pushed off the first page */
+    assert_true(page_of(lay, "End of") > 0);
+    done(lay);
+}
+
+static void page_break_switches_master(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<document xmlns='urn:phasedoc:layout:1'>"
+        "<page-master name='cover' size='A4'/><page-master name='body' size='Letter'/>"
+        "<flow master='cover' next-master='body'><p>Cover</p><page-break/><p>Body</p>"
+        "<page-break/><p>More</p></flow></document>";
+    xmlDocPtr doc = pd_xml_parse(ctx, xml, strlen(xml), "t.xml");
+    pd_layout *lay = NULL;
+    assert_int_equal(pd_layout_run(ctx, doc, NULL, 0, &lay), PD_OK);
+    assert_int_equal(lay->npages, 3);
+    assert_string_equal(lay->pages[0].master->name, "cover");
+    assert_string_equal(lay->pages[1].master->name, "body");
+    assert_string_equal(lay->pages[2].master->name, "body");
+    pd_layout_free(lay);
+    xmlFreeDoc(doc);
+}
+
+static void max_pages_is_enforced(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<document xmlns='urn:phasedoc:layout:1'><page-master name='m'/><flow master='m'>"
+        "<p>1</p><page-break/><p>2</p><page-break/><p>3</p></flow></document>";
+    xmlDocPtr doc = pd_xml_parse(ctx, xml, strlen(xml), "t.xml");
+    pd_layout *lay = NULL;
+    assert_int_equal(pd_layout_run(ctx, doc, NULL, 2, &lay), PD_ERR_INPUT);
+    assert_null(lay);
+    assert_non_null(strstr(pd_ctx_diag(ctx, pd_ctx_diag_count(ctx) - 1)->message, "max-pages"));
+    pd_ctx_clear_diags(ctx);
+    xmlFreeDoc(doc);
+}
+
+static void markup_looking_text_is_literal(void **state)
+{
+    (void)state;
+    pd_layout *lay = run("<p>&lt;b&gt;not bold&lt;/b&gt; &amp;amp;</p>");
+    assert_int_equal(page_of(lay, "<b>not bold</b> &amp;"), 1);
+    done(lay);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(heading_at_page_foot_moves),
+        cmocka_unit_test(orphans_move_the_paragraph),
+        cmocka_unit_test(widows_leave_two_lines),
+        cmocka_unit_test(table_header_repeats_on_every_page),
+        cmocka_unit_test(keep_chain_longer_than_a_page_breaks),
+        cmocka_unit_test(page_break_switches_master),
+        cmocka_unit_test(max_pages_is_enforced),
+        cmocka_unit_test(markup_looking_text_is_literal),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

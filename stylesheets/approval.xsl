@@ -97,8 +97,14 @@
       <xsl:with-param name="meta">
         <xsl:value-of select="@id"/>
         <xsl:if test="p:customer/p:name">
-          <xsl:text> · </xsl:text>
+          <xsl:text>&#8194;·&#8194;</xsl:text>
           <xsl:value-of select="normalize-space(p:customer/p:name)"/>
+        </xsl:if>
+        <xsl:if test="p:approval/@date or @date">
+          <xsl:text>&#8194;·&#8194;</xsl:text>
+          <xsl:call-template name="pd.date">
+            <xsl:with-param name="date" select="(p:approval/@date | @date)[last()]"/>
+          </xsl:call-template>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>

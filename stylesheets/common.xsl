@@ -8,9 +8,10 @@
   pd:brand() and pd:brand-file(); every fixed string from pd:text(). Nothing here is literal
   about a brand or a language.
 
-  Extension points: the parts of the design are NAMED templates (pd.styles, pd.page-masters,
-  pd.page-master, pd.header, pd.footer, pd.flow-props, pd.heading, pd.facts, pd.person,
-  pd.address, pd.signature-block, pd.checkbox, pd.page-n-of-m, ...). A partner stylesheet that
+  Extension points: the parts of the design are NAMED templates (pd.styles, pd.flow-props,
+  pd.page-masters, pd.page-master, pd.header, pd.header-logo, pd.footer, pd.page-n-of-m,
+  pd.title-block, pd.heading, pd.facts, pd.fact-grid, pd.table-props, pd.person, pd.address,
+  pd.checkbox, pd.signature-block, ...). A partner stylesheet that
   imports a kind's stylesheet (which imports this one) overrides exactly the template it wants
   to change; the rest stays as it is. The global variables pd.color.*, pd.font.* and
   pd.size.* may be overridden the same way.
@@ -154,15 +155,18 @@
        (approval.styles, ...); a partner overrides this template to restyle everything. -->
   <xsl:template name="pd.styles">
     <style name="title" font-family="{$pd.font.heading}" font-size="{$pd.size.title}"
-           font-weight="bold" color="{$pd.color.primary}" line-height="1.15" space-after="4pt"/>
+           font-weight="bold" color="{$pd.color.primary}" line-height="1.15" space-after="5pt"/>
     <style name="subtitle" font-family="{$pd.font.heading}" font-size="{$pd.size.subtitle}"
-           font-weight="600" color="{$pd.color.text}" line-height="1.25" space-after="3pt"/>
-    <style name="meta" font-size="{$pd.size.small}" color="{$pd.color.muted}" space-after="0pt"/>
+           font-weight="600" color="{$pd.color.text}" line-height="1.25" space-after="12pt"/>
+    <style name="meta" font-size="{$pd.size.small}" color="{$pd.color.muted}"/>
+    <style name="title-band" background="{$pd.color.primary}" padding="8pt" space-after="8pt"/>
+    <style name="title-band-text" font-family="{$pd.font.heading}" font-size="{$pd.size.small}"
+           font-weight="600" color="{$pd.color.table-header-text}" letter-spacing="0.4pt"/>
+    <style name="title-rule" color="{$pd.color.primary}" border-color="{$pd.color.primary}"
+           space-after="8pt"/>
     <style name="kicker" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
            font-weight="bold" color="{$pd.color.primary}" text-transform="uppercase"
            letter-spacing="1.2pt" space-after="4pt"/>
-    <style name="title-rule" color="{$pd.color.primary}" border-color="{$pd.color.primary}"
-           space-before="10pt" space-after="6pt"/>
     <style name="h1" font-family="{$pd.font.heading}" font-size="{$pd.size.h1}"
            font-weight="bold" color="{$pd.color.primary}" line-height="1.2"
            space-before="20pt" space-after="8pt"/>
@@ -436,8 +440,9 @@
   </xsl:template>
 
   <!-- Extension point: a document's title block: the document kind as the level-1 heading,
-       the subtitle (usually the project title) below, a muted line of metadata, then a band
-       in the primary colour. -->
+       the subtitle (usually the project title) below it, then a band in the primary colour
+       carrying a line of metadata (in the colour the brand sets on table headers, its text
+       colour for dark backgrounds); without metadata, a bar in the primary colour. -->
   <xsl:template name="pd.title-block">
     <xsl:param name="title"/>
     <xsl:param name="subtitle" select="''"/>
@@ -447,10 +452,16 @@
     <xsl:if test="$subtitle != ''">
       <p style="subtitle"><xsl:value-of select="$subtitle"/></p>
     </xsl:if>
-    <xsl:if test="$meta != ''">
-      <p style="meta"><xsl:value-of select="$meta"/></p>
-    </xsl:if>
-    <rule style="title-rule" thickness="2.5pt"/>
+    <xsl:choose>
+      <xsl:when test="$meta != ''">
+        <box style="title-band">
+          <p style="title-band-text"><xsl:value-of select="$meta"/></p>
+        </box>
+      </xsl:when>
+      <xsl:otherwise>
+        <rule style="title-rule" thickness="4pt"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== people, dates, addresses ===== -->

@@ -151,6 +151,12 @@ static bool apply_one(const char *name, const char *v, pd_style *s)
         ok = parse_align(v, &s->align_block);
     } else if (strcmp(name, "background") == 0) {
         ok = s->has_background = pd_color_parse(v, &s->background);
+    } else if (strcmp(name, "lang") == 0) {
+        snprintf(s->lang, sizeof s->lang, "%s", v);
+    } else if (strcmp(name, "hyphenate") == 0) {
+        s->hyphenate = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+    } else if (strcmp(name, "font-features") == 0) {
+        snprintf(s->features, sizeof s->features, "%s", v);
     } else if (strcmp(name, "text-transform") == 0) {
         s->uppercase = strcmp(v, "uppercase") == 0;
     } else if (strcmp(name, "break-before") == 0) {
@@ -185,6 +191,15 @@ static xmlNode *find_style(xmlNode *styles, const char *name)
     return NULL;
 }
 
+bool pd_style_apply_named(pd_ctx *ctx, const char *file, xmlNode *styles, const char *name,
+                          pd_style *s)
+{
+    xmlNode *named = find_style(styles, name);
+    if (named)
+        pd_style_apply_attrs(ctx, file, named, s);
+    return named != NULL;
+}
+
 /* The style an element gets without asking: h1..h6 for headings, and the element's own name
  * for the rest (code, a, b, i, p, table, ...). */
 static void implicit_style_name(xmlNode *node, char *buf, size_t size)
@@ -207,8 +222,10 @@ void pd_style_resolve(pd_ctx *ctx, const char *file, xmlNode *styles, xmlNode *n
         out->font_weight = 700;
     else if (pd_xml_is(node, PD_LAYOUT_NS, "i"))
         out->italic = true;
-    else if (pd_xml_is(node, PD_LAYOUT_NS, "code"))
+    else if (pd_xml_is(node, PD_LAYOUT_NS, "code")) {
         snprintf(out->family, sizeof out->family, "DejaVu Sans Mono");
+        out->hyphenate = false; /* code is never hyphenated */
+    }
     else if (pd_xml_is(node, PD_LAYOUT_NS, "h"))
         out->keep_with_next = true;
     char implicit[32];

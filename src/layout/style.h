@@ -28,6 +28,9 @@ typedef struct {
     pd_align align;
     double letter_spacing;
     bool uppercase;
+    char lang[16];      /* language of the text, for hyphenation */
+    bool hyphenate;
+    char features[64];  /* OpenType features, e.g. "tnum" */
     /* not inherited */
     double space_before, space_after, indent, padding, border, border_bottom;
     pd_color border_color;
@@ -52,6 +55,10 @@ void pd_style_default(pd_style *s);
  * the node's line. */
 void pd_style_resolve(pd_ctx *ctx, const char *file, xmlNode *styles, xmlNode *node,
                       const pd_style *parent, pd_style *out);
+
+/* Applies the document's style called name to s, if there is one. */
+bool pd_style_apply_named(pd_ctx *ctx, const char *file, xmlNode *styles, const char *name,
+                          pd_style *s);
 
 /* Applies the properties named in node's attributes to s (the <style> element, or any). */
 void pd_style_apply_attrs(pd_ctx *ctx, const char *file, xmlNode *node, pd_style *s);

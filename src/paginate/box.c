@@ -10,6 +10,9 @@ void pd_frag_free(pd_frag *f)
 {
     for (int i = 0; i < f->nparas; i++)
         pd_para_free(f->paras[i]);
+    for (int i = 0; i < f->npaths; i++)
+        free(f->paths[i]);
+    free(f->paths);
     free(f->paras);
     free(f->boxes);
     pd_frag_init(f);
@@ -59,10 +62,37 @@ void pd_frag_own(pd_frag *f, pd_para *para)
     f->paras[f->nparas++] = para;
 }
 
+pd_box *pd_frag_add_path(pd_frag *f, double x, double y, const double *points, int n,
+                         bool fill, pd_color color)
+{
+    double *copy = malloc((size_t)n * 2 * sizeof *copy);
+    if (!copy || !grow((void **)&f->paths, &f->cappaths, f->npaths + 1, sizeof *f->paths)) {
+        free(copy);
+        return NULL;
+    }
+    memcpy(copy, points, (size_t)n * 2 * sizeof *copy);
+    f->paths[f->npaths++] = copy;
+    pd_box *b = pd_frag_add(f, PD_BOX_PATH, x, y, 0, 0);
+    b->path = copy;
+    b->npoints = n;
+    b->fill = fill;
+    b->color = color;
+    return b;
+}
+
 void pd_frag_share(pd_frag *dst, const pd_frag *src, double dx, double dy)
 {
     for (int i = 0; i < src->nboxes; i++) {
         const pd_box *s = &src->boxes[i];
+        if (s->kind == PD_BOX_PATH) { /* the copy needs points of its own */
+            pd_box *c = pd_frag_add_path(dst, s->x + dx, s->y + dy, s->path, s->npoints,
+                                         s->fill, s->color);
+            if (c) {
+                c->stroke = s->stroke;
+                c->tag = s->tag;
+            }
+            continue;
+        }
         pd_box *b = pd_frag_add(dst, s->kind, s->x + dx, s->y + dy, s->w, s->h);
         pd_box keep = *b;
         *b = *s;
@@ -94,6 +124,7 @@ void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x,
         b->line = i;
         b->baseline = l->baseline - l->top;
         b->color = para->color;
+        b->tag = para->tag;
     }
     /* Links: one clickable rectangle per line a link touches. */
     PangoLayoutIter *it = pango_layout_get_iter(para->layout);
@@ -118,6 +149,7 @@ void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x,
                                         l->height);
                 b->uri = lk->uri;
                 b->ref = lk->ref;
+                b->tag = para->tag;
             }
             g_free(ranges);
         }

@@ -16,6 +16,9 @@ typedef enum {
     PD_BOX_IMAGE,
     PD_BOX_CHECK, /* a tick inside a check box */
     PD_BOX_LINK,  /* a clickable area: uri or ref */
+    PD_BOX_LEADER, /* a dotted leader from (x, y) to (x + w, y) */
+    PD_BOX_PATH,  /* a filled or stroked polygon: points in path, npoints */
+    PD_BOX_SVG,   /* an SVG document drawn as vectors into (x, y, w, h) */
 } pd_box_kind;
 
 typedef struct {
@@ -27,7 +30,12 @@ typedef struct {
     int line;            /* TEXT: the line index */
     double baseline;     /* TEXT: the baseline, relative to y */
     cairo_surface_t *image; /* IMAGE: borrowed from the image cache */
+    void *svg;              /* SVG: an RsvgHandle borrowed from the image cache */
+    const double *path;     /* PATH: x0 y0 x1 y1 ... relative to (x, y), owned by the frag */
+    int npoints;
+    bool fill;              /* PATH: fill (else stroke with stroke, color) */
     const char *uri, *ref;  /* LINK: borrowed from the paragraph */
+    const pd_tag *tag;      /* the structure element it belongs to, or NULL (an artifact) */
 } pd_box;
 
 /* A run of boxes with relative positions, and the paragraphs they draw from. */
@@ -36,6 +44,8 @@ typedef struct {
     int nboxes, capboxes;
     pd_para **paras;     /* owned */
     int nparas, capparas;
+    double **paths;      /* owned point arrays of PATH boxes */
+    int npaths, cappaths;
     double height;
 } pd_frag;
 
@@ -49,6 +59,9 @@ void pd_frag_own(pd_frag *f, pd_para *para);
 void pd_frag_move(pd_frag *dst, pd_frag *src, double dx, double dy);
 /* Copies the boxes, sharing src's paragraphs by reference (for repeated headers). */
 void pd_frag_share(pd_frag *dst, const pd_frag *src, double dx, double dy);
+/* A polygon of n points (x, y pairs relative to (x, y)); the frag keeps a copy. */
+pd_box *pd_frag_add_path(pd_frag *f, double x, double y, const double *points, int n,
+                         bool fill, pd_color color);
 /* Adds the lines [first, last) of para as text boxes (and its links) at (x, y). */
 void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x, double y);
 

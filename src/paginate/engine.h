@@ -27,6 +27,36 @@ typedef struct {
 
 typedef struct pd_images pd_images;
 
+/* A structure element of the tagged PDF (P, H1, Table, TD, Figure, ...). */
+struct pd_tag {
+    char name[12];
+    const struct pd_tag *parent;
+    char *alt;
+    struct pd_tag *next; /* all tags of a layout, for freeing */
+};
+
+/* Where a block with an id landed. */
+typedef struct {
+    char *id;
+    int page; /* 1-based */
+    double x, y;
+} pd_anchor;
+
+/* A heading, for the table of contents and the outline. */
+typedef struct {
+    xmlNode *node;
+    int level;
+    char *text;
+    char *id; /* its own, or one made up for it */
+    bool in_toc;
+} pd_heading;
+
+/* A footnote met while shaping text; its body is shaped when its page is known. */
+typedef struct {
+    xmlNode *node;
+    int number;
+} pd_footnote;
+
 /* A laid-out document. */
 typedef struct {
     pd_ctx *ctx;
@@ -42,6 +72,20 @@ typedef struct {
     pd_images *images;     /* borrowed: the context's image cache */
     const char *const *image_dirs; /* folders images may come from (NULL-terminated) */
     int max_pages;
+    /* navigation */
+    pd_anchor *anchors;      /* this pass */
+    int nanchors, capanchors;
+    pd_anchor *known;        /* the previous pass: what page references and the contents show */
+    int nknown;
+    pd_heading *headings;
+    int nheadings;
+    bool needs_pages;        /* page numbers appear in the text: repeat until they settle */
+    int passes;
+    pd_footnote *notes;
+    int nnotes, capnotes;
+    pd_tag *tags;
+    pd_style flow_style;
+    double flow_width;
 } pd_layout;
 
 /* Lays out a layout document (already validated against layout.rng). */
@@ -56,5 +100,11 @@ void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out);
 void pd_layout_dump(const pd_layout *lay, FILE *out);
 
 const pd_master *pd_layout_find_master(const pd_layout *lay, const char *name);
+
+/* A new structure element under parent (owned by the layout). */
+const pd_tag *pd_layout_tag(pd_layout *lay, const char *name, const pd_tag *parent,
+                            const char *alt);
+/* The page of an id as the previous pass placed it, 0 if unknown. */
+int pd_layout_page_of(void *lay, const char *id);
 
 #endif

@@ -31,6 +31,7 @@ static void table_head_release(pd_table_head *t)
 {
     if (t && --t->refs == 0) {
         pd_frag_free(&t->frag);
+        pd_frag_free(&t->cont);
         free(t);
     }
 }
@@ -43,6 +44,7 @@ void pd_items_free(pd_items *items)
         pd_frag_free(&it->frag);
         table_head_release(it->table);
         free(it->master);
+        free(it->anchor);
     }
     free(items->items);
     memset(items, 0, sizeof *items);
@@ -227,6 +229,8 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
             continue;
         pd_style is;
         pd_style_resolve(lay->ctx, lay->file, lay->styles, li, st, &is);
+        const pd_tag *list_tag = lay->text.tag;
+        lay->text.tag = pd_layout_tag(lay, "LI", list_tag, NULL);
         int before = out->n;
         if (has_block_children(li)) {
             pd_flow_blocks(lay, li, &is, x + indent, width - indent, out);
@@ -255,6 +259,7 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
             first_item = false;
             out->items[out->n - 1].space_after = is.space_after;
         }
+        lay->text.tag = list_tag;
     }
     if (out->n > 0 && st->space_after > out->items[out->n - 1].space_after)
         out->items[out->n - 1].space_after = st->space_after;
@@ -382,12 +387,12 @@ static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
                        pd_items *out)
 {
     char *src = pd_xml_attr(n, "src");
-    cairo_surface_t *img = pd_image_load(lay->ctx, lay->images, lay->image_dirs, lay->file,
-                                         (int)xmlGetLineNo(n), src);
+    const pd_image *img = pd_image_load(lay->ctx, lay->images, lay->image_dirs, lay->file,
+                                        (int)xmlGetLineNo(n), src);
     free(src);
     if (!img)
         return;
-    double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+    double iw = img->width, ih = img->height;
     double w = 0, h = 0;
     char *ws = pd_xml_attr(n, "width"), *hs = pd_xml_attr(n, "height");
     bool has_w = ws && pd_length_parse(ws, &w), has_h = hs && pd_length_parse(hs, &h);
@@ -409,9 +414,65 @@ static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
                 : st->align_block == PD_ALIGN_CENTER ? (avail - w) / 2
                                                      : 0;
     it->x = x + st->indent + dx;
-    pd_box *b = pd_frag_add(&it->frag, PD_BOX_IMAGE, 0, 0, w, h);
-    b->image = img;
+    pd_box *b = pd_frag_add(&it->frag, img->svg ? PD_BOX_SVG : PD_BOX_IMAGE, 0, 0, w, h);
+    b->image = img->surface;
+    b->svg = img->svg;
+    b->tag = lay->text.tag;
     it->frag.height = h;
+}
+
+/* The structure element a block becomes in the tagged PDF. */
+static void tag_name(xmlNode *n, char *buf, size_t size)
+{
+    static const struct {
+        const char *element, *tag;
+    } map[] = {
+        {"p", "P"},         {"list", "L"},       {"table", "Table"},  {"image", "Figure"},
+        {"box", "Div"},     {"checkbox", "P"},   {"signature", "Div"}, {"toc", "TOC"},
+        {"gantt", "Figure"}, {"barchart", "Figure"}, {"phases", "Figure"},
+        {"riskmatrix", "Figure"}, {"rule", ""},   {"spacer", ""},
+    };
+    const char *name = (const char *)n->name;
+    if (strcmp(name, "h") == 0) {
+        char *level = pd_xml_attr(n, "level");
+        snprintf(buf, size, "H%s", level ? level : "1");
+        free(level);
+        return;
+    }
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(name, map[i].element) == 0) {
+            snprintf(buf, size, "%s", map[i].tag);
+            return;
+        }
+    snprintf(buf, size, "Div");
+}
+
+static void flow_block(pd_layout *lay, xmlNode *n, const pd_style *st, double x, double width,
+                       pd_items *out)
+{
+    const char *name = (const char *)n->name;
+    if (strcmp(name, "p") == 0 || strcmp(name, "h") == 0)
+        flow_paragraph(lay, n, st, x, width, out);
+    else if (strcmp(name, "list") == 0)
+        flow_list(lay, n, st, x, width, out);
+    else if (strcmp(name, "table") == 0)
+        pd_flow_table(lay, n, st, x, width, out);
+    else if (strcmp(name, "box") == 0)
+        flow_framed(lay, n, st, x, width, false, out);
+    else if (strcmp(name, "rule") == 0)
+        flow_rule(lay, n, st, x, width, out);
+    else if (strcmp(name, "spacer") == 0)
+        flow_spacer(lay, n, out);
+    else if (strcmp(name, "checkbox") == 0)
+        flow_checkbox(lay, n, st, x, width, out);
+    else if (strcmp(name, "signature") == 0)
+        flow_signature(lay, n, st, x, width, out);
+    else if (strcmp(name, "image") == 0)
+        flow_image(lay, n, st, x, width, out);
+    else if (strcmp(name, "toc") == 0)
+        pd_flow_toc(lay, n, st, x, width, out);
+    else
+        pd_flow_figure(lay, n, st, x, width, out);
 }
 
 void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, double x,
@@ -420,8 +481,7 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
     for (xmlNode *n = parent->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        const char *name = (const char *)n->name;
-        if (strcmp(name, "page-break") == 0) {
+        if (strcmp((const char *)n->name, "page-break") == 0) {
             pd_item *it = pd_items_add(out, PD_ITEM_BREAK);
             it->master = pd_xml_attr(n, "master");
             continue;
@@ -430,23 +490,23 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
         pd_style_resolve(lay->ctx, lay->file, lay->styles, n, style, &st);
         if (st.break_before)
             pd_items_add(out, PD_ITEM_BREAK);
-        if (strcmp(name, "p") == 0 || strcmp(name, "h") == 0)
-            flow_paragraph(lay, n, &st, x, width, out);
-        else if (strcmp(name, "list") == 0)
-            flow_list(lay, n, &st, x, width, out);
-        else if (strcmp(name, "table") == 0)
-            pd_flow_table(lay, n, &st, x, width, out);
-        else if (strcmp(name, "box") == 0)
-            flow_framed(lay, n, &st, x, width, false, out);
-        else if (strcmp(name, "rule") == 0)
-            flow_rule(lay, n, &st, x, width, out);
-        else if (strcmp(name, "spacer") == 0)
-            flow_spacer(lay, n, out);
-        else if (strcmp(name, "checkbox") == 0)
-            flow_checkbox(lay, n, &st, x, width, out);
-        else if (strcmp(name, "signature") == 0)
-            flow_signature(lay, n, &st, x, width, out);
-        else if (strcmp(name, "image") == 0)
-            flow_image(lay, n, &st, x, width, out);
+        char tag[12];
+        tag_name(n, tag, sizeof tag);
+        const pd_tag *saved = lay->text.tag;
+        if (*tag) {
+            char *alt = pd_xml_attr(n, "alt");
+            lay->text.tag = pd_layout_tag(lay, tag, saved, alt);
+            free(alt);
+        }
+        int before = out->n;
+        flow_block(lay, n, &st, x, width, out);
+        lay->text.tag = saved;
+        /* The block's id lands where its first item is placed. */
+        const pd_heading *h = pd_heading_of(lay, n);
+        char *id = h ? pd_strdup(h->id) : pd_xml_attr(n, "id");
+        if (id && out->n > before && !out->items[before].anchor)
+            out->items[before].anchor = id;
+        else
+            free(id);
     }
 }

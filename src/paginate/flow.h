@@ -22,7 +22,9 @@ typedef struct {
     pd_frag frag;          /* BLOCK content (relative), or LINES decorations on the first line */
     pd_table_head *table;  /* a table row: the header to repeat after a page break */
     bool table_first;      /* the table's first body row: its header comes with it */
+    bool table_last;       /* the table's last rows: no "continued" after them */
     char *master;          /* BREAK: the page master from here on, or NULL */
+    char *anchor;          /* the id of the block that starts here, recorded when placed */
 } pd_item;
 
 typedef struct {
@@ -32,7 +34,8 @@ typedef struct {
 
 /* A table header kept once and repeated on every page the table continues on. */
 struct pd_table_head {
-    pd_frag frag;
+    pd_frag frag; /* header rows */
+    pd_frag cont; /* "continued" rows, drawn where the table breaks */
     int refs;
 };
 
@@ -44,6 +47,17 @@ pd_item *pd_items_add(pd_items *items, pd_item_kind kind);
 
 /* Stacks items into one fragment without page breaks (cells, boxes, headers, footers). */
 void pd_items_stack(pd_items *items, pd_frag *out);
+
+/* The table of contents (toc.c). */
+void pd_flow_toc(pd_layout *lay, xmlNode *toc, const pd_style *style, double x, double width,
+                 pd_items *out);
+/* Every heading of the flow in document order, with its id (toc.c). */
+void pd_collect_headings(pd_layout *lay, xmlNode *flow);
+const pd_heading *pd_heading_of(const pd_layout *lay, const xmlNode *node);
+
+/* Figures drawn from data (figures.c). */
+void pd_flow_figure(pd_layout *lay, xmlNode *fig, const pd_style *style, double x,
+                    double width, pd_items *out);
 
 /* Tables (table.c). */
 void pd_flow_table(pd_layout *lay, xmlNode *table, const pd_style *style, double x,

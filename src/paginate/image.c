@@ -4,6 +4,7 @@
 #include "util.h"
 #include "xml.h"
 
+#include <librsvg/rsvg.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 
 typedef struct image {
     char *path;
-    cairo_surface_t *surface;
+    pd_image img;
     struct image *next;
 } image;
 
@@ -24,7 +25,10 @@ static void images_free(void *p)
     pd_images *c = p;
     for (image *i = c->head, *next; i; i = next) {
         next = i->next;
-        cairo_surface_destroy(i->surface);
+        if (i->img.surface)
+            cairo_surface_destroy(i->img.surface);
+        if (i->img.svg)
+            g_object_unref(i->img.svg);
         free(i->path);
         free(i);
     }
@@ -96,8 +100,41 @@ static cairo_surface_t *decode(pd_ctx *ctx, const char *file, int line, const ch
     return s;
 }
 
-cairo_surface_t *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const *dirs,
-                               const char *file, int line, const char *src)
+/* An SVG from memory with no base URI: references to files or the network cannot load
+ * (only data: URLs), and librsvg's default limits stay on. */
+static void *decode_svg(pd_ctx *ctx, const char *file, int line, const char *path,
+                        const unsigned char *data, size_t len, double *w, double *h)
+{
+    GError *err = NULL;
+    RsvgHandle *svg = rsvg_handle_new_from_data(data, len, &err);
+    if (!svg) {
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s is not a usable SVG: %s", path,
+                      err ? err->message : "unknown error");
+        g_clear_error(&err);
+        return NULL;
+    }
+    rsvg_handle_set_dpi(svg, 72);
+    gdouble gw = 0, gh = 0;
+    if (!rsvg_handle_get_intrinsic_size_in_pixels(svg, &gw, &gh) || gw <= 0 || gh <= 0) {
+        RsvgRectangle viewbox;
+        gboolean has_viewbox = FALSE;
+        rsvg_handle_get_intrinsic_dimensions(svg, NULL, NULL, NULL, NULL, &has_viewbox,
+                                             &viewbox);
+        gw = has_viewbox ? viewbox.width : 0;
+        gh = has_viewbox ? viewbox.height : 0;
+    }
+    if (!(gw > 0 && gh > 0 && gw < 1e6 && gh < 1e6)) {
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s has no usable size", path);
+        g_object_unref(svg);
+        return NULL;
+    }
+    *w = gw;
+    *h = gh;
+    return svg;
+}
+
+const pd_image *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const *dirs,
+                              const char *file, int line, const char *src)
 {
     char real[PATH_MAX];
     if (!src || !*src || !realpath(src, real)) {
@@ -112,26 +149,39 @@ cairo_surface_t *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const 
                       "image '%s' lies outside the folders images may come from", src);
         return NULL;
     }
-    for (image *i = cache ? cache->head : NULL; i; i = i->next)
+    for (image *i = cache->head; i; i = i->next)
         if (strcmp(i->path, real) == 0)
-            return i->surface;
+            return &i->img;
     char *data;
     size_t len;
     if (pd_file_read(ctx, real, PD_IMAGE_MAX_BYTES, &data, &len) != PD_OK)
         return NULL;
-    cairo_surface_t *s = decode(ctx, file, line, src, (const unsigned char *)data, len);
+    pd_image img = {0};
+    if (pd_has_suffix(real, ".svg")) {
+        img.svg = decode_svg(ctx, file, line, src, (const unsigned char *)data, len, &img.width,
+                             &img.height);
+    } else {
+        img.surface = decode(ctx, file, line, src, (const unsigned char *)data, len);
+        if (img.surface) {
+            img.width = cairo_image_surface_get_width(img.surface);
+            img.height = cairo_image_surface_get_height(img.surface);
+        }
+    }
     free(data);
-    if (!s || !cache)
-        return s;
+    if (!img.surface && !img.svg)
+        return NULL;
     image *i = calloc(1, sizeof *i);
     if (!i || !(i->path = pd_strdup(real))) {
         free(i);
-        cairo_surface_destroy(s);
+        if (img.surface)
+            cairo_surface_destroy(img.surface);
+        if (img.svg)
+            g_object_unref(img.svg);
         pd_error(ctx, "out of memory");
         return NULL;
     }
-    i->surface = s;
+    i->img = img;
     i->next = cache->head;
     cache->head = i;
-    return s;
+    return &i->img;
 }

@@ -12,12 +12,19 @@ typedef struct pd_images pd_images;
 #define PD_IMAGE_MAX_SIDE 8000
 #define PD_IMAGE_MAX_PIXELS (24u * 1000 * 1000)
 
+/* A decoded image: a PNG as a Cairo surface, or an SVG as a librsvg handle drawn as vectors. */
+typedef struct {
+    cairo_surface_t *surface;
+    void *svg; /* RsvgHandle */
+    double width, height; /* natural size in points (PNG: one pixel is one point at 72 dpi) */
+} pd_image;
+
 /* The context's image cache (created on first use, freed with the context). */
 pd_images *pd_images_of(pd_ctx *ctx);
 
-/* Loads src (a PNG file) if it lies inside one of dirs (NULL-terminated); errors are raised
- * against file:line. The surface is borrowed from the cache. */
-cairo_surface_t *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const *dirs,
-                               const char *file, int line, const char *src);
+/* Loads src (a PNG or SVG file) if it lies inside one of dirs (NULL-terminated); errors are
+ * raised against file:line. The image is borrowed from the cache. */
+const pd_image *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const *dirs,
+                              const char *file, int line, const char *src);
 
 #endif

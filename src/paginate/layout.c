@@ -116,6 +116,109 @@ static const pd_master *master_attr(pd_layout *lay, xmlNode *flow, const char *a
     return m ? m : dflt;
 }
 
+const pd_tag *pd_layout_tag(pd_layout *lay, const char *name, const pd_tag *parent,
+                            const char *alt)
+{
+    pd_tag *t = calloc(1, sizeof *t);
+    if (!t)
+        return parent;
+    snprintf(t->name, sizeof t->name, "%s", name);
+    t->parent = parent;
+    t->alt = alt ? pd_strdup(alt) : NULL;
+    t->next = lay->tags;
+    lay->tags = t;
+    return t;
+}
+
+int pd_layout_page_of(void *user, const char *id)
+{
+    pd_layout *lay = user;
+    lay->needs_pages = true;
+    for (int i = 0; i < lay->nknown; i++)
+        if (strcmp(lay->known[i].id, id) == 0)
+            return lay->known[i].page;
+    return 0;
+}
+
+static int note_footnote(void *user, xmlNode *note)
+{
+    pd_layout *lay = user;
+    for (int i = 0; i < lay->nnotes; i++) /* the same note shaped twice keeps its number */
+        if (lay->notes[i].node == note)
+            return lay->notes[i].number;
+    if (lay->nnotes == lay->capnotes) {
+        int cap = lay->capnotes ? lay->capnotes * 2 : 8;
+        pd_footnote *n = realloc(lay->notes, (size_t)cap * sizeof *n);
+        if (!n)
+            return 0;
+        lay->notes = n;
+        lay->capnotes = cap;
+    }
+    lay->notes[lay->nnotes] = (pd_footnote){note, lay->nnotes + 1};
+    return ++lay->nnotes;
+}
+
+static void free_anchors(pd_anchor *a, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(a[i].id);
+    free(a);
+}
+
+static void free_pages(pd_layout *lay)
+{
+    for (int i = 0; i < lay->npages; i++)
+        pd_frag_free(&lay->pages[i].body);
+    lay->npages = 0;
+}
+
+static bool same_pages(const pd_layout *lay)
+{
+    if (lay->nanchors != lay->nknown)
+        return false;
+    for (int i = 0; i < lay->nanchors; i++)
+        if (lay->anchors[i].page != lay->known[i].page ||
+            strcmp(lay->anchors[i].id, lay->known[i].id) != 0)
+            return false;
+    return true;
+}
+
+/* Layout passes: page numbers shown in the text (contents, references) can move what follows;
+ * repeat until they settle, a few times at most. */
+enum { MAX_PASSES = 6 };
+
+static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
+                       const pd_master *next)
+{
+    int errors_before = pd_ctx_error_count(lay->ctx);
+    for (lay->passes = 1; lay->passes <= MAX_PASSES; lay->passes++) {
+        lay->needs_pages = false;
+        lay->nnotes = 0;
+        pd_items items = {0};
+        lay->text.tag = pd_layout_tag(lay, "Sect", NULL, NULL);
+        pd_flow_blocks(lay, flow, &lay->flow_style, 0, lay->flow_width, &items);
+        if (pd_ctx_error_count(lay->ctx) == errors_before)
+            pd_paginate(lay, &items, first, next);
+        pd_items_free(&items);
+        if (pd_ctx_error_count(lay->ctx) > errors_before || !lay->needs_pages)
+            return;
+        bool settled = lay->passes > 1 && same_pages(lay);
+        if (settled)
+            return;
+        if (lay->passes == MAX_PASSES) {
+            pd_diag_raise(lay->ctx, PD_WARNING, lay->file, 0, 0,
+                          "page numbers did not settle after %d layout passes", MAX_PASSES);
+            return;
+        }
+        free_anchors(lay->known, lay->nknown);
+        lay->known = lay->anchors;
+        lay->nknown = lay->nanchors;
+        lay->anchors = NULL;
+        lay->nanchors = lay->capanchors = 0;
+        free_pages(lay);
+    }
+}
+
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                         int max_pages, pd_layout **out)
 {
@@ -140,21 +243,24 @@ pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dir
                       "a layout document needs a page master and a flow");
         return PD_ERR_INPUT;
     }
-    lay->text = (pd_text_env){ctx, lay->file, lay->styles, pango, 0, 0};
+    lay->text = (pd_text_env){.ctx = ctx, .file = lay->file, .styles = lay->styles,
+                              .pango = pango, .page_of = pd_layout_page_of,
+                              .footnote = note_footnote, .user = lay};
     pd_style_default(&lay->root_style);
-    pd_style flow_style;
-    pd_style_resolve(ctx, lay->file, lay->styles, flow, &lay->root_style, &flow_style);
+    char *lang = pd_xml_attr(xmlDocGetRootElement(doc), "lang");
+    if (lang)
+        snprintf(lay->root_style.lang, sizeof lay->root_style.lang, "%s", lang);
+    free(lang);
+    pd_style_resolve(ctx, lay->file, lay->styles, flow, &lay->root_style, &lay->flow_style);
     const pd_master *first = master_attr(lay, flow, "master", &lay->masters[0]);
     const pd_master *next = master_attr(lay, flow, "next-master", first);
+    pd_collect_headings(lay, flow);
 
     /* Every page master has the same body width in practice; the flow is laid out for the
      * first one's and pages of another width keep that measure. */
-    double width = first->width - first->margin_left - first->margin_right;
-    pd_items items = {0};
-    pd_flow_blocks(lay, flow, &flow_style, 0, width, &items);
+    lay->flow_width = first->width - first->margin_left - first->margin_right;
     if (pd_ctx_error_count(ctx) == errors_before)
-        pd_paginate(lay, &items, first, next);
-    pd_items_free(&items);
+        run_passes(lay, flow, first, next);
     if (pd_ctx_error_count(ctx) > errors_before) {
         pd_layout_free(lay);
         return PD_ERR_INPUT;
@@ -167,8 +273,21 @@ void pd_layout_free(pd_layout *lay)
 {
     if (!lay)
         return;
-    for (int i = 0; i < lay->npages; i++)
-        pd_frag_free(&lay->pages[i].body);
+    free_pages(lay);
+    free_anchors(lay->anchors, lay->nanchors);
+    free_anchors(lay->known, lay->nknown);
+    for (int i = 0; i < lay->nheadings; i++) {
+        lay->headings[i].node->_private = NULL;
+        free(lay->headings[i].text);
+        free(lay->headings[i].id);
+    }
+    free(lay->headings);
+    free(lay->notes);
+    for (pd_tag *t = lay->tags, *next; t; t = next) {
+        next = t->next;
+        free(t->alt);
+        free(t);
+    }
     for (int i = 0; i < lay->nmasters; i++)
         free(lay->masters[i].watermark);
     free(lay->pages);
@@ -197,9 +316,12 @@ void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out)
     double width = m->width - m->margin_left - m->margin_right;
     lay->text.page = i + 1;
     lay->text.pages = lay->npages;
+    const pd_tag *tag = lay->text.tag;
+    lay->text.tag = NULL; /* headers and footers are artifacts, not structure */
     if (m->header)
         furniture(lay, m->header, m->margin_left, m->header_offset, width, out);
     if (m->footer)
         furniture(lay, m->footer, m->margin_left, m->height - m->footer_offset, width, out);
     lay->text.page = lay->text.pages = 0;
+    lay->text.tag = tag;
 }

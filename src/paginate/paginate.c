@@ -3,11 +3,17 @@
 #include "flow.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
     pd_layout *lay;
+    pd_para **note_body;    /* footnote bodies by number - 1, shaped when first needed */
+    pd_para **note_mark;
+    int *notes_here;        /* numbers of the footnotes on the current page */
+    int nhere;
+    double notes_h;         /* their height, with the separator */
     const pd_master *master;
     const pd_master *next_master;
     pd_page *page;
@@ -16,9 +22,97 @@ typedef struct {
     bool stopped;
 } pager;
 
+enum { NOTE_GAP = 10 }; /* points between the body and the footnotes, with a short rule */
+
+/* Sets the page's footnotes at its foot, above the bottom margin. */
+static void close_page(pager *pg)
+{
+    if (!pg->page || pg->nhere == 0)
+        return;
+    pd_frag *f = &pg->page->body;
+    double bottom = pg->master->height - pg->master->margin_bottom;
+    double y = bottom - pg->notes_h + NOTE_GAP;
+    pd_box *rule = pd_frag_add(f, PD_BOX_LINE, pg->left, y - NOTE_GAP / 2.0, 60, 0);
+    rule->color = pg->lay->flow_style.color;
+    rule->stroke = 0.5;
+    for (int i = 0; i < pg->nhere; i++) {
+        int k = pg->notes_here[i] - 1;
+        pd_para *mark = pg->note_mark[k], *body = pg->note_body[k];
+        double indent = pg->lay->flow_style.font_size;
+        pd_frag_add_lines(f, mark, 0, mark->nlines, pg->left, y);
+        pd_frag_add_lines(f, body, 0, body->nlines, pg->left + indent, y);
+        pd_frag_own(f, pd_para_ref(mark));
+        pd_frag_own(f, pd_para_ref(body));
+        y += body->height + 2;
+    }
+    pg->nhere = 0;
+    pg->notes_h = 0;
+}
+
+/* The footnote body of number n, shaped once. */
+static pd_para *note_body(pager *pg, int n)
+{
+    pd_layout *lay = pg->lay;
+    if (n < 1 || n > lay->nnotes || !pg->note_body)
+        return NULL;
+    if (!pg->note_body[n - 1]) {
+        pd_style st = lay->flow_style;
+        st.font_size *= 0.8;
+        st.align = PD_ALIGN_LEFT;
+        pd_style_apply_named(lay->ctx, lay->file, lay->styles, "footnote", &st);
+        char num[16];
+        snprintf(num, sizeof num, "%d", n);
+        pg->note_mark[n - 1] = pd_para_new_text(&lay->text, num, &st, -1);
+        pg->note_body[n - 1] = pd_para_new(&lay->text, lay->notes[n - 1].node, &st,
+                                           lay->flow_width - lay->flow_style.font_size);
+        if (!pg->note_mark[n - 1] || !pg->note_body[n - 1]) {
+            pd_para_free(pg->note_mark[n - 1]);
+            pd_para_free(pg->note_body[n - 1]);
+            pg->note_mark[n - 1] = pg->note_body[n - 1] = NULL;
+        }
+    }
+    return pg->note_body[n - 1];
+}
+
+/* Height the footnotes referenced from lines [first, last) of p would add to the page. */
+static double notes_height(pager *pg, const pd_para *p, int first, int last)
+{
+    if (p->nnotes == 0)
+        return 0;
+    double h = 0;
+    int from = p->layout ? pango_layout_get_line_readonly(p->layout, first)->start_index : 0;
+    PangoLayoutLine *end = last < p->nlines ? pango_layout_get_line_readonly(p->layout, last)
+                                            : NULL;
+    int to = end ? end->start_index : INT32_MAX;
+    for (int i = 0; i < p->nnotes; i++)
+        if (p->notes[i].index >= from && p->notes[i].index < to) {
+            pd_para *b = note_body(pg, p->notes[i].number);
+            h += b ? b->height + 2 : 0;
+        }
+    return h > 0 && pg->nhere == 0 ? h + NOTE_GAP : h;
+}
+
+static void add_notes(pager *pg, const pd_para *p, int first, int last)
+{
+    double h = notes_height(pg, p, first, last);
+    if (h == 0)
+        return;
+    int from = pango_layout_get_line_readonly(p->layout, first)->start_index;
+    PangoLayoutLine *end = last < p->nlines ? pango_layout_get_line_readonly(p->layout, last)
+                                            : NULL;
+    int to = end ? end->start_index : INT32_MAX;
+    for (int i = 0; i < p->nnotes; i++)
+        if (p->notes[i].index >= from && p->notes[i].index < to &&
+            pg->note_body[p->notes[i].number - 1])
+            pg->notes_here[pg->nhere++] = p->notes[i].number;
+    pg->notes_h += h;
+    pg->bottom -= h;
+}
+
 static bool new_page(pager *pg, const pd_master *master)
 {
     pd_layout *lay = pg->lay;
+    close_page(pg);
     if (lay->npages >= lay->max_pages) {
         if (!pg->stopped)
             pd_diag_raise(lay->ctx, PD_ERROR, lay->file, 0, 0,
@@ -114,10 +208,36 @@ static double chain_height(const pd_items *items, int i, double after)
     return h;
 }
 
+/* Records where the block with an id starts. */
+static void record_anchor(pager *pg, pd_item *it, double x, double y)
+{
+    pd_layout *lay = pg->lay;
+    if (!it->anchor)
+        return;
+    if (lay->nanchors == lay->capanchors) {
+        int cap = lay->capanchors ? lay->capanchors * 2 : 32;
+        pd_anchor *a = realloc(lay->anchors, (size_t)cap * sizeof *a);
+        if (!a)
+            return;
+        lay->anchors = a;
+        lay->capanchors = cap;
+    }
+    lay->anchors[lay->nanchors++] = (pd_anchor){it->anchor, lay->npages, x, y};
+    it->anchor = NULL; /* the layout owns it now */
+}
+
+static void paginate_items(pager *pg, pd_items *items, const pd_master *first);
+
 static void place_block(pager *pg, pd_item *it, double gap)
 {
     double h = full_height(it);
-    if (pg->y + gap + h > pg->bottom && !pg->fresh) {
+    /* Inside a table that goes on, room must stay for its "continued" rows. */
+    double cont = it->table && !it->table_last ? it->table->cont.height : 0;
+    if (pg->y + gap + h + cont > pg->bottom && !pg->fresh) {
+        if (it->table && !it->table_first && it->table->cont.height > 0) {
+            pd_frag_share(&pg->page->body, &it->table->cont, pg->left + it->x, pg->y);
+            pg->y += it->table->cont.height;
+        }
         if (!next_page(pg, NULL))
             return;
         gap = 0;
@@ -127,6 +247,7 @@ static void place_block(pager *pg, pd_item *it, double gap)
         }
     }
     pg->y += gap;
+    record_anchor(pg, it, pg->left + it->x, pg->y);
     if (it->table && it->table_first) {
         pd_frag_share(&pg->page->body, &it->table->frag, pg->left + it->x, pg->y);
         pg->y += it->table->frag.height;
@@ -137,11 +258,13 @@ static void place_block(pager *pg, pd_item *it, double gap)
     pg->fresh = false;
 }
 
-/* How many lines from first fit above the bottom of the page. */
-static int lines_fitting(const pager *pg, const pd_para *p, int first, double y)
+/* How many lines from first fit above the bottom of the page, with their footnotes. */
+static int lines_fitting(pager *pg, const pd_para *p, int first, double y)
 {
     int k = 0;
-    while (first + k < p->nlines && y + lines_height(p, first, first + k + 1) <= pg->bottom + 0.01)
+    while (first + k < p->nlines &&
+           y + lines_height(p, first, first + k + 1) + notes_height(pg, p, first, first + k + 1) <=
+               pg->bottom + 0.01)
         k++;
     return k;
 }
@@ -173,7 +296,9 @@ static void place_lines(pager *pg, pd_item *it, double gap)
             }
         }
         pd_frag_add_lines(&pg->page->body, p, start, start + k, pg->left + it->x, y);
+        add_notes(pg, p, start, start + k);
         if (start == 0) {
+            record_anchor(pg, it, pg->left + it->x, y);
             pd_frag_move(&pg->page->body, &it->frag, pg->left + it->x, y);
         }
         if (!own_kept) { /* the page that shows the first line keeps the paragraph alive */
@@ -194,36 +319,60 @@ void pd_paginate(pd_layout *lay, pd_items *items, const pd_master *first,
                  const pd_master *next)
 {
     pager pg = {.lay = lay, .next_master = next};
-    if (!new_page(&pg, first))
+    if (lay->nnotes > 0) {
+        pg.note_body = calloc((size_t)lay->nnotes, sizeof *pg.note_body);
+        pg.note_mark = calloc((size_t)lay->nnotes, sizeof *pg.note_mark);
+        pg.notes_here = calloc((size_t)lay->nnotes, sizeof *pg.notes_here);
+        if (!pg.note_body || !pg.note_mark || !pg.notes_here) {
+            free(pg.note_body), free(pg.note_mark), free(pg.notes_here);
+            pg.note_body = pg.note_mark = NULL;
+            pg.notes_here = NULL;
+        }
+    }
+    paginate_items(&pg, items, first);
+    close_page(&pg);
+    for (int i = 0; pg.note_body && i < lay->nnotes; i++) {
+        pd_para_free(pg.note_body[i]);
+        pd_para_free(pg.note_mark[i]);
+    }
+    free(pg.note_body);
+    free(pg.note_mark);
+    free(pg.notes_here);
+}
+
+static void paginate_items(pager *pg, pd_items *items, const pd_master *first)
+{
+    pd_layout *lay = pg->lay;
+    if (!new_page(pg, first))
         return;
     double after = 0;
-    for (int i = 0; i < items->n && !pg.stopped; i++) {
+    for (int i = 0; i < items->n && !pg->stopped; i++) {
         pd_item *it = &items->items[i];
         if (it->kind == PD_ITEM_BREAK) {
-            if (!pg.fresh) {
-                next_page(&pg, it->master);
+            if (!pg->fresh) {
+                next_page(pg, it->master);
             } else if (it->master) { /* nothing on this page yet: just change its design */
                 lay->npages--;
-                next_page(&pg, it->master);
+                next_page(pg, it->master);
             }
             after = 0;
             continue;
         }
-        double gap = gap_before(&pg, it, after);
-        if (it->keep_with_next && !pg.fresh) {
+        double gap = gap_before(pg, it, after);
+        if (it->keep_with_next && !pg->fresh) {
             double chain = chain_height(items, i, after);
-            double room = pg.bottom - pg.top;
+            double room = pg->bottom - pg->top;
             /* A chain longer than a page cannot be kept: it breaks where it must. */
-            if (chain <= room && pg.y + chain > pg.bottom) {
-                if (!next_page(&pg, NULL))
+            if (chain <= room && pg->y + chain > pg->bottom) {
+                if (!next_page(pg, NULL))
                     break;
                 gap = 0;
             }
         }
         if (it->kind == PD_ITEM_LINES)
-            place_lines(&pg, it, gap);
+            place_lines(pg, it, gap);
         else
-            place_block(&pg, it, gap);
+            place_block(pg, it, gap);
         after = it->space_after;
     }
 }

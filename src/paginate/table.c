@@ -190,72 +190,173 @@ static void rule(pd_frag *f, double x, double y, double w, double h, const table
     b->stroke = stroke;
 }
 
-/* One row as a fragment: backgrounds, cell contents, then the rules on top. */
-static void layout_row(table *t, xmlNode *row, bool header, int index, pd_frag *out)
+enum { MAX_GROUP = 256 }; /* rows held together by row spans */
+
+typedef struct {
+    int row, col, colspan, rowspan;
+    pd_frag content;
+    pd_style style;
+    double valign; /* 0 top, 0.5 middle, 1 bottom */
+} placed_cell;
+
+static int span_attr(xmlNode *cell, const char *name)
 {
-    pd_style rs;
-    pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, row, &t->style, &rs);
-    if (header && t->has_header_color)
-        rs.color = t->header_color;
-    if (header && !xmlHasProp(row, (const xmlChar *)"font-weight"))
-        rs.font_weight = rs.font_weight < 600 ? 600 : rs.font_weight;
-    pd_frag cells[MAX_COLUMNS];
-    double xs[MAX_COLUMNS], ws[MAX_COLUMNS];
-    pd_style styles[MAX_COLUMNS];
-    double valign[MAX_COLUMNS]; /* 0 top, 0.5 middle, 1 bottom */
-    int ncells = 0, col = 0;
-    double height = 0, x = 0;
-    for (xmlNode *cell = row->children; cell && col < t->ncols; cell = cell->next) {
-        if (!pd_xml_is(cell, PD_LAYOUT_NS, "cell"))
-            continue;
-        int span = colspan_of(cell);
-        double w = 0;
-        for (int k = col; k < col + span && k < t->ncols; k++)
-            w += t->cols[k].width;
-        pd_style *cs = &styles[ncells];
-        pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, &rs, cs);
-        double pad = xmlHasProp(cell, (const xmlChar *)"padding") ? cs->padding : t->padding;
-        pd_frag_init(&cells[ncells]);
-        pd_flow_cell(t->lay, cell, cs, w - 2 * pad, &cells[ncells]);
-        cells[ncells].height += 2 * pad;
-        if (cells[ncells].height > height)
-            height = cells[ncells].height;
-        char *va = pd_xml_attr(cell, "valign");
-        valign[ncells] = pd_streq(va, "middle") ? 0.5 : pd_streq(va, "bottom") ? 1 : 0;
-        free(va);
-        xs[ncells] = x;
-        ws[ncells] = w;
-        cs->padding = pad;
-        x += w;
-        col += span;
-        ncells++;
+    char *v = pd_xml_attr(cell, name);
+    int span = v ? atoi(v) : 1;
+    free(v);
+    return span < 1 ? 1 : span;
+}
+
+static double col_x(const table *t, int col)
+{
+    double x = 0;
+    for (int k = 0; k < col && k < t->ncols; k++)
+        x += t->cols[k].width;
+    return x;
+}
+
+/* Rows that row spans hold together, laid out as one fragment: cells placed on a grid, row
+ * heights from the cells of one row, a spanning cell stretching its last row if it needs
+ * more; then backgrounds, contents and rules per cell. index is the first row's number among
+ * the body rows (for stripes). */
+static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int index,
+                        pd_frag *out)
+{
+    const pd_tag *table_tag = t->lay->text.tag;
+    placed_cell *cells = calloc((size_t)nrows * MAX_COLUMNS, sizeof *cells);
+    bool *taken = calloc((size_t)nrows * MAX_COLUMNS, sizeof *taken);
+    double *h = calloc((size_t)nrows + 1, sizeof *h);
+    pd_style *row_styles = calloc((size_t)nrows, sizeof *row_styles);
+    if (!cells || !taken || !h || !row_styles) {
+        free(cells), free(taken), free(h), free(row_styles);
+        return;
     }
-    double total = x;
-    if (header && t->has_header_bg)
-        fill(out, 0, 0, total, height, t->header_bg);
-    else if (rs.has_background)
-        fill(out, 0, 0, total, height, rs.background);
-    else if (!header && t->has_stripe && index % 2 == 1)
-        fill(out, 0, 0, total, height, t->stripe);
-    for (int i = 0; i < ncells; i++) {
-        if (styles[i].has_background)
-            fill(out, xs[i], 0, ws[i], height, styles[i].background);
-        double dy = styles[i].padding + (height - cells[i].height) * valign[i];
-        pd_frag_move(out, &cells[i], xs[i] + styles[i].padding, dy);
-        pd_frag_free(&cells[i]);
-    }
-    if (t->style.border > 0) {
-        for (int i = 0; i <= ncells; i++) {
-            double vx = i < ncells ? xs[i] : total;
-            rule(out, vx, 0, 0, height, t, i == 0 || i == ncells ? t->style.border : t->inner_rule);
+    int ncells = 0;
+    for (int r = 0; r < nrows; r++) {
+        const pd_tag *row_tag = pd_layout_tag(t->lay, "TR", table_tag, NULL);
+        pd_style *rs = &row_styles[r];
+        pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, rows[r], &t->style, rs);
+        if (header && t->has_header_color)
+            rs->color = t->header_color;
+        if (header && !xmlHasProp(rows[r], (const xmlChar *)"font-weight"))
+            rs->font_weight = rs->font_weight < 600 ? 600 : rs->font_weight;
+        int col = 0;
+        for (xmlNode *cell = rows[r]->children; cell; cell = cell->next) {
+            if (!pd_xml_is(cell, PD_LAYOUT_NS, "cell"))
+                continue;
+            while (col < t->ncols && taken[r * MAX_COLUMNS + col])
+                col++;
+            if (col >= t->ncols)
+                break;
+            placed_cell *c = &cells[ncells++];
+            c->row = r;
+            c->col = col;
+            c->colspan = span_attr(cell, "colspan");
+            c->rowspan = span_attr(cell, "rowspan");
+            if (c->col + c->colspan > t->ncols)
+                c->colspan = t->ncols - c->col;
+            if (c->row + c->rowspan > nrows)
+                c->rowspan = nrows - c->row;
+            for (int rr = r; rr < r + c->rowspan; rr++)
+                for (int cc = col; cc < col + c->colspan; cc++)
+                    taken[rr * MAX_COLUMNS + cc] = true;
+            pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, rs, &c->style);
+            if (!xmlHasProp(cell, (const xmlChar *)"padding"))
+                c->style.padding = t->padding;
+            char *va = pd_xml_attr(cell, "valign");
+            c->valign = pd_streq(va, "middle") ? 0.5 : pd_streq(va, "bottom") ? 1 : 0;
+            free(va);
+            double w = col_x(t, col + c->colspan) - col_x(t, col);
+            pd_frag_init(&c->content);
+            t->lay->text.tag = pd_layout_tag(t->lay, header ? "TH" : "TD", row_tag, NULL);
+            pd_flow_cell(t->lay, cell, &c->style, w - 2 * c->style.padding, &c->content);
+            t->lay->text.tag = table_tag;
+            double need = c->content.height + 2 * c->style.padding;
+            if (c->rowspan == 1 && need > h[r])
+                h[r] = need;
+            col += c->colspan;
         }
-        if (header && index == 0)
-            rule(out, 0, 0, total, 0, t, t->style.border);
     }
-    if (t->inner_rule > 0 || t->style.border > 0)
-        rule(out, 0, height, total, 0, t, header ? t->style.border > 0 ? t->style.border : 0.8
-                                                 : t->inner_rule);
-    out->height = height;
+    for (int i = 0; i < ncells; i++) { /* spanning cells stretch their last row if needed */
+        placed_cell *c = &cells[i];
+        double have = 0;
+        for (int r = c->row; r < c->row + c->rowspan; r++)
+            have += h[r];
+        double need = c->content.height + 2 * c->style.padding;
+        if (need > have)
+            h[c->row + c->rowspan - 1] += need - have;
+    }
+    double *y = calloc((size_t)nrows + 1, sizeof *y);
+    for (int r = 0; y && r < nrows; r++)
+        y[r + 1] = y[r] + h[r];
+    double total_w = col_x(t, t->ncols);
+    for (int r = 0; y && r < nrows; r++) {
+        if (header && t->has_header_bg)
+            fill(out, 0, y[r], total_w, h[r], t->header_bg);
+        else if (row_styles[r].has_background)
+            fill(out, 0, y[r], total_w, h[r], row_styles[r].background);
+        else if (!header && t->has_stripe && (index + r) % 2 == 1)
+            fill(out, 0, y[r], total_w, h[r], t->stripe);
+    }
+    for (int i = 0; y && i < ncells; i++) {
+        placed_cell *c = &cells[i];
+        double cx = col_x(t, c->col), cw = col_x(t, c->col + c->colspan) - cx;
+        double cy = y[c->row], ch = y[c->row + c->rowspan] - cy;
+        if (c->style.has_background)
+            fill(out, cx, cy, cw, ch, c->style.background);
+        double inner = c->content.height + 2 * c->style.padding;
+        pd_frag_move(out, &c->content, cx + c->style.padding,
+                     cy + c->style.padding + (ch - inner) * c->valign);
+        double bottom = header && c->row + c->rowspan == nrows
+                            ? (t->style.border > 0 ? t->style.border : 0.8)
+                            : t->inner_rule;
+        if (c->style.border_bottom > 0)
+            bottom = c->style.border_bottom;
+        if (bottom > 0)
+            rule(out, cx, cy + ch, cw, 0, t, bottom);
+        if (t->style.border > 0) {
+            rule(out, cx, cy, 0, ch, t, c->col == 0 ? t->style.border : t->inner_rule);
+            if (c->col + c->colspan == t->ncols)
+                rule(out, cx + cw, cy, 0, ch, t, t->style.border);
+            if (header && c->row == 0)
+                rule(out, cx, cy, cw, 0, t, t->style.border);
+        }
+    }
+    out->height = y ? y[nrows] : 0;
+    for (int i = 0; i < ncells; i++)
+        pd_frag_free(&cells[i].content);
+    free(cells), free(taken), free(h), free(y), free(row_styles);
+}
+
+/* How many rows from rows[i] a row span holds together. */
+static int group_size(xmlNode **rows, int n, int i)
+{
+    int end = i;
+    for (int r = i; r <= end && r < n; r++)
+        for (xmlNode *cell = rows[r]->children; cell; cell = cell->next)
+            if (pd_xml_is(cell, PD_LAYOUT_NS, "cell")) {
+                int last = r + span_attr(cell, "rowspan") - 1;
+                end = last > end ? last : end;
+            }
+    if (end >= n)
+        end = n - 1;
+    return end - i + 1 > MAX_GROUP ? MAX_GROUP : end - i + 1;
+}
+
+/* The rows directly under parent (the table, its <header> or its <continued>). */
+static int collect_rows(xmlNode *parent, xmlNode ***out)
+{
+    int n = 0;
+    for (xmlNode *r = parent->children; r; r = r->next)
+        n += pd_xml_is(r, PD_LAYOUT_NS, "row");
+    *out = calloc((size_t)(n ? n : 1), sizeof **out);
+    if (!*out)
+        return 0;
+    n = 0;
+    for (xmlNode *r = parent->children; r; r = r->next)
+        if (pd_xml_is(r, PD_LAYOUT_NS, "row"))
+            (*out)[n++] = r;
+    return n;
 }
 
 static double length_attr(table *t, const char *name, double fallback)
@@ -307,40 +408,48 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         return;
     }
     head->refs = 1;
-    int hi = 0;
-    for (xmlNode *n = node->children; n; n = n->next)
-        if (pd_xml_is(n, PD_LAYOUT_NS, "header"))
-            for (xmlNode *r = n->children; r; r = r->next)
-                if (pd_xml_is(r, PD_LAYOUT_NS, "row")) {
-                    pd_frag row;
-                    pd_frag_init(&row);
-                    layout_row(t, r, true, hi++, &row);
-                    double y = head->frag.height;
-                    pd_frag_move(&head->frag, &row, 0, y);
-                    head->frag.height = y + row.height;
-                    pd_frag_free(&row);
-                }
-
-    int index = 0, first = out->n;
-    for (xmlNode *r = node->children; r; r = r->next) {
-        if (!pd_xml_is(r, PD_LAYOUT_NS, "row"))
+    int nheader = 0;
+    for (xmlNode *n = node->children; n; n = n->next) {
+        bool is_header = pd_xml_is(n, PD_LAYOUT_NS, "header");
+        if (!is_header && !pd_xml_is(n, PD_LAYOUT_NS, "continued"))
             continue;
+        xmlNode **rows;
+        int nrows = collect_rows(n, &rows);
+        if (nrows > 0)
+            layout_rows(t, rows, nrows, is_header, 0, is_header ? &head->frag : &head->cont);
+        nheader += is_header ? nrows : 0;
+        free(rows);
+    }
+
+    xmlNode **rows;
+    int nrows = collect_rows(node, &rows), first = out->n;
+    for (int i = 0; i < nrows;) {
+        int group = group_size(rows, nrows, i);
         pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
         it->x = x + st->indent;
-        layout_row(t, r, false, index, &it->frag);
-        if (hi > 0) {
+        layout_rows(t, rows + i, group, false, i, &it->frag);
+        xmlChar *rid = xmlGetProp(rows[i], (const xmlChar *)"id");
+        if (rid) {
+            it->anchor = pd_strdup((const char *)rid);
+            xmlFree(rid);
+        }
+        if (nheader > 0 || head->cont.height > 0) {
             it->table = head;
             head->refs++;
-            it->table_first = index == 0;
+            it->table_first = i == 0 && nheader > 0;
         }
-        index++;
+        i += group;
     }
+    free(rows);
+    if (out->n > first)
+        out->items[out->n - 1].table_last = true;
     if (out->n > first) {
         out->items[first].space_before = st->space_before;
         out->items[out->n - 1].space_after = st->space_after;
     }
     if (--head->refs == 0) {
         pd_frag_free(&head->frag);
+        pd_frag_free(&head->cont);
         free(head);
     }
     free(t);

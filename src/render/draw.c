@@ -1,5 +1,6 @@
 /* draw.c — boxes to Cairo. Nothing here decides where anything goes. */
 #include "draw.h"
+#include "svg.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -7,8 +8,8 @@
 
 static void set_colour(cairo_t *cr, pd_color c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
-/* Cairo link attributes quote strings with single quotes; escape them and backslashes. */
-static void quote(char *dst, size_t size, const char *s)
+/* Cairo's tag attributes quote strings with single quotes: escape them and backslashes. */
+void pd_draw_quote(char *dst, size_t size, const char *s)
 {
     size_t n = 0;
     for (; *s && n + 3 < size; s++) {
@@ -22,7 +23,7 @@ static void quote(char *dst, size_t size, const char *s)
 static void draw_link(cairo_t *cr, const pd_box *b)
 {
     char target[1024], attrs[1200];
-    quote(target, sizeof target, b->uri ? b->uri : b->ref);
+    pd_draw_quote(target, sizeof target, b->uri ? b->uri : b->ref);
     snprintf(attrs, sizeof attrs, "%s='%s' rect=[%.2f %.2f %.2f %.2f]",
              b->uri ? "uri" : "dest", target, b->x, b->y, b->w, b->h);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
@@ -83,13 +84,93 @@ static void draw_box(cairo_t *cr, const pd_box *b)
     case PD_BOX_LINK:
         draw_link(cr, b);
         break;
+    case PD_BOX_LEADER: {
+        static const double dots[] = {0, 3};
+        set_colour(cr, b->color);
+        cairo_set_line_width(cr, b->stroke);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash(cr, dots, 2, 0);
+        /* dots on a fixed grid, so that the leaders of all entries line up */
+        double x0 = ceil(b->x / dots[1]) * dots[1];
+        cairo_move_to(cr, x0, b->y);
+        cairo_line_to(cr, b->x + b->w, b->y);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        break;
+    }
+    case PD_BOX_PATH:
+        set_colour(cr, b->color);
+        for (int i = 0; i < b->npoints; i++)
+            (i ? cairo_line_to : cairo_move_to)(cr, b->x + b->path[2 * i],
+                                                b->y + b->path[2 * i + 1]);
+        if (b->fill) {
+            cairo_close_path(cr);
+            cairo_fill(cr);
+        } else {
+            cairo_set_line_width(cr, b->stroke);
+            cairo_stroke(cr);
+        }
+        break;
+    case PD_BOX_SVG:
+        pd_svg_draw(cr, b->svg, b->x, b->y, b->w, b->h);
+        break;
     }
 }
 
-static void draw_frag(cairo_t *cr, const pd_frag *f)
+/* Structure elements open while drawing a page, outermost first. */
+typedef struct {
+    const pd_tag *open[32];
+    int n;
+} tag_stack;
+
+static void close_tags(cairo_t *cr, tag_stack *ts, int keep)
 {
-    for (int i = 0; i < f->nboxes; i++)
-        draw_box(cr, &f->boxes[i]);
+    while (ts->n > keep) {
+        ts->n--;
+        cairo_tag_end(cr, ts->open[ts->n]->name);
+    }
+}
+
+/* Opens the structure elements of tag (outermost first), closing what does not contain it. */
+static void enter_tag(cairo_t *cr, tag_stack *ts, const pd_tag *tag)
+{
+    const pd_tag *chain[32];
+    int n = 0;
+    for (const pd_tag *t = tag; t && n < 32; t = t->parent)
+        chain[n++] = t;
+    int common = 0; /* how many of the open ones are the chain's outermost */
+    while (common < ts->n && common < n && ts->open[common] == chain[n - 1 - common])
+        common++;
+    close_tags(cr, ts, common);
+    for (int i = n - 1 - common; i >= 0 && ts->n < 32; i--) {
+        cairo_tag_begin(cr, chain[i]->name, NULL);
+        ts->open[ts->n++] = chain[i];
+    }
+}
+
+static void draw_frag(cairo_t *cr, const pd_frag *f, tag_stack *ts)
+{
+    for (int i = 0; i < f->nboxes; i++) {
+        const pd_box *b = &f->boxes[i];
+        if (ts && b->tag)
+            enter_tag(cr, ts, b->tag);
+        draw_box(cr, b);
+    }
+}
+
+static void draw_destinations(pd_layout *lay, int page, cairo_t *cr)
+{
+    for (int i = 0; i < lay->nanchors; i++) {
+        const pd_anchor *a = &lay->anchors[i];
+        if (a->page != page)
+            continue;
+        char name[512], attrs[700];
+        pd_draw_quote(name, sizeof name, a->id);
+        snprintf(attrs, sizeof attrs, "name='%s' x=%.2f y=%.2f", name, a->x, a->y);
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
+    }
 }
 
 static void draw_watermark(pd_layout *lay, const pd_master *m, cairo_t *cr)
@@ -124,9 +205,12 @@ void pd_draw_page(pd_layout *lay, int i, cairo_t *cr)
     pd_frag furniture;
     pd_frag_init(&furniture);
     pd_layout_page_furniture(lay, i, &furniture);
-    draw_frag(cr, &furniture);
-    draw_frag(cr, &page->body);
+    draw_frag(cr, &furniture, NULL);
     pd_frag_free(&furniture);
+    tag_stack ts = {.n = 0};
+    draw_frag(cr, &page->body, &ts);
+    close_tags(cr, &ts, 0);
+    draw_destinations(lay, i + 1, cr);
     if (m->watermark)
         draw_watermark(lay, m, cr);
 }

@@ -9,4 +9,7 @@
 /* Paints page i (background, watermark, header and footer, body) on cr, in points. */
 void pd_draw_page(pd_layout *lay, int i, cairo_t *cr);
 
+/* s as the inside of a single-quoted cairo tag attribute string. */
+void pd_draw_quote(char *dst, size_t size, const char *s);
+
 #endif

@@ -69,6 +69,28 @@ static void set_metadata(pd_layout *lay, cairo_surface_t *s)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/* Bookmarks: one per heading, nested by level, opening on the heading. */
+static void add_outline(pd_layout *lay, cairo_surface_t *s)
+{
+    int parents[7] = {CAIRO_PDF_OUTLINE_ROOT};
+    int top = 0;
+    for (int i = 0; i < lay->nheadings; i++) {
+        const pd_heading *h = &lay->headings[i];
+        if (!h->in_toc)
+            continue;
+        int level = h->level < 1 ? 1 : h->level > 6 ? 6 : h->level;
+        if (level > top + 1)
+            level = top + 1; /* a skipped level nests under the nearest one */
+        char target[600], id[512];
+        pd_draw_quote(id, sizeof id, h->id);
+        snprintf(target, sizeof target, "dest='%s'", id);
+        parents[level] = cairo_pdf_surface_add_outline(
+            s, parents[level - 1], h->text, target,
+            level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+        top = level;
+    }
+}
+
 pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
 {
     if (lay->npages == 0)
@@ -90,6 +112,7 @@ pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
         cairo_show_page(cr);
     }
     cairo_tag_end(cr, "Document");
+    add_outline(lay, s);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(s);

@@ -1,5 +1,6 @@
 /* para.c — turning inline layout XML into a PangoLayout: text and attributes, never markup. */
 #include "para.h"
+#include "hyphenate.h"
 #include "util.h"
 #include "xml.h"
 
@@ -13,7 +14,10 @@ typedef struct {
     PangoAttrList *attrs;
     pd_link *links;
     int nlinks, caplinks;
+    pd_noteref *notes;
+    int nnotes, capnotes;
     bool space_pending; /* collapsed white space waiting for the next visible character */
+    bool started;       /* visible text came before (in the paragraph, not this buffer) */
 } builder;
 
 PangoFontDescription *pd_para_font(const pd_style *s)
@@ -51,17 +55,51 @@ static void add_style_attrs(builder *b, const pd_style *s, const pd_style *base,
         add_attr(b, pango_attr_foreground_new(channel(s->color.r), channel(s->color.g),
                                               channel(s->color.b)),
                  start, end);
+    if (strcmp(s->features, base->features) != 0 && *s->features)
+        add_attr(b, pango_attr_font_features_new(s->features), start, end);
     if (s->letter_spacing != base->letter_spacing)
         add_attr(b, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)),
                  start, end);
 }
 
+static void add_collapsed(builder *b, const char *t, bool uppercase);
+
+static bool ends_with_break(const pd_buf *t)
+{
+    return t->len >= 3 && memcmp(t->data + t->len - 3, "\xe2\x80\xa8", 3) == 0;
+}
+
+/* White space at the start of a paragraph or after a <br/> is dropped. */
+static bool at_line_start(const builder *b)
+{
+    return b->text.len == 0 ? !b->started : ends_with_break(&b->text);
+}
+
+/* Appends text with white space collapsed and, where the style asks, hyphenation points of
+ * its language as soft hyphens. */
+static void add_text_styled(builder *b, const char *t, const pd_style *style)
+{
+    const pd_hyphenator *h = style->hyphenate ? pd_hyphen_for(b->env->ctx, style->lang) : NULL;
+    if (!h) {
+        add_collapsed(b, t, style->uppercase);
+        return;
+    }
+    builder tmp = *b; /* collapse into a scratch buffer first, then hyphenate word by word */
+    tmp.started = !at_line_start(b);
+    pd_buf_init(&tmp.text, b->text.max);
+    add_collapsed(&tmp, t, style->uppercase);
+    b->space_pending = tmp.space_pending;
+    if (tmp.text.data)
+        pd_hyphen_text(h, tmp.text.data, tmp.text.len, &b->text);
+    pd_buf_free(&tmp.text);
+}
+
 /* Appends text with XML white space collapsed to single spaces, as a browser does. */
-static void add_text(builder *b, const char *t, bool uppercase)
+static void add_collapsed(builder *b, const char *t, bool uppercase)
 {
     for (const char *p = t; *p; p++) {
         if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-            if (b->text.len > 0 && b->text.data[b->text.len - 1] != '\n')
+            if (!at_line_start(b))
                 b->space_pending = true;
             continue;
         }
@@ -105,7 +143,41 @@ static void add_number(builder *b, int value)
 {
     char num[16];
     snprintf(num, sizeof num, "%d", value);
-    add_text(b, value > 0 ? num : "0", false);
+    add_collapsed(b, value > 0 ? num : "0", false);
+}
+
+static void flush_space(builder *b)
+{
+    if (b->space_pending) {
+        pd_buf_add(&b->text, " ", 1);
+        b->space_pending = false;
+    }
+}
+
+/* A footnote reference: its number, raised and smaller. */
+static void add_noteref(builder *b, xmlNode *n, const pd_style *style, const pd_style *base)
+{
+    int number = b->env->footnote ? b->env->footnote(b->env->user, n) : 0;
+    if (number <= 0)
+        return;
+    if (b->nnotes == b->capnotes) {
+        int cap = b->capnotes ? b->capnotes * 2 : 4;
+        pd_noteref *p = realloc(b->notes, (size_t)cap * sizeof *p);
+        if (!p)
+            return;
+        b->notes = p;
+        b->capnotes = cap;
+    }
+    size_t start = b->text.len;
+    b->notes[b->nnotes++] = (pd_noteref){(int)start, number};
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    pd_buf_adds(&b->text, num);
+    pd_style small = *style;
+    small.font_size = style->font_size * 0.7;
+    add_style_attrs(b, &small, base, start, b->text.len);
+    add_attr(b, pango_attr_rise_new((int)(style->font_size * 0.35 * PANGO_SCALE)), start,
+             b->text.len);
 }
 
 static void add_inlines(builder *b, xmlNode *parent, const pd_style *style,
@@ -114,21 +186,31 @@ static void add_inlines(builder *b, xmlNode *parent, const pd_style *style,
     for (xmlNode *n = parent->children; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             size_t start = b->text.len;
-            add_text(b, (const char *)n->content, style->uppercase);
+            add_text_styled(b, (const char *)n->content, style);
             add_style_attrs(b, style, base, start, b->text.len);
             continue;
         }
         if (n->type != XML_ELEMENT_NODE)
             continue;
         const char *name = (const char *)n->name;
-        if (strcmp(name, "page-number") == 0 || strcmp(name, "page-count") == 0) {
-            if (b->space_pending) {
-                pd_buf_add(&b->text, " ", 1);
-                b->space_pending = false;
-            }
+        if (strcmp(name, "page-number") == 0 || strcmp(name, "page-count") == 0 ||
+            strcmp(name, "page-ref") == 0) {
+            flush_space(b);
             size_t start = b->text.len;
-            add_number(b, name[5] == 'n' ? b->env->page : b->env->pages);
+            int value = name[5] == 'n' ? b->env->page : name[5] == 'c' ? b->env->pages : 0;
+            if (name[5] == 'r' && b->env->page_of) {
+                char *ref = pd_xml_attr(n, "ref");
+                value = ref ? b->env->page_of(b->env->user, ref) : 0;
+                free(ref);
+            }
+            add_number(b, value);
             add_style_attrs(b, style, base, start, b->text.len);
+        } else if (strcmp(name, "footnote") == 0) {
+            b->space_pending = false; /* the mark sits right after the word */
+            add_noteref(b, n, style, base);
+        } else if (strcmp(name, "tab") == 0) {
+            flush_space(b);
+            pd_buf_add(&b->text, "\t", 1);
         } else if (strcmp(name, "br") == 0) {
             pd_buf_add(&b->text, "\xe2\x80\xa8", 3); /* LINE SEPARATOR: same paragraph */
             b->space_pending = false;
@@ -166,7 +248,75 @@ static void read_lines(pd_para *p)
     p->height = p->nlines ? p->lines[p->nlines - 1].top + p->lines[p->nlines - 1].height : 0;
 }
 
-static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style, double width)
+/* tabs="80mm:decimal 120mm:right": tab stops in points; the decimal point follows the
+ * language. */
+static PangoTabArray *parse_tabs(const pd_text_env *env, xmlNode *block, const pd_style *style)
+{
+    char *spec = block ? pd_xml_attr(block, "tabs") : NULL;
+    if (!spec)
+        return NULL;
+    PangoTabArray *tabs = pango_tab_array_new(0, TRUE);
+    int n = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(spec, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+        char *colon = strchr(tok, ':');
+        const char *align = colon ? colon + 1 : "left";
+        if (colon)
+            *colon = '\0';
+        double pos;
+        PangoTabAlign a = strcmp(align, "right") == 0    ? PANGO_TAB_RIGHT
+                          : strcmp(align, "center") == 0 ? PANGO_TAB_CENTER
+                          : strcmp(align, "decimal") == 0 ? PANGO_TAB_DECIMAL
+                                                          : PANGO_TAB_LEFT;
+        if (!pd_length_parse(tok, &pos) || (strcmp(align, "left") && a == PANGO_TAB_LEFT)) {
+            pd_diag_raise(env->ctx, PD_ERROR, env->file, (int)xmlGetLineNo(block), 0,
+                          "tabs: '%s' is not a tab stop (POSITION[:left|right|center|decimal])",
+                          tok);
+            continue;
+        }
+        pango_tab_array_resize(tabs, n + 1);
+        pango_tab_array_set_tab(tabs, n, a, (int)(pos + 0.5));
+        if (a == PANGO_TAB_DECIMAL)
+            pango_tab_array_set_decimal_point(tabs, n, strncmp(style->lang, "de", 2) == 0 ? ',' : '.');
+        n++;
+    }
+    free(spec);
+    return tabs;
+}
+
+/* A character that no bundled font has would print as a box: say which and where instead of
+ * drawing tofu silently. */
+static void report_missing_glyphs(const pd_text_env *env, PangoLayout *layout, xmlNode *block)
+{
+    if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+        return;
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    gunichar reported[8];
+    int nreported = 0;
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        for (int i = 0; run && i < run->glyphs->num_glyphs; i++) {
+            PangoGlyph g = run->glyphs->glyphs[i].glyph;
+            if (!(g & PANGO_GLYPH_UNKNOWN_FLAG) || nreported == 8)
+                continue;
+            gunichar c = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+            bool seen = false;
+            for (int k = 0; k < nreported; k++)
+                seen = seen || reported[k] == c;
+            if (seen || c == 0x2028 || c == '\t' || c == '\n')
+                continue;
+            reported[nreported++] = c;
+            char utf8[8] = {0};
+            g_unichar_to_utf8(c, utf8);
+            pd_diag_raise(env->ctx, PD_WARNING, env->file, block ? (int)xmlGetLineNo(block) : 0, 0,
+                          "no font has the character U+%04X '%s': it prints as a box", c, utf8);
+        }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
+static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style, double width,
+                       xmlNode *block)
 {
     pd_para *p = calloc(1, sizeof *p);
     if (!p || b->text.failed) {
@@ -174,6 +324,7 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
         pango_attr_list_unref(b->attrs);
         pd_buf_free(&b->text);
         free(b->links);
+        free(b->notes);
         pd_error(env->ctx, "out of memory laying out text");
         return NULL;
     }
@@ -183,10 +334,17 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
     pango_font_description_free(fd);
     if (style->line_height != 1)
         pango_attr_list_insert_before(b->attrs, pango_attr_line_height_new(style->line_height));
+    if (*style->features)
+        pango_attr_list_insert_before(b->attrs, pango_attr_font_features_new(style->features));
     pango_layout_set_text(p->layout, b->text.data ? b->text.data : "", (int)b->text.len);
     pango_layout_set_attributes(p->layout, b->attrs);
     pango_attr_list_unref(b->attrs);
     pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
+    PangoTabArray *tabs = parse_tabs(env, block, style);
+    if (tabs) {
+        pango_layout_set_tabs(p->layout, tabs);
+        pango_tab_array_free(tabs);
+    }
     if (width >= 0)
         pango_layout_set_width(p->layout, (int)(width * PANGO_SCALE));
     static const PangoAlignment aligns[] = {PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT,
@@ -196,10 +354,14 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
     pd_buf_free(&b->text);
     p->links = b->links;
     p->nlinks = b->nlinks;
+    p->notes = b->notes;
+    p->nnotes = b->nnotes;
+    p->tag = env->tag;
     p->width = width;
     p->color = style->color;
     p->refs = 1;
     read_lines(p);
+    report_missing_glyphs(env, p->layout, block);
     return p;
 }
 
@@ -209,7 +371,7 @@ pd_para *pd_para_new(const pd_text_env *env, xmlNode *block, const pd_style *sty
     builder b = {.env = env, .attrs = pango_attr_list_new()};
     pd_buf_init(&b.text, 64u << 20);
     add_inlines(&b, block, style, style);
-    return finish(env, &b, style, width);
+    return finish(env, &b, style, width, block);
 }
 
 pd_para *pd_para_new_text(const pd_text_env *env, const char *text, const pd_style *style,
@@ -217,8 +379,8 @@ pd_para *pd_para_new_text(const pd_text_env *env, const char *text, const pd_sty
 {
     builder b = {.env = env, .attrs = pango_attr_list_new()};
     pd_buf_init(&b.text, 64u << 20);
-    add_text(&b, text, style->uppercase);
-    return finish(env, &b, style, width);
+    add_text_styled(&b, text, style);
+    return finish(env, &b, style, width, NULL);
 }
 
 pd_para *pd_para_ref(pd_para *p)
@@ -238,6 +400,7 @@ void pd_para_free(pd_para *p)
         free(p->links[i].ref);
     }
     free(p->links);
+    free(p->notes);
     free(p->lines);
     free(p);
 }
@@ -259,4 +422,14 @@ void pd_para_measure(const pd_text_env *env, xmlNode *block, const pd_style *sty
     pango_layout_get_extents(p->layout, NULL, &logical);
     *min_width = (double)logical.width / PANGO_SCALE;
     pd_para_free(p);
+}
+
+double pd_para_line_width(const pd_para *p, int line)
+{
+    if (line < 0 || line >= p->nlines)
+        return 0;
+    PangoRectangle logical;
+    pango_layout_line_get_extents(pango_layout_get_line_readonly(p->layout, line), NULL,
+                                  &logical);
+    return (double)logical.width / PANGO_SCALE;
 }

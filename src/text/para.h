@@ -8,6 +8,8 @@
 #include <libxml/tree.h>
 #include <pango/pangocairo.h>
 
+typedef struct pd_tag pd_tag;
+
 /* What inline content needs from the document around it. */
 typedef struct {
     pd_ctx *ctx;
@@ -15,6 +17,12 @@ typedef struct {
     xmlNode *styles;    /* the document's <style> list */
     PangoContext *pango;
     int page, pages;    /* substituted for <page-number/> and <page-count/>; 0 = unknown */
+    /* The page of the block with an id, as far as known (0 if not yet), for <page-ref/>. */
+    int (*page_of)(void *user, const char *id);
+    /* Numbers a <footnote> and keeps its node for the foot of the page. */
+    int (*footnote)(void *user, xmlNode *note);
+    void *user;
+    const pd_tag *tag;  /* the structure element new paragraphs belong to (tagged PDF) */
 } pd_text_env;
 
 /* One line, in points, relative to the paragraph's top-left corner. */
@@ -28,6 +36,12 @@ typedef struct {
     char *ref;      /* id of a block, or NULL */
 } pd_link;
 
+/* A footnote reference inside the paragraph's text. */
+typedef struct {
+    int index;  /* byte offset of the reference mark */
+    int number; /* the footnote's number in the document */
+} pd_noteref;
+
 typedef struct {
     PangoLayout *layout;
     pd_line *lines;
@@ -36,6 +50,9 @@ typedef struct {
     pd_link *links;
     int nlinks;
     pd_color color;
+    pd_noteref *notes;
+    int nnotes;
+    const pd_tag *tag;
     int refs; /* fragments that draw from it: a repeated table header is on many pages */
 } pd_para;
 
@@ -53,6 +70,9 @@ void pd_para_free(pd_para *para);
 /* Natural width (no wrapping) and minimum width (the widest unbreakable piece), in points. */
 void pd_para_measure(const pd_text_env *env, xmlNode *block, const pd_style *style,
                      double *min_width, double *max_width);
+
+/* The width of the ink-free (logical) extent of one line, in points. */
+double pd_para_line_width(const pd_para *para, int line);
 
 /* Pango font description for a style (caller frees). */
 PangoFontDescription *pd_para_font(const pd_style *style);

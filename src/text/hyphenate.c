@@ -1,0 +1,172 @@
+/* hyphenate.c — libhyphen dictionaries (UTF-8 or ISO 8859-1) turned into soft hyphens. */
+#include "hyphenate.h"
+#include "cache.h"
+
+#include <glib.h>
+#include <hyphen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef PD_HYPHEN_DIR
+#define PD_HYPHEN_DIR "/usr/share/hyphen"
+#endif
+
+enum { MAX_WORD = 100 }; /* longer "words" (hashes, URLs) are left alone */
+
+struct pd_hyphenator {
+    HyphenDict *dict;
+    bool latin1;
+};
+
+static void free_hyphenator(void *p)
+{
+    pd_hyphenator *h = p;
+    if (h && h->dict)
+        hnj_hyphen_free(h->dict);
+    free(h);
+}
+
+/* Dictionary file names to try for a language, most specific first. */
+static HyphenDict *load_dict(const char *lang)
+{
+    char base[16], region[16] = "", path[256];
+    size_t n = strcspn(lang, "-_");
+    if (n == 0 || n >= sizeof base)
+        return NULL;
+    snprintf(base, sizeof base, "%.*s", (int)n, lang);
+    if (lang[n])
+        snprintf(region, sizeof region, "%s", lang + n + 1);
+    for (char *p = base; *p; p++)
+        *p = (char)g_ascii_tolower(*p);
+    for (char *p = region; *p; p++)
+        *p = (char)g_ascii_toupper(*p);
+    /* Debian's hyphen-en-us and hyphen-de: hyph_en_US.dic, hyph_de_DE.dic */
+    static const struct {
+        const char *lang, *region;
+    } defaults[] = {{"en", "US"}, {"de", "DE"}};
+    const char *fallback = NULL;
+    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+        if (strcmp(base, defaults[i].lang) == 0)
+            fallback = defaults[i].region;
+    const char *regions[] = {region, fallback, ""};
+    for (size_t i = 0; i < 3; i++) {
+        if (!regions[i] || (i > 0 && !*regions[i] && i != 2))
+            continue;
+        if (*regions[i])
+            snprintf(path, sizeof path, "%s/hyph_%s_%s.dic", PD_HYPHEN_DIR, base, regions[i]);
+        else
+            snprintf(path, sizeof path, "%s/hyph_%s.dic", PD_HYPHEN_DIR, base);
+        HyphenDict *d = hnj_hyphen_load(path);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
+pd_hyphenator *pd_hyphen_for(pd_ctx *ctx, const char *lang)
+{
+    if (!lang || !*lang || strlen(lang) > 15)
+        return NULL;
+    char key[32];
+    snprintf(key, sizeof key, "hyphen:%s", lang);
+    pd_hyphenator *h = pd_cache_lookup(ctx->cache, key);
+    if (h)
+        return h->dict ? h : NULL;
+    h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->dict = load_dict(lang);
+    h->latin1 = h->dict && strcmp(h->dict->cset, "UTF-8") != 0;
+    /* A missing dictionary is remembered too, so it is looked for once. */
+    if (!pd_cache_put(ctx->cache, key, h, free_hyphenator))
+        return NULL;
+    return h->dict ? h : NULL;
+}
+
+void pd_hyphen_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf *out)
+{
+    /* The dictionary wants lower case in its own encoding; char_end[i] is the byte after
+     * character i in the original, so break points map back whatever the encoding. */
+    gchar *lower = g_utf8_strdown(word, (gssize)len);
+    glong nchars = g_utf8_strlen(word, (gssize)len);
+    if (!lower || nchars < 5 || nchars > MAX_WORD || g_utf8_strlen(lower, -1) != nchars) {
+        pd_buf_add(out, word, len);
+        g_free(lower);
+        return;
+    }
+    char enc[MAX_WORD * 4 + 1];
+    int byte_char[MAX_WORD * 4 + 1]; /* for each encoded byte, its character */
+    size_t char_end[MAX_WORD + 1];
+    size_t n = 0;
+    const char *p = lower;
+    const char *q = word;
+    bool ok = true;
+    for (glong i = 0; i < nchars; i++) {
+        gunichar c = g_utf8_get_char(p);
+        const char *next = g_utf8_next_char(p);
+        if (h->latin1) {
+            if (c > 0xff) {
+                ok = false;
+                break;
+            }
+            byte_char[n] = (int)i;
+            enc[n++] = (char)c;
+        } else {
+            for (const char *b = p; b < next; b++) {
+                byte_char[n] = (int)i;
+                enc[n++] = *b;
+            }
+        }
+        p = next;
+        q = g_utf8_next_char(q);
+        char_end[i] = (size_t)(q - word);
+    }
+    g_free(lower);
+    if (!ok) {
+        pd_buf_add(out, word, len);
+        return;
+    }
+    enc[n] = '\0';
+    char hyphens[MAX_WORD * 4 + 5];
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    int lh = h->dict->lhmin > 0 ? h->dict->lhmin : 2, rh = h->dict->rhmin > 0 ? h->dict->rhmin : 3;
+    if (hnj_hyphen_hyphenate3(h->dict, enc, (int)n, hyphens, NULL, &rep, &pos, &cut, lh, rh, 2, 2) != 0) {
+        pd_buf_add(out, word, len);
+        return;
+    }
+    size_t from = 0;
+    for (size_t b = 0; b + 1 < n; b++) {
+        if (!(hyphens[b] & 1) || byte_char[b] == byte_char[b + 1])
+            continue;
+        size_t at = char_end[byte_char[b]];
+        pd_buf_add(out, word + from, at - from);
+        pd_buf_adds(out, "\xc2\xad");
+        from = at;
+    }
+    pd_buf_add(out, word + from, len - from);
+    if (rep) { /* non-standard hyphenation (old German "ck"): not used, freed */
+        for (size_t i = 0; i < n; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+}
+
+void pd_hyphen_text(const pd_hyphenator *h, const char *text, size_t len, pd_buf *out)
+{
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *start = p;
+        while (p < end && g_unichar_isalpha(g_utf8_get_char(p)))
+            p = g_utf8_next_char(p);
+        if (p > start) {
+            pd_hyphen_word(h, start, (size_t)(p - start), out);
+            continue;
+        }
+        p = g_utf8_next_char(p);
+        pd_buf_add(out, start, (size_t)(p - start));
+    }
+}

@@ -387,6 +387,14 @@ static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
                        pd_items *out)
 {
     char *src = pd_xml_attr(n, "src");
+    /* A relative path is relative to the layout file, not to the current folder. */
+    if (src && src[0] != '/' && strchr(lay->file, '/')) {
+        char *base = pd_strndup(lay->file, (size_t)(strrchr(lay->file, '/') - lay->file));
+        char *joined = base ? pd_strcat3(base, "/", src) : NULL;
+        free(base);
+        free(src);
+        src = joined;
+    }
     const pd_image *img = pd_image_load(lay->ctx, lay->images, lay->image_dirs, lay->file,
                                         (int)xmlGetLineNo(n), src);
     free(src);

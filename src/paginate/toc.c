@@ -83,6 +83,7 @@ static void toc_entry(pd_layout *lay, const pd_heading *h, const pd_style *base,
                       double width, pd_items *out)
 {
     pd_style st = *base;
+    st.space_before = st.space_after = 0; /* the contents' own spacing is not its entries' */
     char name[16];
     snprintf(name, sizeof name, "toc%d", h->level);
     if (h->level == 1)
@@ -106,7 +107,7 @@ static void toc_entry(pd_layout *lay, const pd_heading *h, const pd_style *base,
     }
     pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
     it->x = x;
-    it->space_before = st.space_before > 0 ? st.space_before : h->level == 1 ? st.font_size * 0.6 : 0;
+    it->space_before = st.space_before > 0 ? st.space_before : h->level == 1 ? st.font_size * 0.5 : 0;
     it->space_after = st.space_after;
     pd_frag *f = &it->frag;
     int last = title->nlines - 1;

@@ -20,10 +20,16 @@ typedef struct {
     bool started;       /* visible text came before (in the paragraph, not this buffer) */
 } builder;
 
+/* Scripts the text fonts lack fall back to these bundled fonts, in this order, whatever
+ * fontconfig would rank first (it once picked a monospace font's Arabic). */
+#define PD_FALLBACK_FAMILIES ",Inter,Noto Sans Arabic,Noto Sans Hebrew,DejaVu Sans Mono"
+
 PangoFontDescription *pd_para_font(const pd_style *s)
 {
     PangoFontDescription *fd = pango_font_description_new();
-    pango_font_description_set_family(fd, s->family);
+    char families[sizeof s->family + sizeof PD_FALLBACK_FAMILIES];
+    snprintf(families, sizeof families, "%s%s", s->family, PD_FALLBACK_FAMILIES);
+    pango_font_description_set_family(fd, families);
     pango_font_description_set_absolute_size(fd, s->font_size * PANGO_SCALE);
     pango_font_description_set_weight(fd, (PangoWeight)s->font_weight);
     pango_font_description_set_style(fd, s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
@@ -236,12 +242,15 @@ static void read_lines(pd_para *p)
     PangoLayoutIter *it = pango_layout_get_iter(p->layout);
     int i = 0;
     do {
-        PangoRectangle logical;
+        PangoRectangle logical, own;
         pango_layout_iter_get_line_extents(it, NULL, &logical);
+        /* The line is drawn from its own origin, which is not its left edge when the line
+         * runs right to left: subtract the line's own offset. */
+        pango_layout_line_get_extents(pango_layout_iter_get_line_readonly(it), NULL, &own);
         pd_line *l = &p->lines[i++];
         l->top = (double)logical.y / PANGO_SCALE;
         l->height = (double)logical.height / PANGO_SCALE;
-        l->x = (double)logical.x / PANGO_SCALE;
+        l->x = (double)(logical.x - own.x) / PANGO_SCALE;
         l->baseline = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
     } while (i < p->nlines && pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);

@@ -36,6 +36,9 @@ void pd_ext_fail(xmlXPathParserContextPtr pctxt, const char *fmt, ...)
 bool pd_ext_args(xmlXPathParserContextPtr pctxt, int nargs, int min, int max, xmlChar **args)
 {
     if (nargs < min || nargs > max) {
+        /* Take the arguments off the stack, or libxslt adds a confusing stack error. */
+        for (int i = 0; i < nargs; i++)
+            xmlXPathFreeObject(valuePop(pctxt));
         pd_ext_fail(pctxt, "extension function called with %d arguments, expects %d to %d",
                     nargs, min, max);
         return false;

@@ -144,7 +144,8 @@ static bool sum_value(xmlXPathParserContextPtr pctxt, xmlChar *value, int *index
         pd_ext_fail(pctxt, "pd:sum: value %d '%s' is not %s (%s)", *index, s, CENTS.what,
                     CENTS.form);
     if (st == PD_MONEY_RANGE)
-        pd_ext_fail(pctxt, "pd:sum: at value %d '%s': %s", *index, s, RANGE_MSG);
+        pd_ext_fail(pctxt, "pd:sum: value %d '%s' takes the sum beyond 1000000000000.00 in "
+                           "magnitude", *index, s);
     return st == PD_MONEY_OK;
 }
 

@@ -125,7 +125,8 @@ static bool read_catalogue(pd_ctx *ctx, xmlDocPtr doc, pd_catalogue *cat)
         free(a);
         free(b);
     }
-    qsort(cat->texts, cat->ntexts, sizeof *cat->texts, compare_text);
+    if (cat->ntexts > 0)
+        qsort(cat->texts, cat->ntexts, sizeof *cat->texts, compare_text);
     for (size_t i = 1; i < cat->ntexts; i++)
         if (strcmp(cat->texts[i - 1].key, cat->texts[i].key) == 0) {
             pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), 0, 0,
@@ -212,6 +213,8 @@ const char *pd_l10n_money_pattern(const pd_catalogue *cat)
 
 const char *pd_l10n_text(const pd_catalogue *cat, const char *key)
 {
+    if (cat->ntexts == 0)
+        return NULL;
     pd_text probe = {(char *)key, NULL};
     pd_text *t = bsearch(&probe, cat->texts, cat->ntexts, sizeof probe, compare_text);
     return t ? t->value : NULL;

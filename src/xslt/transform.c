@@ -201,6 +201,17 @@ static xsltStylesheetPtr compile(const pd_xslt_env *env, const char *path)
     return pd_cache_put(env->ctx->cache, key, style, free_stylesheet) ? style : NULL;
 }
 
+/* Compiles the stylesheet at path into the context's cache without running it (a batch
+ * compiles once before forking its workers). */
+pd_status pd_xslt_compile(const pd_xslt_env *env, const char *path)
+{
+    pd_xslt_init();
+    active = env;
+    xsltStylesheetPtr style = compile(env, path);
+    active = NULL;
+    return style ? PD_OK : PD_ERR_INPUT;
+}
+
 static bool set_param(const char **params, int *n, const char *name, const char *value,
                       char *storage, size_t size)
 {

@@ -28,6 +28,9 @@ typedef struct {
 pd_status pd_xslt_transform(const pd_xslt_env *env, const char *path, xmlDocPtr input,
                             xmlDocPtr *output);
 
+/* Compiles the stylesheet at path into the context's cache, as pd_xslt_transform would. */
+pd_status pd_xslt_compile(const pd_xslt_env *env, const char *path);
+
 /* Registers the extension functions and the confined loader; once per process. */
 void pd_xslt_init(void);
 

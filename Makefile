@@ -60,6 +60,10 @@ e2e: $(BUILD)/phasedoc
 
 check: unit e2e
 
+# Rewrites the golden box dumps of tests/golden after a deliberate engine change.
+update-golden: $(BUILD)/phasedoc
+	UPDATE_GOLDEN=1 PHASEDOC=$(BUILD)/phasedoc bash tests/e2e/test_golden.sh
+
 acceptance: $(BUILD)/phasedoc
 	../shared/checks/acceptance $(AREAS)
 

@@ -57,6 +57,8 @@ typedef struct {
     const char *brand;      /* NULL: the project's <branding brand>, else "default" */
     const char **settings;  /* "key=value" brand overrides, NULL-terminated; may be NULL */
     const char *stylesheet; /* a stylesheet file replacing the built-in one; may be NULL */
+    const char *format;     /* "pdf" (NULL), "png" (a file per page) or "svg" (one per page) */
+    double resolution;      /* dots per inch for png (0: 96) */
 } pd_options;
 
 /* Parses and validates a project description ("-" is standard input). */
@@ -71,6 +73,10 @@ pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts,
 pd_status pd_render_file(pd_ctx *ctx, const char *path, const pd_options *opts,
                          const char *out_path);
 
+/* Lays out the input and prints the placed boxes of every page as text, one per line
+ * (page, kind, position, size, content): the engine's decisions, exactly. */
+pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out);
+
 /* Prints every resolved brand key, its value and its layer (project FILE may be NULL). */
 pd_status pd_brand_show(pd_ctx *ctx, const char *project, const pd_options *opts, FILE *out);
 
@@ -79,5 +85,96 @@ pd_status pd_print_starter(pd_ctx *ctx, FILE *out);
 
 /* The project id of a project description, for naming outputs (malloc'd, caller frees). */
 pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id);
+
+/* ---- batch: many documents at once, one worker process per core (src/batch) ---------- */
+
+/* Loads what every render shares, so that worker processes forked afterwards inherit it
+ * instead of each loading it again: the compiled stylesheet of opts->kind (of every kind when
+ * kind is NULL or "all"; the brand's own or opts->stylesheet where the pipeline would use
+ * it), the language catalogues, the fonts. opts->brand, ->lang and ->settings are resolved as
+ * a render without a project would. Optional: all of it is otherwise loaded on first use.
+ * PD_ERR_USAGE for a wrong brand, language or setting; PD_ERR_INPUT when a stylesheet, a
+ * catalogue or the fonts cannot be loaded. opts may be NULL. */
+pd_status pd_ctx_warm(pd_ctx *ctx, const pd_options *opts);
+
+/* The project id and the customer's name of a project description, read with the hardened
+ * loader but not validated (malloc'd, caller frees; NULL when the file has none, e.g. a layout
+ * XML file). */
+pd_status pd_project_info(pd_ctx *ctx, const char *path, char **id, char **customer);
+
+/* One document of a batch. Strings are borrowed for the duration of pd_batch_run. */
+typedef struct {
+    const char *input; /* a project description (not "-") */
+    const char *kind;  /* NULL: the batch's render.kind, else approval */
+    const char *lang;  /* NULL: the batch's render.lang */
+    const char *brand; /* NULL: the batch's render.brand */
+} pd_batch_job;
+
+typedef enum { PD_BATCH_OK, PD_BATCH_FAILED, PD_BATCH_SKIPPED } pd_batch_state;
+
+/* What became of one job. output and error are malloc'd: pd_batch_result_clear frees them. */
+typedef struct {
+    pd_batch_state state;
+    pd_status status;  /* why it failed; PD_OK otherwise */
+    char *output;      /* OUTDIR/NAME; NULL when no name could be made */
+    char *error;       /* the first error, "file:line:column: message"; NULL if none */
+    double ms;         /* wall-clock time of the job */
+    long pages;        /* -1 when unknown */
+    long long bytes;   /* size of the output file; -1 when there is none */
+} pd_batch_result;
+
+typedef void (*pd_batch_done_fn)(size_t index, const pd_batch_job *job,
+                                 const pd_batch_result *result, void *user);
+
+typedef struct {
+    pd_options render;   /* defaults for every job: kind, lang, brand, settings, stylesheet */
+    const char *outdir;  /* NULL: "." ; must exist and be writable */
+    const char *name;    /* output name pattern, NULL: "{id}-{kind}.pdf"; placeholders {id},
+                          * {customer} (reduced to [A-Za-z0-9._-]), {kind}, {lang}, {brand},
+                          * {stem} (input file name without .xml) */
+    int workers;         /* worker processes; <= 0: the number of online cores */
+    double timeout;      /* wall-clock seconds per document, then SIGKILL; <= 0: none */
+    long max_rss_mb;     /* RLIMIT_AS of each worker in MB; <= 0: none (never under ASan) */
+    int skip_existing;   /* a document whose output exists is skipped */
+    const char *report;  /* JSON lines, one per job in job order, written atomically at the
+                          * end; NULL: none */
+    pd_batch_done_fn on_done; /* called in the calling process as each job ends; may be NULL */
+    void *user;
+} pd_batch_opts;
+
+/* Renders every job in worker processes forked from the calling one (after pd_ctx_warm), one
+ * long-lived worker per core taking jobs as it becomes free. A crash, a hang past the
+ * timeout, the memory limit or a bad input fails that job only; a killed worker is replaced
+ * and its temporary file removed. results (njobs of them) are filled in job order. Clears the
+ * context's diagnostics; ignores SIGPIPE while it runs. Returns PD_OK when every job
+ * succeeded or was skipped, PD_ERR_INPUT when any failed (after all the others ran),
+ * PD_ERR_USAGE for a bad pattern, kind or option (nothing ran), PD_ERR_SYSTEM when the batch
+ * could not run (output folder missing or not writable, no worker could start) or the report
+ * could not be written. */
+pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *opts, const pd_batch_job *jobs,
+                       size_t njobs, pd_batch_result *results);
+void pd_batch_result_clear(pd_batch_result *result); /* NULL-safe */
+
+/* --shard I/N: a job belongs to shard I when pd_batch_hash(input, kind) % N == I, input as the
+ * user gave it (command line or manifest line). FNV-1a 64 over input, a NUL byte, and kind:
+ * the same on every machine and independent of the order of the list. */
+unsigned long long pd_batch_hash(const char *input, const char *kind);
+
+/* One entry of a manifest: a list of paths (one a line; blank lines and # comments skipped),
+ * or CSV whose header row has a "path" column and optional "kind", "brand" and "lang"
+ * columns. given is the path as written; path is resolved against the manifest's folder.
+ * kind, brand and lang are NULL when absent or empty; kind may be "all". */
+typedef struct {
+    char *path, *given, *kind, *brand, *lang;
+    int line;
+} pd_manifest_entry;
+
+/* Reads a manifest ("-": standard input, paths relative to the current folder). Errors name
+ * the manifest's line: PD_ERR_INPUT for a malformed file, PD_ERR_USAGE for an unknown kind. */
+pd_status pd_manifest_load(pd_ctx *ctx, const char *path, pd_manifest_entry **entries,
+                           size_t *count);
+void pd_manifest_free(pd_manifest_entry *entries, size_t count);
+
+/* ---- end of batch -------------------------------------------------------------------- */
 
 #endif

@@ -2,10 +2,11 @@
 <!--
   approval.xsl: the approval sign-off sheet (phase 4) as layout XML.
 
-  One <document>, no cover page: the title, the project and customer facts, the deliverables,
+  One <document>, no cover page: the title, where the project stands (the phase diagram of
+  common.xsl), the project and customer facts, the deliverables,
   the acceptance criteria (a summary line, then one table with one header row), the open
-  issues, the customer's decision in a box with check boxes, and one signature field per
-  sign-off party. A section whose data is absent is left out.
+  issues, the customer's decision in a box with check boxes, one signature field per sign-off
+  party, and the document history. A section whose data is absent is left out.
 
   Each part is a named template (approval.document, approval.metadata, approval.styles,
   approval.body, approval.title, approval.facts, approval.contacts, approval.deliverables,
@@ -78,6 +79,10 @@
   <!-- The sheet's parts, in order. -->
   <xsl:template name="approval.body">
     <xsl:call-template name="approval.title"/>
+    <xsl:call-template name="pd.phase-strip">
+      <xsl:with-param name="space-before" select="'6pt'"/>
+      <xsl:with-param name="space-after" select="'6pt'"/>
+    </xsl:call-template>
     <xsl:call-template name="approval.facts"/>
     <xsl:for-each select="p:approval">
       <xsl:call-template name="approval.deliverables"/>
@@ -86,6 +91,7 @@
       <xsl:call-template name="approval.decision"/>
       <xsl:call-template name="approval.signoffs"/>
     </xsl:for-each>
+    <xsl:call-template name="pd.history"/>
   </xsl:template>
 
   <!-- ===== title ===== -->

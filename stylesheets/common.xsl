@@ -51,6 +51,13 @@
   <xsl:variable name="pd.font.heading" select="pd:brand('font.heading')"/>
   <xsl:variable name="pd.font.mono" select="pd:brand('font.mono')"/>
 
+  <!-- The cover page's design: band, plain or full. -->
+  <xsl:variable name="pd.cover.style" select="string(pd:brand('cover.style'))"/>
+
+  <!-- The language of the project's free text: paragraphs from the project description are
+       hyphenated in it, whatever the output language. -->
+  <xsl:variable name="pd.text-lang" select="string(/p:project/@lang)"/>
+
   <!-- The body size in points; every other size is a multiple of it. -->
   <xsl:variable name="pd.size.base">
     <xsl:call-template name="pd.to-pt">
@@ -193,6 +200,73 @@
     <style name="list" space-after="6pt"/>
     <style name="rule" color="{$pd.color.rule}" border-color="{$pd.color.rule}"/>
     <style name="legal" font-size="{$pd.size.micro}" line-height="1.3" space-before="2pt"/>
+    <!-- inline elements and the contents, styled by element name -->
+    <style name="code" font-family="{$pd.font.mono}" font-size="{$pd.size.small}"/>
+    <style name="a" color="{$pd.color.primary}"/>
+    <style name="toc1" font-weight="600" color="{$pd.color.text}"/>
+    <style name="toc2" color="{$pd.color.muted}"/>
+    <style name="toc" space-before="4pt" space-after="14pt"/>
+    <!-- the longer documents: lead paragraphs, key figures, figures, totals -->
+    <style name="lead" font-size="{$pd.size.h3}" line-height="1.4" color="{$pd.color.text}"
+           space-after="8pt"/>
+    <style name="intro" color="{$pd.color.muted}" space-after="8pt"/>
+    <style name="figure" space-before="6pt" space-after="10pt"/>
+    <style name="key-figure" border="0" background="{$pd.color.shading}" padding="10pt"
+           space-before="4pt" space-after="10pt"/>
+    <style name="key-figure-text" font-family="{$pd.font.heading}" font-size="{$pd.size.h3}"
+           font-weight="bold" color="{$pd.color.primary}" line-height="1.3"/>
+    <style name="amount" font-features="tnum" align="right"/>
+    <style name="group-row" font-weight="bold" color="{$pd.color.primary}"/>
+    <style name="subtotal" font-weight="600"/>
+    <style name="level-high" font-weight="600" color="{pd:brand('color.failed')}"/>
+    <style name="level-medium" font-weight="600" color="{pd:brand('color.waived')}"/>
+    <style name="level-low" font-weight="600" color="{pd:brand('color.passed')}"/>
+    <style name="id" font-weight="600" color="{$pd.color.muted}"/>
+    <xsl:call-template name="pd.cover-styles"/>
+  </xsl:template>
+
+  <!-- Extension point: the styles of the cover page after the brand's cover.style: band (the
+       title in a band of the primary colour), plain (the title in the primary colour above a
+       bar) or full (the whole page in the primary colour, the text in the colour the brand
+       sets for text on it). -->
+  <xsl:template name="pd.cover-styles">
+    <xsl:variable name="on-colour" select="$pd.cover.style = 'band' or $pd.cover.style = 'full'"/>
+    <xsl:variable name="ink">
+      <xsl:choose>
+        <xsl:when test="$on-colour"><xsl:value-of select="$pd.color.table-header-text"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$pd.color.primary"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="cover-size-title"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="2.9"/></xsl:call-template></xsl:variable>
+    <style name="cover-band" padding="16pt" space-after="0pt">
+      <xsl:if test="$pd.cover.style = 'band'">
+        <xsl:attribute name="background"><xsl:value-of select="$pd.color.primary"/></xsl:attribute>
+      </xsl:if>
+    </style>
+    <style name="cover-kicker" font-family="{$pd.font.heading}" font-size="{$pd.size.small}"
+           font-weight="bold" color="{$ink}" text-transform="uppercase" letter-spacing="2pt"
+           space-after="10pt"/>
+    <style name="cover-title" font-family="{$pd.font.heading}" font-size="{$cover-size-title}"
+           font-weight="bold" color="{$ink}" line-height="1.12" space-after="10pt"/>
+    <style name="cover-subtitle" font-family="{$pd.font.heading}" font-size="{$pd.size.subtitle}"
+           color="{$ink}" line-height="1.3"/>
+    <style name="cover-caption" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
+           font-weight="bold" text-transform="uppercase" letter-spacing="0.8pt" space-after="3pt">
+      <xsl:attribute name="color">
+        <xsl:choose>
+          <xsl:when test="$pd.cover.style = 'full'"><xsl:value-of select="$pd.color.table-header-text"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$pd.color.muted"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </style>
+    <style name="cover-meta" font-size="{$pd.size.small}" space-before="6pt">
+      <xsl:attribute name="color">
+        <xsl:choose>
+          <xsl:when test="$pd.cover.style = 'full'"><xsl:value-of select="$pd.color.table-header-text"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$pd.color.muted"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </style>
   </xsl:template>
 
   <!-- Text properties of the flow: the brand's body font, size and colour. Call it first
@@ -216,6 +290,15 @@
       <xsl:with-param name="name" select="'cover'"/>
       <xsl:with-param name="header" select="false()"/>
       <xsl:with-param name="page-numbers" select="false()"/>
+      <xsl:with-param name="background">
+        <xsl:if test="$pd.cover.style = 'full'"><xsl:value-of select="$pd.color.primary"/></xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="ink">
+        <xsl:choose>
+          <xsl:when test="$pd.cover.style = 'full'"><xsl:value-of select="$pd.color.table-header-text"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$pd.color.muted"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -224,6 +307,8 @@
     <xsl:param name="name" select="'default'"/>
     <xsl:param name="header" select="true()"/>
     <xsl:param name="page-numbers" select="true()"/>
+    <xsl:param name="background" select="''"/>
+    <xsl:param name="ink" select="$pd.color.muted"/>
     <xsl:variable name="margin-top">
       <xsl:call-template name="pd.to-pt"><xsl:with-param name="length" select="pd:brand('page.margin-top')"/></xsl:call-template>
     </xsl:variable>
@@ -266,16 +351,19 @@
           </xsl:with-param>
         </xsl:call-template>
       </xsl:attribute>
+      <xsl:if test="string($background) != ''">
+        <xsl:attribute name="background"><xsl:value-of select="$background"/></xsl:attribute>
+      </xsl:if>
       <xsl:if test="normalize-space(pd:brand('document.watermark')) != ''">
         <xsl:attribute name="watermark"><xsl:value-of select="pd:brand('document.watermark')"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="exsl:node-set($header-content)/*">
-        <header font-size="{$pd.size.tiny}" color="{$pd.color.muted}">
+        <header font-size="{$pd.size.tiny}" color="{$ink}">
           <xsl:copy-of select="$header-content"/>
         </header>
       </xsl:if>
       <xsl:if test="exsl:node-set($footer-content)/*">
-        <footer font-size="{$pd.size.tiny}" color="{$pd.color.muted}">
+        <footer font-size="{$pd.size.tiny}" color="{$ink}">
           <xsl:copy-of select="$footer-content"/>
         </footer>
       </xsl:if>
@@ -565,7 +653,7 @@
     <xsl:param name="label-width" select="'44mm'"/>
     <xsl:variable name="rows" select="exsl:node-set($facts)/pd:fact[node()]"/>
     <xsl:if test="$rows">
-      <table border="0" border-inner="0" cell-padding="5pt" space-after="4pt">
+      <table border="0" border-inner="0" border-color="{$pd.color.rule}" cell-padding="5pt" space-after="4pt">
         <column width="{$label-width}"/>
         <column width="1*"/>
         <xsl:for-each select="$rows">
@@ -593,7 +681,7 @@
     <xsl:param name="gap" select="'7mm'"/>
     <xsl:variable name="cards" select="exsl:node-set($groups)/pd:group[pd:fact[node()]]"/>
     <xsl:if test="$cards">
-      <table border="0" border-inner="0" cell-padding="0" space-after="4pt">
+      <table border="0" border-inner="0" border-color="{$pd.color.rule}" cell-padding="0" space-after="4pt">
         <xsl:call-template name="pd.fact-grid-columns">
           <xsl:with-param name="n" select="$columns"/>
           <xsl:with-param name="gap" select="$gap"/>
@@ -722,5 +810,669 @@
       <xsl:if test="$date != ''"><xsl:attribute name="date"><xsl:value-of select="pd:date($date)"/></xsl:attribute></xsl:if>
     </signature>
   </xsl:template>
+
+  <!-- ===== free text from the project description ===== -->
+
+  <!-- Extension point: the attributes of a block of free text from the project description:
+       hyphenated in the project's language (never used on code, ids or numbers). Call it
+       first inside the block. -->
+  <xsl:template name="pd.free-text">
+    <xsl:if test="$pd.text-lang != ''">
+      <xsl:attribute name="hyphenate">true</xsl:attribute>
+      <xsl:attribute name="lang"><xsl:value-of select="$pd.text-lang"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Rich text (p, ul, ol, li, em, strong, code, a) as layout blocks and inlines. A link to
+       "#id" becomes a link to the concept section with that id, when there is one. -->
+  <xsl:template match="p:p" mode="pd.rich">
+    <p style="body">
+      <xsl:call-template name="pd.free-text"/>
+      <xsl:apply-templates mode="pd.rich"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="p:ul | p:ol" mode="pd.rich">
+    <list style="list">
+      <xsl:attribute name="marker">
+        <xsl:choose>
+          <xsl:when test="self::p:ol">decimal</xsl:when>
+          <xsl:otherwise>bullet</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:call-template name="pd.free-text"/>
+      <xsl:for-each select="p:li">
+        <item>
+          <xsl:choose>
+            <xsl:when test="p:ul | p:ol">
+              <p><xsl:apply-templates select="node()[not(self::p:ul or self::p:ol)]" mode="pd.rich"/></p>
+              <xsl:apply-templates select="p:ul | p:ol" mode="pd.rich"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates mode="pd.rich"/></xsl:otherwise>
+          </xsl:choose>
+        </item>
+      </xsl:for-each>
+    </list>
+  </xsl:template>
+
+  <xsl:template match="p:em" mode="pd.rich"><i><xsl:apply-templates mode="pd.rich"/></i></xsl:template>
+  <xsl:template match="p:strong" mode="pd.rich"><b><xsl:apply-templates mode="pd.rich"/></b></xsl:template>
+  <xsl:template match="p:code" mode="pd.rich"><code><xsl:value-of select="."/></code></xsl:template>
+
+  <xsl:template match="p:a" mode="pd.rich">
+    <xsl:variable name="target" select="substring(@href, 2)"/>
+    <xsl:choose>
+      <xsl:when test="starts-with(@href, '#') and $pd.project//p:section[@id = $target]">
+        <a ref="{concat('section-', $target)}"><xsl:apply-templates mode="pd.rich"/></a>
+      </xsl:when>
+      <xsl:when test="starts-with(@href, '#')"><xsl:apply-templates mode="pd.rich"/></xsl:when>
+      <xsl:otherwise><a href="{@href}"><xsl:apply-templates mode="pd.rich"/></a></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="pd.rich"><xsl:copy/></xsl:template>
+
+  <!-- ===== numbers (formatted by the extension functions; nothing is computed here) ===== -->
+
+  <!-- The number of decimals a decimal string is written with: '2.50' → 2, '120000' → 0. -->
+  <xsl:template name="pd.decimals">
+    <xsl:param name="value"/>
+    <xsl:value-of select="string-length(substring-after(normalize-space($value), '.'))"/>
+  </xsl:template>
+
+  <!-- A decimal (quantity, effort, percentage) in the output language with the decimals it was
+       written with. -->
+  <xsl:template name="pd.decimal">
+    <xsl:param name="value"/>
+    <xsl:variable name="decimals">
+      <xsl:call-template name="pd.decimals"><xsl:with-param name="value" select="$value"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="pd:number(normalize-space($value), $decimals)"/>
+  </xsl:template>
+
+  <!-- A percentage: "8%", "19 %". -->
+  <xsl:template name="pd.percent">
+    <xsl:param name="value"/>
+    <xsl:call-template name="pd.text-with">
+      <xsl:with-param name="key" select="'common.percent'"/>
+      <xsl:with-param name="name1" select="'n'"/>
+      <xsl:with-param name="value1">
+        <xsl:call-template name="pd.decimal"><xsl:with-param name="value" select="$value"/></xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Figure spaces (as wide as a tabular digit) for n missing decimals, after a punctuation
+       space for a missing separator, so that numbers with fewer decimals line up on the
+       decimal separator when right-aligned with tnum. -->
+  <xsl:template name="pd.figure-pad">
+    <xsl:param name="n" select="0"/>
+    <xsl:param name="separator" select="false()"/>
+    <xsl:if test="$separator"><xsl:text>&#8200;</xsl:text></xsl:if>
+    <xsl:if test="$n &gt; 0">
+      <xsl:text>&#8199;</xsl:text>
+      <xsl:call-template name="pd.figure-pad"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== the document ===== -->
+
+  <!-- Extension point: the PDF's information dictionary for a document titled title. -->
+  <xsl:template name="pd.metadata">
+    <xsl:param name="title"/>
+    <xsl:param name="keywords" select="''"/>
+    <xsl:attribute name="lang"><xsl:value-of select="pd:lang()"/></xsl:attribute>
+    <xsl:attribute name="title">
+      <xsl:value-of select="concat($title, ' — ', normalize-space($pd.project/p:title))"/>
+    </xsl:attribute>
+    <xsl:attribute name="author"><xsl:value-of select="pd:brand('company.name')"/></xsl:attribute>
+    <xsl:attribute name="subject"><xsl:value-of select="normalize-space($pd.project/p:customer/p:name)"/></xsl:attribute>
+    <xsl:attribute name="keywords">
+      <xsl:value-of select="concat($pd.project/@id, ', ', $kind)"/>
+      <xsl:if test="$keywords != ''"><xsl:value-of select="concat(', ', $keywords)"/></xsl:if>
+    </xsl:attribute>
+    <xsl:attribute name="creator"><xsl:value-of select="pd:brand('company.name')"/></xsl:attribute>
+    <xsl:if test="$pd.project/@date">
+      <xsl:attribute name="date"><xsl:value-of select="$pd.project/@date"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The date a document of a phase carries: the phase's date, else the project's. -->
+  <xsl:template name="pd.phase-date">
+    <xsl:param name="phase" select="/.."/>
+    <xsl:choose>
+      <xsl:when test="$phase/@date"><xsl:value-of select="$phase/@date"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$pd.project/@date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Extension point: the contents: a heading kept out of the contents itself, then the
+       entries the engine builds from the headings (dot leaders, page numbers, links). -->
+  <xsl:template name="pd.contents">
+    <xsl:param name="levels" select="2"/>
+    <h level="1" style="h1" toc="false" id="contents"><xsl:value-of select="pd:text('common.contents')"/></h>
+    <toc levels="{$levels}" style="toc"/>
+  </xsl:template>
+
+  <!-- Extension point: a cover page, then a page break to the default master. kind is the
+       document kind as a word (the kicker), facts a result tree fragment of pd:group for
+       pd.fact-grid, date the document's date (YYYY-MM-DD). The logo, the title in the design
+       of cover.style, the customer, the facts, where the project stands, and the brand. -->
+  <xsl:template name="pd.cover">
+    <xsl:param name="kind"/>
+    <xsl:param name="facts"/>
+    <xsl:param name="date" select="''"/>
+    <xsl:variable name="logo">
+      <xsl:value-of select="pd:brand-file('logo.file')"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($logo) != '' and $pd.cover.style = 'full'">
+        <!-- a logo drawn for white paper keeps its white ground on a coloured page -->
+        <box border="0" padding="10pt" background="#ffffff">
+          <xsl:call-template name="pd.cover-logo"><xsl:with-param name="src" select="string($logo)"/></xsl:call-template>
+        </box>
+      </xsl:when>
+      <xsl:when test="string($logo) != ''">
+        <xsl:call-template name="pd.cover-logo"><xsl:with-param name="src" select="string($logo)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <p style="cover-kicker"><xsl:value-of select="pd:brand('company.name')"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <spacer height="46mm"/>
+    <box style="cover-band">
+      <p style="cover-kicker"><xsl:value-of select="$kind"/></p>
+      <p style="cover-title"><xsl:value-of select="normalize-space($pd.project/p:title)"/></p>
+      <p style="cover-subtitle">
+        <xsl:value-of select="normalize-space($pd.project/p:customer/p:name)"/>
+        <xsl:if test="$pd.project/p:partner/p:name">
+          <xsl:text>&#8194;·&#8194;</xsl:text>
+          <xsl:value-of select="normalize-space($pd.project/p:partner/p:name)"/>
+        </xsl:if>
+      </p>
+    </box>
+    <xsl:if test="$pd.cover.style = 'plain'">
+      <rule style="title-rule" thickness="4pt"/>
+    </xsl:if>
+    <spacer height="14mm"/>
+    <xsl:call-template name="pd.fact-grid">
+      <xsl:with-param name="columns" select="3"/>
+      <xsl:with-param name="groups" select="$facts"/>
+    </xsl:call-template>
+    <spacer height="12mm"/>
+    <xsl:choose>
+      <xsl:when test="$pd.cover.style = 'full'">
+        <box border="0" padding="10pt" background="#ffffff">
+          <xsl:call-template name="pd.phase-strip"/>
+        </box>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="pd.phase-strip"/></xsl:otherwise>
+    </xsl:choose>
+    <p style="cover-meta">
+      <xsl:if test="$date != ''">
+        <xsl:call-template name="pd.text-with">
+          <xsl:with-param name="key" select="'cover.as-of'"/>
+          <xsl:with-param name="name1" select="'date'"/>
+          <xsl:with-param name="value1" select="pd:date($date)"/>
+        </xsl:call-template>
+        <xsl:text>&#8194;·&#8194;</xsl:text>
+      </xsl:if>
+      <xsl:value-of select="pd:brand('company.name')"/>
+      <xsl:if test="normalize-space(pd:brand('cover.tagline')) != ''">
+        <xsl:text>&#8194;·&#8194;</xsl:text>
+        <xsl:value-of select="normalize-space(pd:brand('cover.tagline'))"/>
+      </xsl:if>
+    </p>
+    <page-break master="default"/>
+  </xsl:template>
+
+  <!-- Extension point: the logo on the cover, a third larger than in the running header. -->
+  <xsl:template name="pd.cover-logo">
+    <xsl:param name="src"/>
+    <xsl:variable name="logo-pt">
+      <xsl:call-template name="pd.to-pt"><xsl:with-param name="length" select="pd:brand('logo.width')"/></xsl:call-template>
+    </xsl:variable>
+    <image src="{$src}" alt="{pd:brand('company.name')}">
+      <xsl:attribute name="width">
+        <xsl:call-template name="pd.pt"><xsl:with-param name="points" select="number($logo-pt) * 1.35"/></xsl:call-template>
+      </xsl:attribute>
+    </image>
+  </xsl:template>
+
+  <!-- The customer as a fact-grid card: name and postal address. -->
+  <xsl:template name="pd.customer-fact">
+    <pd:fact label="{pd:text('cover.prepared-for')}">
+      <xsl:for-each select="$pd.project/p:customer">
+        <p>
+          <b><xsl:value-of select="normalize-space(p:name)"/></b>
+          <xsl:for-each select="p:address">
+            <br/>
+            <xsl:call-template name="pd.address"/>
+          </xsl:for-each>
+        </p>
+      </xsl:for-each>
+    </pd:fact>
+  </xsl:template>
+
+  <!-- ===== the phase diagram ===== -->
+
+  <!-- Extension point: the four phases as chevrons (<phases>): each with its translated label
+       and status (a phase not yet in the description is planned), done when its status is,
+       the first one not done current, the rest next. -->
+  <xsl:template name="pd.phase-diagram">
+    <xsl:param name="space-before" select="'2pt'"/>
+    <xsl:param name="space-after" select="'4pt'"/>
+    <xsl:variable name="rtf">
+      <pd:phase name="initialisation" status="{$pd.project/p:initialisation/@status}"/>
+      <pd:phase name="concept" status="{$pd.project/p:concept/@status}"/>
+      <pd:phase name="implementation" status="{$pd.project/p:implementation/@status}"/>
+      <pd:phase name="approval" status="{$pd.project/p:approval/@status}"/>
+    </xsl:variable>
+    <xsl:variable name="phases" select="exsl:node-set($rtf)/pd:phase"/>
+    <xsl:variable name="items">
+      <xsl:for-each select="$phases">
+        <xsl:variable name="status">
+          <xsl:choose>
+            <xsl:when test="@status != ''"><xsl:value-of select="@status"/></xsl:when>
+            <xsl:otherwise>planned</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <pd:item label="{pd:text(concat('phase.', @name))}"
+                 status="{pd:text(concat('phase-status.', $status))}">
+          <xsl:attribute name="state">
+            <xsl:choose>
+              <xsl:when test="$status = 'done'">done</xsl:when>
+              <xsl:when test="not(preceding-sibling::pd:phase[@status != 'done' or @status = ''])">current</xsl:when>
+              <xsl:otherwise>next</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+        </pd:item>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="list">
+      <xsl:for-each select="exsl:node-set($items)/pd:item">
+        <xsl:if test="position() &gt; 1"><xsl:value-of select="pd:text('figure.list-separator')"/></xsl:if>
+        <xsl:call-template name="pd.text-with">
+          <xsl:with-param name="key" select="'figure.phases.item'"/>
+          <xsl:with-param name="name1" select="'phase'"/>
+          <xsl:with-param name="value1" select="@label"/>
+          <xsl:with-param name="name2" select="'status'"/>
+          <xsl:with-param name="value2" select="@status"/>
+        </xsl:call-template>
+        <xsl:if test="@state = 'current'">
+          <xsl:value-of select="concat(' ', pd:text('figure.phases.current'))"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <phases accent="{$pd.color.primary}" muted="{$pd.color.muted}" space-before="{$space-before}"
+            space-after="{$space-after}">
+      <xsl:attribute name="alt">
+        <xsl:call-template name="pd.text-with">
+          <xsl:with-param name="key" select="'figure.phases.alt'"/>
+          <xsl:with-param name="name1" select="'list'"/>
+          <xsl:with-param name="value1" select="string($list)"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:for-each select="exsl:node-set($items)/pd:item">
+        <phase label="{@label}" status="{@status}" state="{@state}"/>
+      </xsl:for-each>
+    </phases>
+  </xsl:template>
+
+  <!-- Extension point: the phase diagram under a caption, for a cover or a title block. -->
+  <xsl:template name="pd.phase-strip">
+    <xsl:param name="space-before" select="'0pt'"/>
+    <xsl:param name="space-after" select="'4pt'"/>
+    <p style="caption" keep-with-next="true" space-before="{$space-before}">
+      <xsl:value-of select="pd:text('phases.heading')"/>
+    </p>
+    <xsl:call-template name="pd.phase-diagram">
+      <xsl:with-param name="space-after" select="$space-after"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Extension point: the phase diagram as a section: a heading, the diagram, and a sentence
+       on where the project stands. -->
+  <xsl:template name="pd.phase-section">
+    <xsl:param name="level" select="1"/>
+    <xsl:variable name="current"
+                  select="($pd.project/p:initialisation | $pd.project/p:concept | $pd.project/p:implementation | $pd.project/p:approval)[@status != 'done'][1]"/>
+    <xsl:call-template name="pd.heading">
+      <xsl:with-param name="text" select="pd:text('phases.heading')"/>
+      <xsl:with-param name="level" select="$level"/>
+      <xsl:with-param name="id" select="'phases'"/>
+    </xsl:call-template>
+    <xsl:call-template name="pd.phase-diagram"/>
+    <p style="intro" space-before="4pt">
+      <xsl:choose>
+        <xsl:when test="$current">
+          <xsl:call-template name="pd.text-with">
+            <xsl:with-param name="key" select="'phases.current'"/>
+            <xsl:with-param name="name1" select="'phase'"/>
+            <xsl:with-param name="value1" select="pd:text(concat('phase.', local-name($current)))"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="pd:text('phases.all-done')"/></xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+
+  <!-- ===== revision history ===== -->
+
+  <!-- Extension point: the revision history of the description (nothing without one). -->
+  <xsl:template name="pd.history">
+    <xsl:param name="level" select="1"/>
+    <xsl:for-each select="$pd.project/p:history[p:revision]">
+      <!-- a short table: kept whole with its heading on one page -->
+      <box border="0" padding="0pt" background="#ffffff">
+      <xsl:call-template name="pd.heading">
+        <xsl:with-param name="text" select="pd:text('history.heading')"/>
+        <xsl:with-param name="level" select="$level"/>
+        <xsl:with-param name="id" select="'history'"/>
+      </xsl:call-template>
+      <table>
+        <xsl:call-template name="pd.table-props"/>
+        <column width="18mm"/>
+        <column width="38mm"/>
+        <column width="38mm"/>
+        <column width="1*"/>
+        <header>
+          <row font-weight="bold">
+            <cell><xsl:value-of select="pd:text('history.version')"/></cell>
+            <cell><xsl:value-of select="pd:text('history.date')"/></cell>
+            <cell><xsl:value-of select="pd:text('history.author')"/></cell>
+            <cell><xsl:value-of select="pd:text('history.change')"/></cell>
+          </row>
+        </header>
+        <xsl:for-each select="p:revision">
+          <row>
+            <cell style="id"><xsl:value-of select="@version"/></cell>
+            <cell><xsl:value-of select="pd:date(@date)"/></cell>
+            <cell>
+              <xsl:call-template name="pd.member-name"><xsl:with-param name="id" select="@author"/></xsl:call-template>
+            </cell>
+            <cell>
+              <xsl:call-template name="pd.free-text"/>
+              <xsl:value-of select="normalize-space(.)"/>
+            </cell>
+          </row>
+        </xsl:for-each>
+      </table>
+      </box>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== architecture (context: p:architecture) ===== -->
+
+  <!-- Extension point: the integrations as a table (system and whether the customer's
+       mechanism is used or a custom one built, product, how), then the APIs, whitelabeling,
+       scaling, devices and stack as facts. with-whitelabel false leaves whitelabeling to a
+       section of its own. -->
+  <xsl:template name="pd.architecture">
+    <xsl:param name="with-whitelabel" select="true()"/>
+    <xsl:if test="p:integration">
+      <p style="intro">
+        <xsl:call-template name="pd.free-text"/>
+        <xsl:call-template name="pd.text-with">
+          <xsl:with-param name="key" select="'architecture.intro'"/>
+          <xsl:with-param name="name1" select="'customer'"/>
+          <xsl:with-param name="value1" select="normalize-space($pd.project/p:customer/p:name)"/>
+        </xsl:call-template>
+      </p>
+      <table>
+        <xsl:call-template name="pd.table-props"/>
+        <column width="36mm"/>
+        <column width="44mm"/>
+        <column width="1*"/>
+        <header>
+          <row font-weight="bold">
+            <cell><xsl:value-of select="pd:text('architecture.system')"/></cell>
+            <cell><xsl:value-of select="pd:text('architecture.product')"/></cell>
+            <cell><xsl:value-of select="pd:text('architecture.how')"/></cell>
+          </row>
+        </header>
+        <xsl:for-each select="p:integration">
+          <row>
+            <cell>
+              <p font-weight="600"><xsl:value-of select="pd:text(concat('integration.', @system))"/></p>
+              <xsl:if test="@kind">
+                <p style="detail"><xsl:value-of select="pd:text(concat('integration-kind.', @kind))"/></p>
+              </xsl:if>
+            </cell>
+            <cell>
+              <xsl:choose>
+                <xsl:when test="@product"><xsl:value-of select="normalize-space(@product)"/></xsl:when>
+                <xsl:otherwise><span color="{$pd.color.muted}"><xsl:value-of select="pd:text('common.none')"/></span></xsl:otherwise>
+              </xsl:choose>
+            </cell>
+            <cell>
+              <xsl:call-template name="pd.free-text"/>
+              <xsl:value-of select="normalize-space(.)"/>
+            </cell>
+          </row>
+        </xsl:for-each>
+      </table>
+    </xsl:if>
+    <xsl:call-template name="pd.facts">
+      <xsl:with-param name="facts">
+        <pd:fact label="{pd:text('architecture.apis')}">
+          <xsl:for-each select="p:api">
+            <xsl:if test="position() &gt; 1"><xsl:value-of select="pd:text('common.list-separator')"/></xsl:if>
+            <xsl:value-of select="normalize-space(.)"/>
+          </xsl:for-each>
+        </pd:fact>
+        <xsl:if test="$with-whitelabel">
+          <pd:fact label="{pd:text('architecture.whitelabel')}">
+            <xsl:for-each select="p:whitelabel">
+              <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(.)"/></p>
+            </xsl:for-each>
+          </pd:fact>
+        </xsl:if>
+        <pd:fact label="{pd:text('architecture.scaling')}">
+          <xsl:for-each select="p:scaling">
+            <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(.)"/></p>
+          </xsl:for-each>
+        </pd:fact>
+        <pd:fact label="{pd:text('architecture.devices')}">
+          <xsl:for-each select="p:device">
+            <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(.)"/></p>
+          </xsl:for-each>
+        </pd:fact>
+        <pd:fact label="{pd:text('architecture.stack')}">
+          <xsl:for-each select="p:stack">
+            <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(.)"/></p>
+          </xsl:for-each>
+        </pd:fact>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== the customer's environment ===== -->
+
+  <!-- Extension point: the technology transfer's answers as facts (context:
+       p:technology-transfer): mail system, load balancer, storage, mailboxes, provisioning. -->
+  <xsl:template name="pd.environment-facts">
+    <xsl:call-template name="pd.facts">
+      <xsl:with-param name="facts">
+        <pd:fact label="{pd:text('offer.tt.mailsystem')}">
+          <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(p:mailsystem)"/></p>
+        </pd:fact>
+        <pd:fact label="{pd:text('offer.tt.loadbalancer')}">
+          <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(p:loadbalancer)"/></p>
+        </pd:fact>
+        <pd:fact label="{pd:text('offer.tt.storage')}">
+          <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(p:storage)"/></p>
+        </pd:fact>
+        <pd:fact label="{pd:text('offer.tt.mailboxes')}">
+          <xsl:if test="p:mailboxes"><xsl:value-of select="pd:number(normalize-space(p:mailboxes), 0)"/></xsl:if>
+        </pd:fact>
+        <pd:fact label="{pd:text('offer.tt.provisioning')}">
+          <xsl:for-each select="p:provisioning">
+            <p><xsl:call-template name="pd.free-text"/><xsl:value-of select="normalize-space(.)"/></p>
+            <p style="detail"><xsl:value-of select="pd:text(concat('integration-kind.', @kind))"/></p>
+          </xsl:for-each>
+        </pd:fact>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== hardware sizing ===== -->
+
+  <!-- Extension point: the sizing (context: p:sizing): how it is computed, the customer's
+       result, then the customer's figure beside the reference sizes of 10,000, 100,000 and
+       1,000,000 users as a table and a bar chart. Sessions and nodes come from pd:sessions and
+       pd:nodes. -->
+  <xsl:template name="pd.sizing">
+    <xsl:param name="level" select="1"/>
+    <xsl:variable name="customer" select="normalize-space($pd.project/p:customer/p:name)"/>
+    <xsl:variable name="concurrency" select="@concurrency"/>
+    <xsl:variable name="per-node" select="@sessions-per-node"/>
+    <xsl:variable name="redundancy" select="@redundancy"/>
+    <xsl:variable name="users" select="normalize-space(@users)"/>
+    <xsl:variable name="sessions" select="pd:sessions($users, $concurrency)"/>
+    <xsl:variable name="nodes" select="pd:nodes($sessions, $per-node, $redundancy)"/>
+    <xsl:variable name="cases-rtf">
+      <pd:case users="10000"/>
+      <pd:case users="100000"/>
+      <pd:case users="1000000"/>
+      <xsl:if test="not($users = '10000' or $users = '100000' or $users = '1000000')">
+        <pd:case users="{$users}"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="cases-unsorted">
+      <xsl:for-each select="exsl:node-set($cases-rtf)/pd:case">
+        <xsl:sort select="@users" data-type="number"/>
+        <xsl:variable name="s" select="pd:sessions(@users, $concurrency)"/>
+        <pd:case users="{@users}" sessions="{$s}" nodes="{pd:nodes($s, $per-node, $redundancy)}"
+                 customer="{@users = $users}"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="cases" select="exsl:node-set($cases-unsorted)/pd:case"/>
+
+    <xsl:call-template name="pd.heading">
+      <xsl:with-param name="text" select="pd:text('sizing.heading')"/>
+      <xsl:with-param name="level" select="$level"/>
+      <xsl:with-param name="id" select="'sizing'"/>
+    </xsl:call-template>
+    <p style="body">
+      <xsl:call-template name="pd.text-with">
+        <xsl:with-param name="key" select="'sizing.intro'"/>
+        <xsl:with-param name="name1" select="'concurrency'"/>
+        <xsl:with-param name="value1">
+          <xsl:call-template name="pd.percent"><xsl:with-param name="value" select="$concurrency"/></xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="name2" select="'per-node'"/>
+        <xsl:with-param name="value2" select="pd:number($per-node, 0)"/>
+        <xsl:with-param name="name3" select="'redundancy'"/>
+        <xsl:with-param name="value3" select="pd:number($redundancy, 0)"/>
+      </xsl:call-template>
+    </p>
+    <box style="key-figure" keep-with-next="true">
+      <p style="caption"><xsl:value-of select="pd:text('sizing.result-caption')"/></p>
+      <p style="key-figure-text">
+        <xsl:call-template name="pd.text-with">
+          <xsl:with-param name="key" select="'sizing.result'"/>
+          <xsl:with-param name="name1" select="'customer'"/>
+          <xsl:with-param name="value1" select="$customer"/>
+          <xsl:with-param name="name2" select="'sessions'"/>
+          <xsl:with-param name="value2" select="pd:number($sessions, 0)"/>
+          <xsl:with-param name="name3" select="'nodes'"/>
+          <xsl:with-param name="value3" select="pd:number($nodes, 0)"/>
+        </xsl:call-template>
+      </p>
+    </box>
+    <table keep-together="true">
+      <xsl:call-template name="pd.table-props"/>
+      <column width="1*"/>
+      <column width="34mm" align="right"/>
+      <column width="40mm" align="right"/>
+      <column width="36mm" align="right"/>
+      <header>
+        <row font-weight="bold">
+          <cell><xsl:value-of select="pd:text('sizing.case')"/></cell>
+          <cell><xsl:value-of select="pd:text('sizing.users')"/></cell>
+          <cell><xsl:value-of select="pd:text('sizing.sessions')"/></cell>
+          <cell><xsl:value-of select="pd:text('sizing.nodes')"/></cell>
+        </row>
+      </header>
+      <xsl:for-each select="$cases">
+        <row font-features="tnum">
+          <xsl:if test="@customer = 'true'">
+            <xsl:attribute name="font-weight">bold</xsl:attribute>
+            <xsl:attribute name="color"><xsl:value-of select="$pd.color.primary"/></xsl:attribute>
+          </xsl:if>
+          <cell>
+            <xsl:choose>
+              <xsl:when test="@customer = 'true'"><xsl:value-of select="$customer"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="pd:text('sizing.reference')"/></xsl:otherwise>
+            </xsl:choose>
+          </cell>
+          <cell><xsl:value-of select="pd:number(@users, 0)"/></cell>
+          <cell><xsl:value-of select="pd:number(@sessions, 0)"/></cell>
+          <cell><xsl:value-of select="pd:number(@nodes, 0)"/></cell>
+        </row>
+      </xsl:for-each>
+    </table>
+    <xsl:variable name="alt-list">
+      <xsl:for-each select="$cases">
+        <xsl:if test="position() &gt; 1"><xsl:value-of select="pd:text('figure.list-separator')"/></xsl:if>
+        <xsl:call-template name="pd.text-with">
+          <xsl:with-param name="key" select="'figure.sizing.item'"/>
+          <xsl:with-param name="name1" select="'users'"/>
+          <xsl:with-param name="value1" select="pd:number(@users, 0)"/>
+          <xsl:with-param name="name2" select="'sessions'"/>
+          <xsl:with-param name="value2" select="pd:number(@sessions, 0)"/>
+          <xsl:with-param name="name3" select="'nodes'"/>
+          <xsl:with-param name="value3" select="pd:number(@nodes, 0)"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:variable>
+    <barchart style="figure" accent="{$pd.color.primary}" muted="{$pd.color.muted}">
+      <xsl:attribute name="alt">
+        <xsl:call-template name="pd.text-with">
+          <xsl:with-param name="key" select="'figure.sizing.alt'"/>
+          <xsl:with-param name="name1" select="'list'"/>
+          <xsl:with-param name="value1" select="string($alt-list)"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <xsl:for-each select="$cases">
+        <bar value="{@sessions}" highlight="{@customer}">
+          <xsl:attribute name="label">
+            <xsl:call-template name="pd.text-with">
+              <xsl:with-param name="key" select="'sizing.bar-label'"/>
+              <xsl:with-param name="name1" select="'users'"/>
+              <xsl:with-param name="value1" select="pd:number(@users, 0)"/>
+            </xsl:call-template>
+          </xsl:attribute>
+          <xsl:attribute name="value-label">
+            <xsl:call-template name="pd.text-with">
+              <xsl:with-param name="key" select="'sizing.bar-value'"/>
+              <xsl:with-param name="name1" select="'sessions'"/>
+              <xsl:with-param name="value1" select="pd:number(@sessions, 0)"/>
+              <xsl:with-param name="name2" select="'nodes'"/>
+              <xsl:with-param name="value2" select="pd:number(@nodes, 0)"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </bar>
+      </xsl:for-each>
+    </barchart>
+  </xsl:template>
+
+  <!-- ===== people ===== -->
+
+  <!-- A team member's name with the role below in small muted type, as blocks. -->
+  <xsl:template name="pd.member-cell">
+    <xsl:param name="id"/>
+    <p>
+      <xsl:call-template name="pd.member-name"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+    </p>
+    <xsl:variable name="role">
+      <xsl:call-template name="pd.member-role"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="string($role) != ''">
+      <p style="detail"><xsl:value-of select="$role"/></p>
+    </xsl:if>
+  </xsl:template>
+
 
 </xsl:stylesheet>

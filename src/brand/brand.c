@@ -756,6 +756,60 @@ char *pd_brand_file(pd_ctx *ctx, const pd_brand *b, const char *key)
     return NULL;
 }
 
+/* ---- fonts ---- */
+
+void pd_brand_font_dirs_free(char **dirs)
+{
+    for (size_t i = 0; dirs && dirs[i]; i++)
+        free(dirs[i]);
+    free(dirs);
+}
+
+char **pd_brand_font_dirs(pd_ctx *ctx, const pd_brand *b, pd_status *st)
+{
+    *st = PD_OK;
+    size_t n = 0, npacks = pd_brand_pack_count(b);
+    char **dirs = calloc(npacks + 1, sizeof *dirs);
+    if (!dirs) {
+        pd_error(ctx, "out of memory");
+        *st = PD_ERR_SYSTEM;
+        return NULL;
+    }
+    for (size_t i = 0; i < npacks && *st == PD_OK; i++) {
+        const brand_pack *p = &b->packs[i];
+        char *joined = pd_strcat3(p->dir, "/", "fonts");
+        struct stat lst, rst;
+        if (!joined) {
+            pd_error(ctx, "out of memory");
+            *st = PD_ERR_SYSTEM;
+            break;
+        }
+        if (lstat(joined, &lst) != 0 && errno == ENOENT) {
+            free(joined); /* a pack without fonts of its own */
+            continue;
+        }
+        char *real = realpath(joined, NULL);
+        const char *why = !real ? "cannot be resolved"
+                          : !inside(real, p->dir) ? "leaves (through a symbolic link) the pack folder"
+                          : stat(real, &rst) != 0 || !S_ISDIR(rst.st_mode) ? "is not a folder"
+                          : NULL;
+        if (why) {
+            pd_diag_raise(ctx, PD_ERROR, p->file, 0, 0, "the font folder %s of brand pack %s %s",
+                          joined, p->name, why);
+            free(real);
+            *st = PD_ERR_INPUT;
+        } else {
+            dirs[n++] = real;
+        }
+        free(joined);
+    }
+    if (*st != PD_OK) {
+        pd_brand_font_dirs_free(dirs);
+        return NULL;
+    }
+    return dirs;
+}
+
 /* ---- printing ---- */
 
 /* Width on a terminal, counting UTF-8 code points. */

@@ -5,7 +5,8 @@
 
 static void dump_frag(const pd_frag *f, FILE *out)
 {
-    static const char *const kinds[] = {"text", "fill", "frame", "line", "image", "check", "link"};
+    static const char *const kinds[] = {"text",  "fill",   "frame", "line", "image",
+                                        "check", "link",   "leader", "path", "svg"};
     for (int i = 0; i < f->nboxes; i++) {
         const pd_box *b = &f->boxes[i];
         fprintf(out, "  %-5s %7.2f %7.2f %7.2f %7.2f", kinds[b->kind], b->x, b->y, b->w, b->h);
@@ -15,7 +16,11 @@ static void dump_frag(const pd_frag *f, FILE *out)
             fprintf(out, " \"%.*s\"", line->length, text + line->start_index);
         } else if (b->kind == PD_BOX_LINK) {
             fprintf(out, " %s", b->uri ? b->uri : b->ref ? b->ref : "");
+        } else if (b->kind == PD_BOX_PATH) {
+            fprintf(out, " %d points", b->npoints);
         }
+        if (b->tag)
+            fprintf(out, " [%s]", b->tag->name);
         fputc('\n', out);
     }
 }

@@ -84,13 +84,16 @@ typedef struct {
     pd_footnote *notes;
     int nnotes, capnotes;
     pd_tag *tags;
+    const char **alts;       /* alternative texts of the Figures in drawing order (borrowed) */
+    int nalts, capalts;
     pd_style flow_style;
     double flow_width;
 } pd_layout;
 
-/* Lays out a layout document (already validated against layout.rng). */
+/* Lays out a layout document (already validated against layout.rng). font_dirs: the brand
+ * packs' font folders to load besides the bundled fonts (NULL-terminated, or NULL). */
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
-                        int max_pages, pd_layout **out);
+                        const char *const *font_dirs, int max_pages, pd_layout **out);
 void pd_layout_free(pd_layout *lay);
 
 /* Header and footer of page index i (0-based) as a fragment (laid out with its numbers). */

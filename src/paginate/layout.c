@@ -220,12 +220,12 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
 }
 
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
-                        int max_pages, pd_layout **out)
+                        const char *const *font_dirs, int max_pages, pd_layout **out)
 {
     *out = NULL;
-    PangoContext *pango = pd_fonts_context(ctx);
-    if (!pango)
-        return PD_ERR_SYSTEM;
+    PangoContext *pango = pd_fonts_context(ctx, font_dirs);
+    if (!pango) /* a brand's bad font file is input; missing bundled fonts, the installation */
+        return font_dirs && font_dirs[0] ? PD_ERR_INPUT : PD_ERR_SYSTEM;
     pd_layout *lay = calloc(1, sizeof *lay);
     if (!lay)
         return PD_ERR_SYSTEM;
@@ -283,6 +283,7 @@ void pd_layout_free(pd_layout *lay)
     }
     free(lay->headings);
     free(lay->notes);
+    free(lay->alts);
     for (pd_tag *t = lay->tags, *next; t; t = next) {
         next = t->next;
         free(t->alt);

@@ -7,6 +7,7 @@
 #include "output.h"
 #include "pipeline.h"
 #include "pdf.h"
+#include "preview.h"
 #include "util.h"
 #include "validate.h"
 #include "xml.h"
@@ -141,16 +142,16 @@ static char *choose_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_bra
 
 /* Runs the stylesheet stage; on success *layout holds a validated layout document. */
 static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_options *opts,
-                                   xmlDocPtr *layout, char ***dirs_out)
+                                   xmlDocPtr *layout, char ***dirs_out, char ***fonts_out)
 {
     const char *kind = opts->kind ? opts->kind : "approval";
-    if (!pd_kind_is_known(kind)) {
+    if (!pd_kind_is_known(kind) && !(opts->stylesheet && !is_project(project))) {
         pd_error(ctx, "unknown document kind '%s' (approval, offer, concept, implementation)",
                  kind);
         return PD_ERR_USAGE;
     }
     pd_brand *brand = NULL;
-    pd_status st = pd_brand_resolve(ctx, opts->brand, project,
+    pd_status st = pd_brand_resolve(ctx, opts->brand, is_project(project) ? project : NULL,
                                     (const char *const *)opts->settings, &brand);
     if (st != PD_OK)
         return st;
@@ -171,6 +172,8 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
         dirs[nd++] = pd_strdup(pd_brand_pack_dir(brand, i));
     if (dirs && opts->stylesheet)
         dirs[nd++] = dir_of(opts->stylesheet);
+    if (st == PD_OK) /* the packs' font folders, for the layout stage */
+        *fonts_out = pd_brand_font_dirs(ctx, brand, &st);
     if (st == PD_OK) {
         pd_xslt_env env = {ctx, brand, cat, lang, kind, (const char *const *)dirs};
         st = pd_xslt_transform(&env, stylesheet, project, layout);
@@ -199,11 +202,13 @@ static void free_dirs(char **dirs)
     free(dirs);
 }
 
-/* Any input to a validated layout document, and the folders its images may come from. */
+/* Any input to a validated layout document, the folders its images may come from, and the
+ * brand's font folders (NULL-terminated; NULL for layout XML, which has no brand). */
 static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options *opts,
-                                 xmlDocPtr *layout, char ***dirs)
+                                 xmlDocPtr *layout, char ***dirs, char ***fonts)
 {
     *dirs = NULL;
+    *fonts = NULL;
     pd_status st;
     xmlDocPtr doc = pd_xml_load(ctx, path, &st);
     if (!doc)
@@ -222,11 +227,14 @@ static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options
             (*dirs)[(*dirs)[0] ? 1 : 0] = pd_data_path(ctx, "templates");
         return PD_OK;
     }
-    xmlDocPtr project = check_project(ctx, doc, &st);
-    if (!project)
+    /* Any other XML with a stylesheet of the caller's: that stylesheet makes the layout, as
+     * FOP's -xml/-xsl do; the project schema does not apply. */
+    bool foreign = !is_project(doc) && opts->stylesheet;
+    xmlDocPtr input = foreign ? doc : check_project(ctx, doc, &st);
+    if (!input)
         return st;
-    st = project_to_layout(ctx, project, opts, layout, dirs);
-    xmlFreeDoc(project);
+    st = project_to_layout(ctx, input, opts, layout, dirs, fonts);
+    xmlFreeDoc(input);
     return st;
 }
 
@@ -234,9 +242,10 @@ pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, 
                          size_t *len)
 {
     xmlDocPtr layout = NULL;
-    char **dirs = NULL;
-    pd_status st = input_to_layout(ctx, path, opts, &layout, &dirs);
+    char **dirs = NULL, **fonts = NULL;
+    pd_status st = input_to_layout(ctx, path, opts, &layout, &dirs, &fonts);
     free_dirs(dirs);
+    free_dirs(fonts);
     if (st != PD_OK)
         return st;
     xmlChar *mem = NULL;
@@ -253,25 +262,60 @@ pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, 
     return *xml ? PD_OK : PD_ERR_SYSTEM;
 }
 
+/* Everything before drawing: the input laid out on pages, and what the layout borrows. */
+typedef struct {
+    xmlDocPtr layout;
+    char **dirs, **fonts;
+    pd_layout *lay;
+} staged;
+
+static void unstage(staged *sg)
+{
+    pd_layout_free(sg->lay);
+    xmlFreeDoc(sg->layout);
+    free_dirs(sg->dirs);
+    free_dirs(sg->fonts);
+}
+
+static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, staged *sg)
+{
+    *sg = (staged){0};
+    pd_status st = input_to_layout(ctx, path, opts, &sg->layout, &sg->dirs, &sg->fonts);
+    if (st == PD_OK)
+        st = pd_layout_run(ctx, sg->layout, (const char *const *)sg->dirs,
+                           (const char *const *)sg->fonts, 0, &sg->lay);
+    return st;
+}
+
 pd_status pd_render_file(pd_ctx *ctx, const char *path, const pd_options *opts,
                          const char *out_path)
 {
-    xmlDocPtr layout = NULL;
-    char **dirs = NULL;
-    pd_status st = input_to_layout(ctx, path, opts, &layout, &dirs);
-    pd_layout *lay = NULL;
-    if (st == PD_OK)
-        st = pd_layout_run(ctx, layout, (const char *const *)dirs, 0, &lay);
-    pd_output *o = NULL;
-    if (st == PD_OK)
+    staged sg;
+    pd_status st = stage(ctx, path, opts, &sg);
+    const char *format = opts->format ? opts->format : "pdf";
+    if (st == PD_OK && strcmp(format, "png") == 0) {
+        st = pd_render_png(sg.lay, out_path, opts->resolution > 0 ? opts->resolution : 96);
+    } else if (st == PD_OK && strcmp(format, "svg") == 0) {
+        st = pd_render_svg(sg.lay, out_path);
+    } else if (st == PD_OK) {
+        pd_output *o = NULL;
         st = pd_output_open(ctx, out_path, &o);
-    if (st == PD_OK) {
-        st = pd_render_pdf(lay, o);
-        st = st == PD_OK ? pd_output_commit(ctx, o) : (pd_output_abort(o), st);
+        if (st == PD_OK) {
+            st = pd_render_pdf(sg.lay, o);
+            st = st == PD_OK ? pd_output_commit(ctx, o) : (pd_output_abort(o), st);
+        }
     }
-    pd_layout_free(lay);
-    xmlFreeDoc(layout);
-    free_dirs(dirs);
+    unstage(&sg);
+    return st;
+}
+
+pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+{
+    staged sg;
+    pd_status st = stage(ctx, path, opts, &sg);
+    if (st == PD_OK)
+        pd_layout_dump(sg.lay, out);
+    unstage(&sg);
     return st;
 }
 

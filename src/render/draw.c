@@ -122,7 +122,25 @@ static void draw_box(cairo_t *cr, const pd_box *b)
 typedef struct {
     const pd_tag *open[32];
     int n;
+    pd_layout *lay;
 } tag_stack;
+
+/* Figures in the order their structure elements begin: their alternative texts are added
+ * after cairo, which drops them (see pdfpatch.c). */
+static void note_figure(pd_layout *lay, const pd_tag *t)
+{
+    if (strcmp(t->name, "Figure") != 0)
+        return;
+    if (lay->nalts == lay->capalts) {
+        int cap = lay->capalts ? lay->capalts * 2 : 8;
+        const char **a = realloc(lay->alts, (size_t)cap * sizeof *a);
+        if (!a)
+            return;
+        lay->alts = a;
+        lay->capalts = cap;
+    }
+    lay->alts[lay->nalts++] = t->alt;
+}
 
 static void close_tags(cairo_t *cr, tag_stack *ts, int keep)
 {
@@ -146,6 +164,7 @@ static void enter_tag(cairo_t *cr, tag_stack *ts, const pd_tag *tag)
     for (int i = n - 1 - common; i >= 0 && ts->n < 32; i--) {
         cairo_tag_begin(cr, chain[i]->name, NULL);
         ts->open[ts->n++] = chain[i];
+        note_figure(ts->lay, chain[i]);
     }
 }
 
@@ -207,7 +226,7 @@ void pd_draw_page(pd_layout *lay, int i, cairo_t *cr)
     pd_layout_page_furniture(lay, i, &furniture);
     draw_frag(cr, &furniture, NULL);
     pd_frag_free(&furniture);
-    tag_stack ts = {.n = 0};
+    tag_stack ts = {.n = 0, .lay = lay};
     draw_frag(cr, &page->body, &ts);
     close_tags(cr, &ts, 0);
     draw_destinations(lay, i + 1, cr);

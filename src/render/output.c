@@ -15,6 +15,7 @@
 struct pd_output {
     char *path, *tmp, *dir;
     int fd;
+    size_t written;
     bool to_stdout, failed;
     int error;
     pd_buf mem; /* standard output: held until the document is complete */
@@ -54,7 +55,7 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
         pd_error(ctx, "out of memory");
         return PD_ERR_SYSTEM;
     }
-    o->fd = mkstemp(o->tmp);
+    o->fd = mkstemp(o->tmp); /* opened read-write: a later step may read back what it wrote */
     if (o->fd < 0) {
         pd_diag_raise(ctx, PD_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
         free(o->tmp);
@@ -90,7 +91,38 @@ bool pd_output_write(pd_output *o, const void *data, size_t len)
         }
         p += n;
         len -= (size_t)n;
+        o->written += (size_t)n;
     }
+    return true;
+}
+
+bool pd_output_contents(pd_output *o, char **data, size_t *len)
+{
+    if (o->failed)
+        return false;
+    if (o->to_stdout) {
+        *data = pd_strndup(o->mem.data ? o->mem.data : "", o->mem.len);
+        *len = o->mem.len;
+        return *data != NULL;
+    }
+    char *buf = malloc(o->written + 1);
+    size_t off = 0;
+    while (buf && off < o->written) {
+        ssize_t n = pread(o->fd, buf + off, o->written - off, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        off += (size_t)n;
+    }
+    if (!buf || off != o->written) {
+        free(buf);
+        o->failed = true;
+        o->error = buf ? EIO : ENOMEM;
+        return false;
+    }
+    *data = buf;
+    *len = off;
     return true;
 }
 

@@ -14,6 +14,9 @@ typedef struct pd_output pd_output;
 pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out);
 /* Appends bytes; a failed write is remembered and reported by commit. */
 bool pd_output_write(pd_output *o, const void *data, size_t len);
+/* What has been written so far (malloc'd copy), for a step that appends to a finished file.
+ * false on failure (remembered, reported by commit). */
+bool pd_output_contents(pd_output *o, char **data, size_t *len);
 /* fsync, rename over path, fsync the folder. Frees o whatever happens. */
 pd_status pd_output_commit(pd_ctx *ctx, pd_output *o);
 /* Removes the temporary file. Frees o; NULL is fine. */

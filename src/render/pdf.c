@@ -1,6 +1,7 @@
 /* pdf.c — the PDF surface: metadata, one Document structure element around everything (cairo
  * 1.16 writes a broken reference for links outside any structure element), the pages. */
 #include "pdf.h"
+#include "pdfpatch.h"
 #include "draw.h"
 #include "util.h"
 #include "xml.h"
@@ -101,6 +102,7 @@ pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
     cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
     set_metadata(lay, s);
     cairo_t *cr = cairo_create(s);
+    lay->nalts = 0;
     cairo_tag_begin(cr, "Document", NULL);
     for (int i = 0; i < lay->npages; i++) {
         const pd_master *m = lay->pages[i].master;
@@ -123,5 +125,8 @@ pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
         pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
         return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
     }
-    return PD_OK;
+    char *lang = pd_xml_attr(xmlDocGetRootElement(lay->doc), "lang");
+    pd_status ps = pd_pdf_patch(lay->ctx, o, lang, (char *const *)lay->alts, lay->nalts);
+    free(lang);
+    return ps;
 }

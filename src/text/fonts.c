@@ -1,20 +1,41 @@
-/* fonts.c — a fontconfig configuration of our own with the bundled fonts, and a Pango context
- * on it with fixed font options. */
+/* fonts.c — a fontconfig configuration of our own with the bundled fonts (and a brand pack's),
+ * and a Pango context on it with fixed font options. */
 #include "fonts.h"
 #include "cache.h"
 #include "util.h"
 
 #include <dirent.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <limits.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* A pack's fonts are untrusted input. A font file is parsed by FreeType in every render that
+ * uses it, so its size and its number of faces are bounded: a collection of thousands of
+ * faces, each a pattern in the configuration, would make every match slow. */
+enum {
+    MAX_BUNDLED_FILES = 256,
+    MAX_PACK_FILES = 64,
+    MAX_FONT_BYTES = 32 << 20,
+    MAX_FACES = 16,          /* faces of a collection (.ttc) */
+    MAX_NAMED_INSTANCES = 64 /* named instances of a variable font */
+};
 
 static void free_context(void *p) { g_object_unref(p); }
 
 static bool is_font_file(const char *name)
 {
-    return pd_has_suffix(name, ".otf") || pd_has_suffix(name, ".ttf");
+    static const char *const suffixes[] = {".otf", ".ttf", ".otc", ".ttc"};
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+        if (n > 4 && strcasecmp(name + n - 4, suffixes[i]) == 0)
+            return true;
+    return false;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -22,40 +43,147 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the font files of dir in name order, so the set is the same on every machine. */
-static int add_font_dir(pd_ctx *ctx, FcConfig *cfg, const char *dir)
+/* Why the font file at path must not be used, or NULL when it may. dir is the realpath'd
+ * folder it was listed in: a link out of it is refused like a logo that leaves its pack. */
+static const char *font_problem(FT_Library ft, const char *dir, const char *path, char *why,
+                                size_t size)
+{
+    char *real = realpath(path, NULL);
+    size_t n = strlen(dir);
+    bool inside = real && strncmp(real, dir, n) == 0 && real[n] == '/';
+    struct stat st;
+    bool regular = real && stat(real, &st) == 0 && S_ISREG(st.st_mode);
+    free(real);
+    if (!inside)
+        return "leaves (through a symbolic link) its font folder";
+    if (!regular)
+        return "is not a regular file";
+    if (st.st_size > MAX_FONT_BYTES) {
+        snprintf(why, size, "is larger than %d MB", MAX_FONT_BYTES >> 20);
+        return why;
+    }
+    FT_Face face;
+    if (!ft || FT_New_Face(ft, path, 0, &face) != 0)
+        return "is not a font file (FreeType cannot open it)";
+    long faces = face->num_faces, instances = face->style_flags >> 16;
+    FT_Done_Face(face);
+    if (faces > MAX_FACES) {
+        snprintf(why, size, "is a collection of %ld fonts (at most %d)", faces, MAX_FACES);
+        return why;
+    }
+    if (instances > MAX_NAMED_INSTANCES) {
+        snprintf(why, size, "is a variable font with %ld named instances (at most %d)",
+                 instances, MAX_NAMED_INSTANCES);
+        return why;
+    }
+    return NULL;
+}
+
+/* Adds the font files of dir in name order, so the set is the same on every machine. The
+ * bundled folder is ours: a bad file there is skipped with a warning. A pack's folder is not:
+ * every bad file is an error naming it, and the set is refused. Returns the number of files
+ * added, or -1 after an error. */
+static int add_font_dir(pd_ctx *ctx, FcConfig *cfg, FT_Library ft, const char *dir, bool pack)
 {
     DIR *d = opendir(dir);
     if (!d) {
         pd_error(ctx, "cannot open the font folder %s", dir);
         return -1;
     }
-    char *names[256];
+    int max = pack ? MAX_PACK_FILES : MAX_BUNDLED_FILES;
+    char *names[MAX_BUNDLED_FILES];
     int n = 0;
+    bool too_many = false;
     struct dirent *e;
-    while ((e = readdir(d)) && n < 256)
-        if (is_font_file(e->d_name))
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.' && is_font_file(e->d_name)) {
+            if (n == max) {
+                too_many = true;
+                break;
+            }
             names[n++] = pd_strdup(e->d_name);
+        }
     closedir(d);
     qsort(names, (size_t)n, sizeof names[0], compare_names);
-    int added = 0;
+    int added = 0, bad = 0;
+    if (too_many) {
+        pd_diag_raise(ctx, pack ? PD_ERROR : PD_WARNING, dir, 0, 0,
+                      "more than %d font files in this folder", max);
+        bad++;
+    }
     for (int i = 0; i < n; i++) {
         char *path = names[i] ? pd_strcat3(dir, "/", names[i]) : NULL;
-        if (path && FcConfigAppFontAddFile(cfg, (const FcChar8 *)path))
+        char why[160];
+        const char *problem = path ? font_problem(ft, dir, path, why, sizeof why) : "out of memory";
+        if (!problem && !FcConfigAppFontAddFile(cfg, (const FcChar8 *)path))
+            problem = "is not a font file (fontconfig cannot read it)";
+        if (problem) {
+            pd_diag_raise(ctx, pack ? PD_ERROR : PD_WARNING, path ? path : dir, 0, 0,
+                          "not a usable %sfont file: it %s", pack ? "brand " : "", problem);
+            bad++;
+        } else {
             added++;
-        else
-            pd_diag_raise(ctx, PD_WARNING, path, 0, 0, "not a usable font file");
+        }
         free(path);
         free(names[i]);
     }
-    return added;
+    return pack && bad ? -1 : added;
 }
 
-PangoContext *pd_fonts_context(pd_ctx *ctx)
+/* The cache key of a font set: "fonts", then each pack folder with its length, so that no
+ * two lists of folders share a key. */
+static bool font_set_key(const char *const *extra_dirs, pd_buf *key)
 {
-    PangoContext *pc = pd_cache_lookup(ctx->cache, "fonts");
-    if (pc)
+    bool ok = pd_buf_adds(key, "fonts");
+    for (size_t i = 0; ok && extra_dirs && extra_dirs[i]; i++) {
+        char len[32];
+        snprintf(len, sizeof len, "\n%zu:", strlen(extra_dirs[i]));
+        ok = pd_buf_adds(key, len) && pd_buf_adds(key, extra_dirs[i]);
+    }
+    return ok;
+}
+
+/* The private configuration: bundled fonts, then each pack's, oldest pack first. */
+static FcConfig *font_config(pd_ctx *ctx, const char *const *extra_dirs)
+{
+    FcConfig *cfg = FcConfigCreate();
+    FT_Library ft = NULL;
+    if (!cfg || FT_Init_FreeType(&ft) != 0) {
+        pd_error(ctx, "cannot set up the font configuration");
+        if (cfg)
+            FcConfigDestroy(cfg);
+        return NULL;
+    }
+    char *dir = pd_data_path(ctx, "fonts");
+    int added = dir ? add_font_dir(ctx, cfg, ft, dir, false) : -1;
+    free(dir);
+    if (added == 0)
+        pd_error(ctx, "no fonts in %s/fonts", ctx->data_dir);
+    for (size_t i = 0; added > 0 && extra_dirs && extra_dirs[i]; i++)
+        if (add_font_dir(ctx, cfg, ft, extra_dirs[i], true) < 0)
+            added = -1;
+    FT_Done_FreeType(ft);
+    if (added <= 0) {
+        FcConfigDestroy(cfg);
+        return NULL;
+    }
+    return cfg;
+}
+
+PangoContext *pd_fonts_context(pd_ctx *ctx, const char *const *extra_dirs)
+{
+    pd_buf key;
+    pd_buf_init(&key, 64 * 1024);
+    if (!font_set_key(extra_dirs, &key)) {
+        pd_buf_free(&key);
+        pd_error(ctx, "out of memory");
+        return NULL;
+    }
+    PangoContext *pc = pd_cache_lookup(ctx->cache, key.data);
+    if (pc) {
+        pd_buf_free(&key);
         return pc;
+    }
     /* Pango initialises fontconfig's default configuration too; point it at our empty one
      * so that it neither reads the machine's fonts nor complains when FONTCONFIG_FILE is
      * unusable. Our fonts come only from the private configuration below. */
@@ -63,15 +191,9 @@ PangoContext *pd_fonts_context(pd_ctx *ctx)
     if (conf)
         setenv("FONTCONFIG_FILE", conf, 1);
     free(conf);
-    FcConfig *cfg = FcConfigCreate();
-    char *dir = pd_data_path(ctx, "fonts");
-    int added = cfg && dir ? add_font_dir(ctx, cfg, dir) : -1;
-    free(dir);
-    if (added <= 0) {
-        if (added == 0)
-            pd_error(ctx, "no fonts in %s/fonts", ctx->data_dir);
-        if (cfg)
-            FcConfigDestroy(cfg);
+    FcConfig *cfg = font_config(ctx, extra_dirs);
+    if (!cfg) {
+        pd_buf_free(&key);
         return NULL;
     }
     PangoFontMap *fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
@@ -88,5 +210,7 @@ PangoContext *pd_fonts_context(pd_ctx *ctx)
     /* One unit is one point, as on a PDF surface. */
     pango_cairo_context_set_resolution(pc, 72);
     pango_context_set_round_glyph_positions(pc, FALSE);
-    return pd_cache_put(ctx->cache, "fonts", pc, free_context) ? pc : NULL;
+    bool stored = pd_cache_put(ctx->cache, key.data, pc, free_context);
+    pd_buf_free(&key);
+    return stored ? pc : NULL;
 }

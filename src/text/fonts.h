@@ -6,8 +6,15 @@
 
 #include <pango/pangocairo.h>
 
-/* The Pango context on the bundled fonts (<data dir>/fonts), created once per context and
- * borrowed. Metrics hinting is off so glyph advances do not depend on the screen set-up. */
-PangoContext *pd_fonts_context(pd_ctx *ctx);
+/* The Pango context on the bundled fonts (<data dir>/fonts) plus the font files of extra_dirs
+ * (a NULL-terminated list of realpath'd brand pack font folders, oldest pack first; NULL or
+ * empty for the bundled fonts alone), created once per context and set of folders, and
+ * borrowed. Each set of folders has a fontconfig configuration of its own, so a brand's fonts
+ * never show in a render with another brand, and a batch reuses them. Metrics hinting is off
+ * so glyph advances do not depend on the screen set-up.
+ * A pack's font file is checked first (a regular file inside its folder, at most 32 MB, opened
+ * by FreeType, at most 16 faces); a bad one is an error naming the file. NULL after an error:
+ * a bad pack font, or (with no extra folders) missing bundled fonts. */
+PangoContext *pd_fonts_context(pd_ctx *ctx, const char *const *extra_dirs);
 
 #endif

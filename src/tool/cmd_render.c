@@ -19,7 +19,11 @@ static const char help[] =
     "  -l LANG        output language (default: the project's lang, else the brand's)\n"
     "  -b BRAND       brand pack: a name under templates/brands, or a folder\n"
     "  -s KEY=VALUE   override one brand value (repeatable); see 'phasedoc brand'\n"
-    "  -x STYLESHEET  a stylesheet that replaces the built-in one for the kind\n";
+    "  -x STYLESHEET  a stylesheet that replaces the built-in one for the kind; with any\n"
+    "                 XML that is not a project description, the stylesheet to apply\n"
+    "  -f FORMAT      pdf (default), png or svg: previews, one file per page, named\n"
+    "                 OUT-1.png, OUT-2.png, ...\n"
+    "  -r DPI         resolution of png previews (default 96)\n";
 
 static const char *const all_kinds[] = {"offer", "concept", "implementation", "approval"};
 
@@ -39,7 +43,8 @@ static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *k
             free(id);
             return PD_ERR_SYSTEM;
         }
-        snprintf(path, n, "%s%s%s-%s.pdf", o->dir ? o->dir : "", o->dir ? "/" : "", id, kind);
+        snprintf(path, n, "%s%s%s-%s.%s", o->dir ? o->dir : "", o->dir ? "/" : "", id, kind,
+                 o->pd.format ? o->pd.format : "pdf");
         free(id);
         out = path;
     }
@@ -62,6 +67,21 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
             return PD_ERR_USAGE;
         if (taken)
             continue;
+        if ((strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-r") == 0) && i + 1 >= argc)
+            return tool_usage_error("render: option %s needs a value", argv[i]);
+        if (strcmp(argv[i], "-f") == 0) {
+            o.pd.format = argv[++i];
+            if (strcmp(o.pd.format, "pdf") && strcmp(o.pd.format, "png") && strcmp(o.pd.format, "svg"))
+                return tool_usage_error("render: -f takes pdf, png or svg, not '%s'", o.pd.format);
+            continue;
+        }
+        if (strcmp(argv[i], "-r") == 0) {
+            char *end;
+            o.pd.resolution = strtod(argv[++i], &end);
+            if (*end || !(o.pd.resolution >= 10 && o.pd.resolution <= 1200))
+                return tool_usage_error("render: -r takes a resolution from 10 to 1200 dpi");
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1] != '\0')
             return tool_usage_error("render: unknown option '%s'", argv[i]);
         if (file)

@@ -14,6 +14,7 @@ static const char usage[] =
     "  render     render a document of a project (or a layout XML file) to PDF\n"
     "  layout     print the layout XML that the stylesheet makes of a project\n"
     "  validate   check project descriptions against the schema and their references\n"
+    "  batch      render many projects at once: one worker per core, progress, shards\n"
     "  brand      print every resolved brand value and the layer it came from\n"
     "  new        print a commented starter project description\n"
     "\n"
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
         int (*fn)(pd_ctx *, int, char **);
     } commands[] = {
         {"render", cmd_render}, {"layout", cmd_layout}, {"validate", cmd_validate},
-        {"brand", cmd_brand},   {"new", cmd_new},
+        {"brand", cmd_brand},   {"new", cmd_new},           {"batch", cmd_batch},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0)

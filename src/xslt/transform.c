@@ -20,7 +20,12 @@
 enum {
     MAX_TEMPLATE_DEPTH = 2000,
     MAX_TEMPLATE_VARS = 50000,
-    MAX_IMPORT_DEPTH = 16,
+    /* libxslt before 1.1.39 does not bound import nesting, and misses cycles through the
+     * phasedoc: scheme (the URI differs from the file's name). The loader cannot see when an
+     * import's own imports are done, so it bounds the modules of one compilation in all: that
+     * bounds the depth and stops every cycle. */
+    MAX_STYLESHEET_MODULES = 64,
+    MAX_MESSAGE_BYTES = 64 * 1024, /* libxslt's messages kept per compilation or transform */
 };
 #define MAX_XPATH_OPS 200000000UL
 
@@ -28,7 +33,7 @@ enum {
  * environment of the transform (or compilation) in progress. One per process thread. */
 static const pd_xslt_env *active;
 static pd_buf xslt_messages;
-static int import_depth;
+static int modules_loaded;
 
 static void on_xslt_error(void *user, const char *fmt, ...)
 {
@@ -38,21 +43,43 @@ static void on_xslt_error(void *user, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (!xslt_messages.failed)
-        pd_buf_adds(&xslt_messages, msg);
+    /* A buffer that was never set up has no room (max 0): give it its cap first. */
+    if (xslt_messages.max == 0)
+        pd_buf_init(&xslt_messages, MAX_MESSAGE_BYTES);
+    pd_buf_adds(&xslt_messages, msg); /* past the cap, the rest is dropped */
 }
 
-/* libxslt reports in fragments ending with newlines: one diagnostic per line. */
+/* libxslt reports in lines: a position ("runtime error: file F line N element E", or
+ * "compilation error: ..."), then what went wrong. Each message becomes one diagnostic at the
+ * position before it; the template backtrace and xsltproc's advice that follow a runaway
+ * recursion, and bare "error" lines, are left out. */
 static void flush_messages(pd_ctx *ctx, const char *file, pd_severity sev)
 {
-    if (!xslt_messages.data)
-        return;
+    char where[PATH_MAX] = "";
+    int where_line = 0;
+    bool backtrace = false;
     char *save = NULL;
-    for (char *line = strtok_r(xslt_messages.data, "\n", &save); line;
-         line = strtok_r(NULL, "\n", &save))
-        if (*line)
-            pd_diag_raise(ctx, sev, file, 0, 0, "%s", line);
+    for (char *line = xslt_messages.data ? strtok_r(xslt_messages.data, "\n", &save) : NULL;
+         line; line = strtok_r(NULL, "\n", &save)) {
+        char f[PATH_MAX];
+        int n;
+        if (sscanf(line, "%*[a-z] error: file %4095s line %d", f, &n) == 2) {
+            snprintf(where, sizeof where, "%s", f);
+            where_line = n;
+            backtrace = false;
+            continue;
+        }
+        if (strcmp(line, "Templates:") == 0)
+            backtrace = true;
+        if (backtrace || !*line || strcmp(line, "error") == 0 ||
+            strncmp(line, "You can adjust xsltMaxDepth", 27) == 0)
+            continue;
+        pd_diag_raise(ctx, sev, *where ? where : file, where_line, 0, "%s", line);
+    }
+    if (xslt_messages.failed)
+        pd_diag_raise(ctx, sev, file, 0, 0, "(more messages from the stylesheet were dropped)");
     pd_buf_free(&xslt_messages);
+    pd_buf_init(&xslt_messages, MAX_MESSAGE_BYTES);
 }
 
 static bool path_inside(const char *real, const char *dir)
@@ -104,9 +131,9 @@ static xmlDocPtr confined_loader(const xmlChar *uri, xmlDictPtr dict, int option
     if (!active)
         return NULL;
     pd_ctx *ctx = active->ctx;
-    if (type == XSLT_LOAD_STYLESHEET && import_depth >= MAX_IMPORT_DEPTH) {
-        pd_error(ctx, "stylesheet imports nest deeper than %d (an import cycle?) at %s",
-                 MAX_IMPORT_DEPTH, (const char *)uri);
+    if (type == XSLT_LOAD_STYLESHEET && modules_loaded >= MAX_STYLESHEET_MODULES) {
+        pd_error(ctx, "a stylesheet may import or include at most %d modules (an import "
+                      "cycle?): refused %s", MAX_STYLESHEET_MODULES, (const char *)uri);
         return NULL;
     }
     char *path = allowed_path(active, (const char *)uri);
@@ -124,7 +151,7 @@ static xmlDocPtr confined_loader(const xmlChar *uri, xmlDictPtr dict, int option
     }
     free(path);
     if (doc && type == XSLT_LOAD_STYLESHEET)
-        import_depth++;
+        modules_loaded++;
     return doc;
 }
 
@@ -144,7 +171,9 @@ static xsltSecurityPrefsPtr security_prefs(void)
     prefs = xsltNewSecurityPrefs();
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    /* libxslt counts every URI with a scheme other than file: as a network read, our
+     * phasedoc: scheme included: allow_read lets that one through and nothing else. */
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, allow_read);
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
     xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, allow_read);
     /* The import check reads the default preferences, not the context's. */
@@ -184,7 +213,7 @@ static xsltStylesheetPtr compile(const pd_xslt_env *env, const char *path)
     if (!doc)
         return NULL;
     int errors_before = pd_ctx_error_count(env->ctx);
-    import_depth = 0;
+    modules_loaded = 0;
     pd_xml_capture_begin(env->ctx);
     style = xsltParseStylesheetDoc(doc);
     pd_xml_capture_end();

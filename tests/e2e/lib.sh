@@ -4,7 +4,7 @@ set -u
 : "${PHASEDOC:?PHASEDOC must name the phasedoc binary}"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+[[ -n ${KEEP_TMP:-} ]] || trap 'rm -rf "$TMP"' EXIT
 FAILS=0
 CHECKS=0
 

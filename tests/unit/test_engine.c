@@ -44,7 +44,7 @@ static pd_layout *run(const char *body)
     current_doc = pd_xml_parse(ctx, xml, strlen(xml), "t.xml");
     assert_non_null(current_doc);
     pd_layout *lay = NULL;
-    assert_int_equal(pd_layout_run(ctx, current_doc, NULL, 0, &lay), PD_OK);
+    assert_int_equal(pd_layout_run(ctx, current_doc, NULL, NULL, 0, &lay), PD_OK);
     return lay;
 }
 
@@ -201,7 +201,7 @@ static void page_break_switches_master(void **state)
         "<page-break/><p>More</p></flow></document>";
     xmlDocPtr doc = pd_xml_parse(ctx, xml, strlen(xml), "t.xml");
     pd_layout *lay = NULL;
-    assert_int_equal(pd_layout_run(ctx, doc, NULL, 0, &lay), PD_OK);
+    assert_int_equal(pd_layout_run(ctx, doc, NULL, NULL, 0, &lay), PD_OK);
     assert_int_equal(lay->npages, 3);
     assert_string_equal(lay->pages[0].master->name, "cover");
     assert_string_equal(lay->pages[1].master->name, "body");
@@ -218,7 +218,7 @@ static void max_pages_is_enforced(void **state)
         "<p>1</p><page-break/><p>2</p><page-break/><p>3</p></flow></document>";
     xmlDocPtr doc = pd_xml_parse(ctx, xml, strlen(xml), "t.xml");
     pd_layout *lay = NULL;
-    assert_int_equal(pd_layout_run(ctx, doc, NULL, 2, &lay), PD_ERR_INPUT);
+    assert_int_equal(pd_layout_run(ctx, doc, NULL, NULL, 2, &lay), PD_ERR_INPUT);
     assert_null(lay);
     assert_non_null(strstr(pd_ctx_diag(ctx, pd_ctx_diag_count(ctx) - 1)->message, "max-pages"));
     pd_ctx_clear_diags(ctx);

@@ -1,0 +1,793 @@
+/* pool.c — phasedoc batch's workers: long-lived processes forked from a warmed context, each
+ * taking one job at a time over a pipe, so that a crash, a hang or a memory limit costs one
+ * document and never the batch.
+ *
+ * The conversation with a worker, on two pipes:
+ *   parent → worker   job index (uint32)
+ *   worker → parent   CLAIM output path     (the name is known: may it write there?)
+ *   parent → worker   1 or 0                (0: another job of the batch writes that file)
+ *   worker → parent   RESULT                (state, status, numbers, output, first error)
+ * A worker that has a name but fails before rendering, or skips, sends RESULT without CLAIM.
+ * Knowing the claimed output lets the parent refuse duplicate names and remove the temporary
+ * file of a worker it had to kill. */
+#include "batch.h"
+#include "pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define PD_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PD_ASAN 1
+#endif
+#endif
+
+enum { MSG_CLAIM = 1, MSG_RESULT = 2 };
+enum { MAX_WORKERS = 512, MAX_STRING = 16384 };
+
+typedef struct {
+    uint32_t type;
+    uint32_t state;
+    int32_t status;
+    uint32_t output_len, error_len;
+    int64_t pages, bytes;
+    double ms;
+} wire;
+
+typedef struct {
+    pid_t pid;      /* 0: the slot has no process */
+    int job_fd;     /* parent writes job indexes here */
+    int res_fd;     /* and reads messages here */
+    long job;       /* the job it runs, -1 when idle */
+    bool claimed;   /* it has been allowed to write results[job].output */
+    double started; /* seconds, monotonic */
+} worker;
+
+typedef struct {
+    pd_ctx *ctx;
+    const pd_batch_opts *o;
+    const char *outdir, *pattern;
+    const pd_batch_job *jobs;
+    const char **kinds; /* each job's effective kind */
+    size_t njobs;
+    pd_batch_result *results;
+    worker *w;
+    int nw;
+    size_t next;     /* the next job to hand out */
+    size_t finished; /* jobs with a result */
+    size_t *claims;  /* open addressing: job index + 1 of each claimed output, 0 = empty */
+    size_t nclaims_cap;
+    int idle_deaths; /* workers that died without a job: a sign the workers cannot run */
+    bool any_failed;
+} pool;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool write_full(int fd, const void *data, size_t n)
+{
+    const char *p = data;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* false at end of file (the other side is gone) or on error. */
+static bool read_full(int fd, void *data, size_t n)
+{
+    char *p = data;
+    while (n > 0) {
+        ssize_t r = read(fd, p, n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return false;
+        p += r;
+        n -= (size_t)r;
+    }
+    return true;
+}
+
+/* ---- the worker's side ------------------------------------------------------------------ */
+
+static bool send_msg(int fd, uint32_t type, const pd_batch_result *r)
+{
+    wire m;
+    memset(&m, 0, sizeof m); /* padding too: the bytes go through a pipe */
+    m.type = type;
+    m.state = (uint32_t)r->state;
+    m.status = (int32_t)r->status;
+    m.pages = r->pages;
+    m.bytes = r->bytes;
+    m.ms = r->ms;
+    size_t lo = r->output ? strlen(r->output) : 0, le = r->error ? strlen(r->error) : 0;
+    m.output_len = (uint32_t)(lo < MAX_STRING ? lo : MAX_STRING);
+    m.error_len = (uint32_t)(le < MAX_STRING ? le : MAX_STRING);
+    /* One write: the pipe's buffer takes it whole, and a crash cannot split a message from
+     * its strings in a way the parent would misread (it sees end of file instead). */
+    size_t n = sizeof m + m.output_len + m.error_len;
+    char *buf = malloc(n);
+    if (!buf)
+        return false;
+    memcpy(buf, &m, sizeof m);
+    if (m.output_len)
+        memcpy(buf + sizeof m, r->output, m.output_len);
+    if (m.error_len)
+        memcpy(buf + sizeof m + m.output_len, r->error, m.error_len);
+    bool ok = write_full(fd, buf, n);
+    free(buf);
+    return ok;
+}
+
+/* "file:line:column: message" of the first error (the input stands in for a missing file). */
+static char *first_error(pd_ctx *ctx, const char *input, pd_status st)
+{
+    char buf[2048];
+    for (size_t i = 0; i < pd_ctx_diag_count(ctx); i++) {
+        const pd_diag *d = pd_ctx_diag(ctx, i);
+        if (d->severity != PD_ERROR)
+            continue;
+        const char *file = d->file ? d->file : input;
+        if (d->line > 0 && d->column > 0)
+            snprintf(buf, sizeof buf, "%s:%d:%d: %s", file, d->line, d->column, d->message);
+        else if (d->line > 0)
+            snprintf(buf, sizeof buf, "%s:%d: %s", file, d->line, d->message);
+        else
+            snprintf(buf, sizeof buf, "%s: %s", file, d->message);
+        return pd_strdup(buf);
+    }
+    snprintf(buf, sizeof buf, "%s: %s", input, pd_status_str(st));
+    return pd_strdup(buf);
+}
+
+/* A brand given as a folder shows as its last component. */
+static char *brand_label(const char *brand)
+{
+    size_t n = strlen(brand);
+    while (n > 1 && brand[n - 1] == '/')
+        n--;
+    const char *start = brand;
+    for (size_t i = 0; i < n; i++)
+        if (brand[i] == '/' && i + 1 < n)
+            start = brand + i + 1;
+    return pd_strndup(start, n - (size_t)(start - brand));
+}
+
+static pd_status output_path(pool *p, const pd_batch_job *j, const pd_options *ro, char **out)
+{
+    *out = NULL;
+    const char *pat = p->pattern;
+    bool need = pd_batch_name_uses(pat, "id") || pd_batch_name_uses(pat, "customer") ||
+                (pd_batch_name_uses(pat, "lang") && !ro->lang) ||
+                (pd_batch_name_uses(pat, "brand") && !ro->brand);
+    pd_project_facts facts = {0};
+    pd_status st = need ? pd_batch_facts(p->ctx, j->input, &facts) : PD_OK;
+    char *stem = pd_batch_stem(j->input);
+    char *brand = ro->brand ? brand_label(ro->brand) : NULL;
+    char *name = NULL;
+    if (st == PD_OK) {
+        pd_name_fields f = {
+            facts.id, facts.customer, ro->kind,
+            ro->lang ? ro->lang : facts.lang ? facts.lang : "en",
+            brand ? brand : facts.brand ? facts.brand : "default", stem,
+        };
+        st = pd_batch_name(p->ctx, pat, &f, j->input, &name);
+    }
+    if (st == PD_OK) {
+        size_t n = strlen(p->outdir);
+        bool slash = n > 0 && p->outdir[n - 1] == '/';
+        *out = pd_strcat3(p->outdir, slash ? "" : "/", name);
+        if (!*out)
+            st = PD_ERR_SYSTEM;
+    }
+    free(name);
+    free(brand);
+    free(stem);
+    pd_batch_facts_free(&facts);
+    return st;
+}
+
+/* Runs one job; false when the parent is gone. */
+static bool worker_job(pool *p, int in, int out, size_t idx)
+{
+    pd_ctx *ctx = p->ctx;
+    pd_ctx_clear_diags(ctx);
+    double t0 = now();
+    const pd_batch_job *j = &p->jobs[idx];
+    pd_options ro = p->o->render;
+    ro.kind = p->kinds[idx];
+    if (j->lang)
+        ro.lang = j->lang;
+    if (j->brand)
+        ro.brand = j->brand;
+    pd_batch_result r = {PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
+    pd_status st = output_path(p, j, &ro, &r.output);
+    struct stat sb;
+    if (st == PD_OK && p->o->skip_existing && stat(r.output, &sb) == 0) {
+        r.state = PD_BATCH_SKIPPED;
+        r.bytes = (long long)sb.st_size;
+    } else if (st == PD_OK) {
+        uint32_t go = 0;
+        if (!send_msg(out, MSG_CLAIM, &r) || !read_full(in, &go, sizeof go)) {
+            free(r.output);
+            return false;
+        }
+        if (!go) { /* the parent has recorded why */
+            free(r.output);
+            pd_ctx_clear_diags(ctx);
+            return true;
+        }
+        st = pd_render_file(ctx, j->input, &ro, r.output);
+        if (st == PD_OK) {
+            r.state = PD_BATCH_OK;
+            r.bytes = stat(r.output, &sb) == 0 ? (long long)sb.st_size : -1;
+            r.pages = pd_batch_count_pages(r.output);
+        }
+    }
+    r.status = st;
+    if (st != PD_OK)
+        r.error = first_error(ctx, j->input, st);
+    r.ms = (now() - t0) * 1000.0;
+    bool ok = send_msg(out, MSG_RESULT, &r);
+    pd_batch_result_clear(&r);
+    pd_ctx_clear_diags(ctx);
+    return ok;
+}
+
+static void set_limits(const pool *p)
+{
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+#ifndef PD_ASAN
+    /* ASan reserves terabytes of address space: a limit on it would stop every worker. */
+    if (p->o->max_rss_mb > 0) {
+        rlim_t bytes = (rlim_t)p->o->max_rss_mb * 1024 * 1024;
+        struct rlimit as = {bytes, bytes};
+        setrlimit(RLIMIT_AS, &as);
+    }
+#else
+    (void)p;
+#endif
+    /* No RLIMIT_CPU: it adds up over a long-lived worker's documents; the parent enforces
+     * time per document with the wall clock instead. */
+}
+
+static void __attribute__((noreturn)) worker_main(pool *p, int in, int out)
+{
+    set_limits(p);
+    /* Diagnostics become the result's error; the parent does the printing. */
+    pd_ctx_set_diag_handler(p->ctx, NULL, NULL);
+    for (;;) {
+        uint32_t idx;
+        if (!read_full(in, &idx, sizeof idx))
+            _exit(0); /* the parent closed the pipe: no more jobs */
+        if (idx >= p->njobs || !worker_job(p, in, out, idx))
+            _exit(0);
+    }
+}
+
+/* ---- the parent's side ------------------------------------------------------------------ */
+
+/* Threads of this process (Linux /proc); 0 when unknown. */
+static int thread_count(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return 0;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+/* A child of fork() has only the thread that forked: a lock or a result that another thread
+ * held at that moment never comes. Libraries start helper threads (Pango's font matching
+ * does) that end on their own, so wait a little for them before the first fork. */
+static void wait_single_threaded(pd_ctx *ctx)
+{
+    for (int i = 0; i < 200; i++) {
+        int n = thread_count();
+        if (n <= 1)
+            return;
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    pd_diag_raise(ctx, PD_WARNING, NULL, 0, 0,
+                  "forking workers while %d threads run: a worker may hang (see --timeout)",
+                  thread_count());
+}
+
+static bool cloexec_pipe(int fds[2])
+{
+    if (pipe(fds) != 0)
+        return false;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    return true;
+}
+
+static bool spawn(pool *p, int slot)
+{
+    int jp[2], rp[2];
+    if (!cloexec_pipe(jp))
+        return false;
+    if (!cloexec_pipe(rp)) {
+        close(jp[0]);
+        close(jp[1]);
+        return false;
+    }
+    fflush(NULL); /* nothing buffered may be written twice */
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(jp[0]), close(jp[1]), close(rp[0]), close(rp[1]);
+        return false;
+    }
+    if (pid == 0) {
+        close(jp[1]);
+        close(rp[0]);
+        /* Holding another worker's pipes would hide that worker's death from the parent. */
+        for (int k = 0; k < p->nw; k++)
+            if (k != slot && p->w[k].pid > 0) {
+                close(p->w[k].job_fd);
+                close(p->w[k].res_fd);
+            }
+        worker_main(p, jp[0], rp[1]);
+    }
+    close(jp[0]);
+    close(rp[1]);
+    p->w[slot] = (worker){pid, jp[1], rp[0], -1, false, 0};
+    return true;
+}
+
+static size_t string_hash(const char *s)
+{
+    return (size_t)pd_batch_hash(s, "");
+}
+
+/* The job that already claimed output, or -1 after recording idx as its owner. */
+static long claim(pool *p, const char *output, size_t idx)
+{
+    size_t mask = p->nclaims_cap - 1;
+    for (size_t h = string_hash(output) & mask;; h = (h + 1) & mask) {
+        size_t v = p->claims[h];
+        if (v == 0) {
+            p->claims[h] = idx + 1;
+            return -1;
+        }
+        if (strcmp(p->results[v - 1].output, output) == 0)
+            return (long)(v - 1);
+    }
+}
+
+static void finish(pool *p, size_t idx)
+{
+    p->finished++;
+    if (p->results[idx].state == PD_BATCH_FAILED)
+        p->any_failed = true;
+    if (p->o->on_done)
+        p->o->on_done(idx, &p->jobs[idx], &p->results[idx], p->o->user);
+}
+
+static void fail_job(pool *p, size_t idx, pd_status st, double ms, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void fail_job(pool *p, size_t idx, pd_status st, double ms, const char *fmt, ...)
+{
+    pd_batch_result *r = &p->results[idx];
+    char msg[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    r->state = PD_BATCH_FAILED;
+    r->status = st;
+    free(r->error);
+    r->error = pd_strcat3(p->jobs[idx].input, ": ", msg);
+    r->ms = ms;
+    r->pages = -1;
+    r->bytes = -1;
+    finish(p, idx);
+}
+
+/* Removes what pd_output leaves of an unfinished output: ".NAME.XXXXXX" beside it. */
+static void remove_temporaries(const char *output)
+{
+    const char *slash = strrchr(output, '/');
+    char *dir = slash ? pd_strndup(output, slash == output ? 1 : (size_t)(slash - output))
+                      : pd_strdup(".");
+    char *prefix = pd_strcat3(".", slash ? slash + 1 : output, ".");
+    DIR *d = dir && prefix ? opendir(dir) : NULL;
+    size_t n = prefix ? strlen(prefix) : 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        if (strncmp(e->d_name, prefix, n) == 0 && strlen(e->d_name) == n + 6)
+            unlinkat(dirfd(d), e->d_name, 0);
+    if (d)
+        closedir(d);
+    free(dir);
+    free(prefix);
+}
+
+/* Reaps a worker that is gone (or was killed) and fails its job with why, if it had one. */
+static void bury(pool *p, int slot, const char *why)
+{
+    worker *w = &p->w[slot];
+    int status = 0;
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    close(w->job_fd);
+    close(w->res_fd);
+    if (w->job >= 0) {
+        size_t idx = (size_t)w->job;
+        double ms = (now() - w->started) * 1000.0;
+        if (w->claimed)
+            remove_temporaries(p->results[idx].output);
+        if (why)
+            fail_job(p, idx, PD_ERR_SYSTEM, ms, "%s", why);
+        else if (WIFSIGNALED(status)) {
+            int sig = WTERMSIG(status);
+            fail_job(p, idx, PD_ERR_SYSTEM, ms, "the worker was killed by signal %d (%s)%s",
+                     sig, strsignal(sig),
+                     sig == SIGABRT || sig == SIGSEGV || sig == SIGKILL
+                         ? " (a crash, or memory exhausted under --max-rss)" : "");
+        } else
+            fail_job(p, idx, PD_ERR_SYSTEM, ms, "the worker ended (exit status %d)",
+                     WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    } else {
+        p->idle_deaths++;
+    }
+    w->pid = 0;
+    w->job = -1;
+}
+
+static void kill_worker(pool *p, int slot, const char *why)
+{
+    kill(p->w[slot].pid, SIGKILL);
+    bury(p, slot, why);
+}
+
+/* Reads one message from a worker; false if the worker is gone. */
+static bool receive(pool *p, int slot)
+{
+    worker *w = &p->w[slot];
+    wire m;
+    if (!read_full(w->res_fd, &m, sizeof m))
+        return false;
+    if (m.output_len > MAX_STRING || m.error_len > MAX_STRING || w->job < 0 ||
+        (m.type != MSG_CLAIM && m.type != MSG_RESULT) || m.state > PD_BATCH_SKIPPED) {
+        kill_worker(p, slot, "the worker broke the protocol");
+        return true;
+    }
+    char *output = calloc(1, m.output_len + 1), *error = calloc(1, m.error_len + 1);
+    if (!output || !error || !read_full(w->res_fd, output, m.output_len) ||
+        !read_full(w->res_fd, error, m.error_len)) {
+        free(output);
+        free(error);
+        return false;
+    }
+    size_t idx = (size_t)w->job;
+    pd_batch_result *r = &p->results[idx];
+    if (m.type == MSG_CLAIM) {
+        free(r->output);
+        r->output = output;
+        free(error);
+        long other = claim(p, output, idx);
+        uint32_t go = other < 0;
+        if (!write_full(w->job_fd, &go, sizeof go))
+            return false;
+        if (other >= 0) {
+            w->job = -1;
+            fail_job(p, idx, PD_ERR_INPUT, (now() - w->started) * 1000.0,
+                     "'%s' is also the output of %s (%s): make --name unique, e.g. with "
+                     "{stem}", output, p->jobs[other].input, p->kinds[other]);
+        } else {
+            w->claimed = true;
+        }
+        return true;
+    }
+    if (m.output_len) {
+        free(r->output);
+        r->output = output;
+    } else {
+        free(output);
+    }
+    free(r->error);
+    r->error = NULL;
+    if (m.error_len)
+        r->error = error;
+    else
+        free(error);
+    r->state = (pd_batch_state)m.state;
+    r->status = (pd_status)m.status;
+    r->ms = m.ms;
+    r->pages = (long)m.pages;
+    r->bytes = (long long)m.bytes;
+    w->job = -1;
+    w->claimed = false;
+    finish(p, idx);
+    return true;
+}
+
+static int live_workers(const pool *p)
+{
+    int n = 0;
+    for (int k = 0; k < p->nw; k++)
+        n += p->w[k].pid > 0;
+    return n;
+}
+
+/* Replaces dead workers while there is work for them, unless they keep dying on their own. */
+static void respawn(pool *p)
+{
+    if (p->next >= p->njobs || p->idle_deaths > 2 * p->nw + 4)
+        return;
+    for (int k = 0; k < p->nw; k++)
+        if (p->w[k].pid == 0 && !spawn(p, k))
+            pd_error(p->ctx, "cannot start a worker process: %s", strerror(errno));
+}
+
+static void dispatch(pool *p)
+{
+    for (int k = 0; k < p->nw && p->next < p->njobs; k++) {
+        worker *w = &p->w[k];
+        if (w->pid == 0 || w->job >= 0)
+            continue;
+        uint32_t idx = (uint32_t)p->next;
+        if (!write_full(w->job_fd, &idx, sizeof idx)) {
+            bury(p, k, NULL); /* died idle: the job stays for another worker */
+            continue;
+        }
+        p->next++;
+        w->job = (long)idx;
+        w->claimed = false;
+        w->started = now();
+    }
+}
+
+static void run_loop(pool *p)
+{
+    struct pollfd *fds = calloc((size_t)p->nw, sizeof *fds);
+    int *slots = calloc((size_t)p->nw, sizeof *slots);
+    if (!fds || !slots) {
+        free(fds);
+        free(slots);
+        return;
+    }
+    while (p->finished < p->njobs) {
+        respawn(p);
+        dispatch(p);
+        int nfds = 0, wait_ms = -1;
+        double t = now();
+        for (int k = 0; k < p->nw; k++) {
+            if (p->w[k].pid == 0)
+                continue;
+            fds[nfds] = (struct pollfd){p->w[k].res_fd, POLLIN, 0};
+            slots[nfds++] = k;
+            if (p->o->timeout > 0 && p->w[k].job >= 0) {
+                double left = p->w[k].started + p->o->timeout - t;
+                int ms = left <= 0 ? 0 : (int)(left * 1000.0) + 1;
+                if (wait_ms < 0 || ms < wait_ms)
+                    wait_ms = ms;
+            }
+        }
+        if (nfds == 0)
+            break; /* no worker could be started: the caller fails what is left */
+        int ready = poll(fds, (nfds_t)nfds, wait_ms);
+        if (ready < 0 && errno != EINTR)
+            break;
+        for (int i = 0; ready > 0 && i < nfds; i++) {
+            int k = slots[i];
+            if (p->w[k].pid == 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            if (!receive(p, k))
+                bury(p, k, NULL);
+        }
+        if (p->o->timeout > 0) {
+            t = now();
+            for (int k = 0; k < p->nw; k++)
+                if (p->w[k].pid > 0 && p->w[k].job >= 0 &&
+                    t >= p->w[k].started + p->o->timeout) {
+                    char why[128];
+                    snprintf(why, sizeof why, "timed out after %g s: the worker was killed",
+                             p->o->timeout);
+                    kill_worker(p, k, why);
+                }
+        }
+    }
+    free(fds);
+    free(slots);
+}
+
+static void stop_workers(pool *p)
+{
+    for (int k = 0; k < p->nw; k++)
+        if (p->w[k].pid > 0)
+            close(p->w[k].job_fd); /* end of file: an idle worker exits */
+    for (int k = 0; k < p->nw; k++) {
+        if (p->w[k].pid == 0)
+            continue;
+        if (p->w[k].job >= 0) /* only after a failure of the loop itself */
+            kill(p->w[k].pid, SIGKILL);
+        while (waitpid(p->w[k].pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        close(p->w[k].res_fd);
+        p->w[k].pid = 0;
+    }
+}
+
+void pd_batch_result_clear(pd_batch_result *r)
+{
+    if (!r)
+        return;
+    free(r->output);
+    free(r->error);
+    r->output = r->error = NULL;
+}
+
+static int worker_count(const pd_batch_opts *o, size_t njobs)
+{
+    long n = o->workers > 0 ? o->workers : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    if (n > MAX_WORKERS)
+        n = MAX_WORKERS;
+    if ((size_t)n > njobs)
+        n = (long)(njobs ? njobs : 1);
+    return (int)n;
+}
+
+/* Loads what the workers share, once per kind in the batch. A wrong option stops the batch;
+ * anything else is left for each document to report as its own error. */
+static pd_status warm(pool *p)
+{
+    pd_status worst = PD_OK;
+    for (size_t i = 0; i < p->njobs; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(p->kinds[k], p->kinds[i]) == 0;
+        if (seen)
+            continue;
+        pd_options wo = p->o->render;
+        wo.kind = p->kinds[i];
+        pd_status st = pd_ctx_warm(p->ctx, &wo);
+        if (st == PD_ERR_USAGE)
+            return st;
+        if (st != PD_OK)
+            worst = st;
+    }
+    if (worst != PD_OK)
+        pd_diag_raise(p->ctx, PD_WARNING, NULL, 0, 0,
+                      "the shared set-up failed: each document will report its own error");
+    return PD_OK;
+}
+
+static pd_status check_up_front(pool *p)
+{
+    pd_status st = pd_batch_name_check(p->ctx, p->pattern);
+    for (size_t i = 0; st == PD_OK && i < p->njobs; i++) {
+        if (!pd_kind_is_known(p->kinds[i])) {
+            pd_error(p->ctx, "unknown document kind '%s' (approval, offer, concept, "
+                             "implementation)", p->kinds[i]);
+            st = PD_ERR_USAGE;
+        } else if (!p->jobs[i].input || strcmp(p->jobs[i].input, "-") == 0) {
+            pd_error(p->ctx, "a batch reads files, not standard input");
+            st = PD_ERR_USAGE;
+        }
+    }
+    if (st == PD_OK && p->njobs > UINT32_MAX) {
+        pd_error(p->ctx, "too many documents in one batch");
+        st = PD_ERR_USAGE;
+    }
+    if (st == PD_OK)
+        st = pd_batch_probe_dir(p->ctx, p->outdir, "output folder");
+    if (st == PD_OK && p->o->report && strcmp(p->o->report, "-") != 0) {
+        const char *slash = strrchr(p->o->report, '/');
+        char *dir = slash ? pd_strndup(p->o->report,
+                                       slash == p->o->report ? 1 : (size_t)(slash - p->o->report))
+                          : pd_strdup(".");
+        st = dir ? pd_batch_probe_dir(p->ctx, dir, "report's folder") : PD_ERR_SYSTEM;
+        free(dir);
+    }
+    return st;
+}
+
+pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,
+                       size_t njobs, pd_batch_result *results)
+{
+    for (size_t i = 0; i < njobs; i++)
+        results[i] = (pd_batch_result){PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
+    pool p = {0};
+    p.ctx = ctx;
+    p.o = o;
+    p.outdir = o->outdir ? o->outdir : ".";
+    p.pattern = o->name ? o->name : PD_BATCH_DEFAULT_NAME;
+    p.jobs = jobs;
+    p.njobs = njobs;
+    p.results = results;
+    p.kinds = calloc(njobs + 1, sizeof *p.kinds);
+    if (!p.kinds) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    for (size_t i = 0; i < njobs; i++)
+        p.kinds[i] = jobs[i].kind ? jobs[i].kind : o->render.kind ? o->render.kind : "approval";
+    pd_status st = check_up_front(&p);
+    if (st == PD_OK)
+        st = warm(&p);
+    pd_ctx_clear_diags(ctx); /* the workers start clean */
+    if (st != PD_OK) {
+        free(p.kinds);
+        return st;
+    }
+
+    p.nw = worker_count(o, njobs);
+    p.nclaims_cap = 16;
+    while (p.nclaims_cap < 2 * njobs)
+        p.nclaims_cap *= 2;
+    p.claims = calloc(p.nclaims_cap, sizeof *p.claims);
+    p.w = calloc((size_t)p.nw, sizeof *p.w);
+    struct sigaction ignore = {0}, old_pipe;
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    /* A worker that dies makes writes to its pipe fail with EPIPE instead of killing us. */
+    sigaction(SIGPIPE, &ignore, &old_pipe);
+    if (!p.claims || !p.w) {
+        pd_error(ctx, "out of memory");
+        st = PD_ERR_SYSTEM;
+    } else if (njobs > 0) {
+        wait_single_threaded(ctx);
+        for (int k = 0; k < p.nw; k++)
+            if (!spawn(&p, k))
+                pd_error(ctx, "cannot start a worker process: %s", strerror(errno));
+        if (live_workers(&p) == 0)
+            st = PD_ERR_SYSTEM;
+        else
+            run_loop(&p);
+        stop_workers(&p);
+        /* Whatever the loop could not run (no worker left) fails, so every job has a result. */
+        if (p.finished < njobs) {
+            st = PD_ERR_SYSTEM;
+            for (size_t i = 0; i < njobs; i++)
+                if (!results[i].error && results[i].state == PD_BATCH_FAILED &&
+                    results[i].status == PD_OK)
+                    fail_job(&p, i, PD_ERR_SYSTEM, 0, "not run: no worker process could run it");
+        }
+    }
+    sigaction(SIGPIPE, &old_pipe, NULL);
+    if (o->report && p.claims && p.w) {
+        pd_status rs = pd_batch_report_write(ctx, o->report, jobs, p.kinds, results, njobs);
+        if (rs != PD_OK)
+            st = PD_ERR_SYSTEM;
+    }
+    if (st == PD_OK && p.any_failed)
+        st = PD_ERR_INPUT;
+    free(p.claims);
+    free(p.w);
+    free(p.kinds);
+    return st;
+}

@@ -1,0 +1,149 @@
+/* warm.c — loading once, before a batch forks its workers, what every render shares: compiled
+ * stylesheets, language catalogues, fonts. Workers inherit it copy-on-write. */
+#include "batch.h"
+#include "brand.h"
+#include "fonts.h"
+#include "l10n.h"
+#include "pipeline.h"
+#include "xslt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const all_kinds[] = {"offer", "concept", "implementation", "approval"};
+
+/* A usage error outweighs the others: it means the caller's options are wrong. */
+static pd_status worse(pd_status a, pd_status b)
+{
+    if (a == PD_ERR_USAGE || b == PD_ERR_USAGE)
+        return PD_ERR_USAGE;
+    return a != PD_OK ? a : b;
+}
+
+/* The stylesheet the pipeline would choose for kind, under the same name (the cache key). */
+static char *stylesheet_for(pd_ctx *ctx, const pd_options *opts, const pd_brand *brand,
+                            const char *kind)
+{
+    if (opts->stylesheet)
+        return pd_strdup(opts->stylesheet);
+    const char *own = pd_brand_get(brand, "document.stylesheet");
+    if (own && *own)
+        return pd_brand_file(ctx, brand, "document.stylesheet");
+    char rel[64];
+    snprintf(rel, sizeof rel, "stylesheets/%s.xsl", kind);
+    return pd_data_path(ctx, rel);
+}
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return pd_strdup(".");
+    return pd_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+static pd_status warm_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_brand *brand,
+                                 const pd_catalogue *cat, const char *lang, const char *kind)
+{
+    if (!pd_kind_is_known(kind)) {
+        pd_error(ctx, "unknown document kind '%s' (approval, offer, concept, implementation)",
+                 kind);
+        return PD_ERR_USAGE;
+    }
+    char *path = stylesheet_for(ctx, opts, brand, kind);
+    if (!path)
+        return PD_ERR_INPUT;
+    /* The folders imports may come from, as the pipeline allows them. */
+    size_t npacks = pd_brand_pack_count(brand);
+    char **dirs = calloc(npacks + 2, sizeof *dirs);
+    pd_status st = dirs ? PD_OK : PD_ERR_SYSTEM;
+    size_t nd = 0;
+    for (size_t i = 0; dirs && i < npacks; i++)
+        dirs[nd++] = pd_strdup(pd_brand_pack_dir(brand, i));
+    if (dirs && opts->stylesheet)
+        dirs[nd++] = dir_of(opts->stylesheet);
+    if (st == PD_OK) {
+        pd_xslt_env env = {ctx, brand, cat, lang, kind, (const char *const *)dirs};
+        st = pd_xslt_compile(&env, path);
+    }
+    for (size_t i = 0; i < nd; i++)
+        free(dirs[i]);
+    free(dirs);
+    free(path);
+    return st;
+}
+
+/* Loads the fonts and shapes a few letters in each brand font, so that the font files are
+ * open before any fork. Pango 1.50 runs fontconfig's start-up, and the match and sort of each
+ * new font pattern, in threads of their own: a character that no font has (U+E000, private
+ * use) makes Pango wait for the sorted fallback list too. A worker forked while such a thread
+ * was still busy would wait for its result forever. */
+static pd_status warm_fonts(pd_ctx *ctx, const pd_brand *brand)
+{
+    pd_status st;
+    char **font_dirs = pd_brand_font_dirs(ctx, brand, &st);
+    PangoContext *pc = font_dirs ? pd_fonts_context(ctx, (const char *const *)font_dirs) : NULL;
+    pd_brand_font_dirs_free(font_dirs);
+    if (!pc)
+        return st != PD_OK ? st : PD_ERR_INPUT;
+    static const char *const keys[] = {"font.body", "font.heading", "font.mono"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *family = pd_brand_get(brand, keys[i]);
+        PangoLayout *layout = pango_layout_new(pc);
+        PangoFontDescription *fd = pango_font_description_new();
+        if (family && *family)
+            pango_font_description_set_family(fd, family);
+        pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
+        pango_layout_set_font_description(layout, fd);
+        pango_layout_set_text(layout, "Ag 0123 \xc3\xa4\xe2\x82\xac \xee\x80\x80", -1);
+        PangoRectangle ink, logical;
+        pango_layout_get_extents(layout, &ink, &logical);
+        pango_font_description_free(fd);
+        g_object_unref(layout);
+    }
+    return PD_OK;
+}
+
+pd_status pd_ctx_warm(pd_ctx *ctx, const pd_options *opts)
+{
+    pd_options none = {0};
+    if (!opts)
+        opts = &none;
+    pd_xslt_init();
+    pd_brand *brand = NULL;
+    pd_status st = pd_brand_resolve(ctx, opts->brand, NULL,
+                                    (const char *const *)opts->settings, &brand);
+    if (st != PD_OK)
+        return st;
+
+    /* The caller's language must exist; otherwise the brand's default and English, which the
+     * pipeline falls back to, are loaded if they exist. */
+    const char *lang = opts->lang;
+    if (lang && !pd_l10n_exists(ctx, lang)) {
+        pd_error(ctx, "no language catalogue for '%s'", lang);
+        st = PD_ERR_USAGE;
+    }
+    if (!lang) {
+        const char *def = pd_brand_get(brand, "document.lang");
+        lang = def && *def && pd_l10n_exists(ctx, def) ? def : "en";
+    }
+    const pd_catalogue *cat = st == PD_OK ? pd_l10n_load(ctx, lang) : NULL;
+    if (st == PD_OK && !cat)
+        st = PD_ERR_INPUT;
+    if (st == PD_OK && strcmp(lang, "en") != 0 && pd_l10n_exists(ctx, "en") &&
+        !pd_l10n_load(ctx, "en"))
+        st = PD_ERR_INPUT;
+
+    if (st == PD_OK) {
+        const char *kind = opts->kind;
+        if (!kind || strcmp(kind, "all") == 0)
+            for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++)
+                st = worse(st, warm_stylesheet(ctx, opts, brand, cat, lang, all_kinds[i]));
+        else
+            st = warm_stylesheet(ctx, opts, brand, cat, lang, kind);
+    }
+    if (st != PD_ERR_USAGE)
+        st = worse(st, warm_fonts(ctx, brand));
+    pd_brand_free(brand);
+    return st;
+}

@@ -61,6 +61,10 @@ typedef struct {
     double resolution;      /* dots per inch for png (0: 96) */
 } pd_options;
 
+/* The document kinds in phase order: offer, concept, implementation, approval; NULL past the
+ * end. */
+const char *pd_kind_name(size_t i);
+
 /* Parses and validates a project description ("-" is standard input). */
 pd_status pd_validate_file(pd_ctx *ctx, const char *path);
 
@@ -82,6 +86,15 @@ pd_status pd_brand_show(pd_ctx *ctx, const char *project, const pd_options *opts
 
 /* Prints the commented starter project description. */
 pd_status pd_print_starter(pd_ctx *ctx, FILE *out);
+
+/* What a render produced. */
+typedef struct {
+    int pages;
+} pd_render_stats;
+
+/* pd_render_file, reporting what was produced into stats (may be NULL). */
+pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
+                               const char *out_path, pd_render_stats *stats);
 
 /* The project id of a project description, for naming outputs (malloc'd, caller frees). */
 pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id);

@@ -62,8 +62,6 @@ pd_status pd_batch_report_write(pd_ctx *ctx, const char *path, const pd_batch_jo
                                 const char *const *kinds, const pd_batch_result *results,
                                 size_t n);
 
-/* Pages in a PDF written by cairo: counts "/Type /Page" objects. -1 if unreadable. */
-long pd_batch_count_pages(const char *path);
 
 /* Creates and removes a temporary file in dir: PD_ERR_SYSTEM with a diagnostic if that
  * fails (what names the folder in the message, e.g. "output folder"). */

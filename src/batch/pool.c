@@ -242,11 +242,12 @@ static bool worker_job(pool *p, int in, int out, size_t idx)
             pd_ctx_clear_diags(ctx);
             return true;
         }
-        st = pd_render_file(ctx, j->input, &ro, r.output);
+        pd_render_stats stats = {0};
+        st = pd_render_file_stats(ctx, j->input, &ro, r.output, &stats);
         if (st == PD_OK) {
             r.state = PD_BATCH_OK;
             r.bytes = stat(r.output, &sb) == 0 ? (long long)sb.st_size : -1;
-            r.pages = pd_batch_count_pages(r.output);
+            r.pages = stats.pages;
         }
     }
     r.status = st;

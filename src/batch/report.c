@@ -139,32 +139,6 @@ pd_status pd_batch_report_write(pd_ctx *ctx, const char *path, const pd_batch_jo
     return pd_output_commit(ctx, o);
 }
 
-long pd_batch_count_pages(const char *path)
-{
-    /* cairo writes every page object as "<< /Type /Page" and the page tree as "/Type /Pages";
-     * it uses no object streams, so a byte scan finds them all. */
-    static const char needle[] = "/Type /Page";
-    enum { NEEDLE = sizeof needle - 1 };
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    char buf[65536 + NEEDLE];
-    size_t keep = 0;
-    long pages = 0;
-    ssize_t got;
-    while ((got = read(fd, buf + keep, sizeof buf - keep)) > 0) {
-        size_t n = keep + (size_t)got;
-        /* A match needs the byte after it (not 's'): scan up to n - NEEDLE - 1. */
-        for (size_t i = 0; i + NEEDLE < n; i++)
-            if (buf[i] == '/' && memcmp(buf + i, needle, NEEDLE) == 0 && buf[i + NEEDLE] != 's')
-                pages++;
-        keep = n < NEEDLE ? n : NEEDLE;
-        memmove(buf, buf + n - keep, keep);
-    }
-    close(fd);
-    return got < 0 ? -1 : pages;
-}
-
 pd_status pd_batch_probe_dir(pd_ctx *ctx, const char *dir, const char *what)
 {
     struct stat st;

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const all_kinds[] = {"offer", "concept", "implementation", "approval"};
 
 /* A usage error outweighs the others: it means the caller's options are wrong. */
 static pd_status worse(pd_status a, pd_status b)
@@ -18,28 +17,6 @@ static pd_status worse(pd_status a, pd_status b)
     if (a == PD_ERR_USAGE || b == PD_ERR_USAGE)
         return PD_ERR_USAGE;
     return a != PD_OK ? a : b;
-}
-
-/* The stylesheet the pipeline would choose for kind, under the same name (the cache key). */
-static char *stylesheet_for(pd_ctx *ctx, const pd_options *opts, const pd_brand *brand,
-                            const char *kind)
-{
-    if (opts->stylesheet)
-        return pd_strdup(opts->stylesheet);
-    const char *own = pd_brand_get(brand, "document.stylesheet");
-    if (own && *own)
-        return pd_brand_file(ctx, brand, "document.stylesheet");
-    char rel[64];
-    snprintf(rel, sizeof rel, "stylesheets/%s.xsl", kind);
-    return pd_data_path(ctx, rel);
-}
-
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return pd_strdup(".");
-    return pd_strndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
 static pd_status warm_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_brand *brand,
@@ -50,25 +27,16 @@ static pd_status warm_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_b
                  kind);
         return PD_ERR_USAGE;
     }
-    char *path = stylesheet_for(ctx, opts, brand, kind);
+    char *path = pd_pipeline_stylesheet(ctx, opts, brand, kind);
     if (!path)
         return PD_ERR_INPUT;
-    /* The folders imports may come from, as the pipeline allows them. */
-    size_t npacks = pd_brand_pack_count(brand);
-    char **dirs = calloc(npacks + 2, sizeof *dirs);
+    char **dirs = pd_pipeline_read_dirs(opts, brand);
     pd_status st = dirs ? PD_OK : PD_ERR_SYSTEM;
-    size_t nd = 0;
-    for (size_t i = 0; dirs && i < npacks; i++)
-        dirs[nd++] = pd_strdup(pd_brand_pack_dir(brand, i));
-    if (dirs && opts->stylesheet)
-        dirs[nd++] = dir_of(opts->stylesheet);
     if (st == PD_OK) {
         pd_xslt_env env = {ctx, brand, cat, lang, kind, (const char *const *)dirs};
         st = pd_xslt_compile(&env, path);
     }
-    for (size_t i = 0; i < nd; i++)
-        free(dirs[i]);
-    free(dirs);
+    pd_pipeline_free_dirs(dirs);
     free(path);
     return st;
 }
@@ -137,8 +105,8 @@ pd_status pd_ctx_warm(pd_ctx *ctx, const pd_options *opts)
     if (st == PD_OK) {
         const char *kind = opts->kind;
         if (!kind || strcmp(kind, "all") == 0)
-            for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++)
-                st = worse(st, warm_stylesheet(ctx, opts, brand, cat, lang, all_kinds[i]));
+            for (size_t i = 0; pd_kind_name(i); i++)
+                st = worse(st, warm_stylesheet(ctx, opts, brand, cat, lang, pd_kind_name(i)));
         else
             st = warm_stylesheet(ctx, opts, brand, cat, lang, kind);
     }

@@ -21,7 +21,13 @@
 
 #define PROJECT_NS "urn:phasedoc:project:1"
 
-static const char *const kinds[] = {"approval", "offer", "concept", "implementation"};
+/* The document kinds in the order of the project's phases (the order of -k all). */
+static const char *const kinds[] = {"offer", "concept", "implementation", "approval"};
+
+const char *pd_kind_name(size_t i)
+{
+    return i < sizeof kinds / sizeof kinds[0] ? kinds[i] : NULL;
+}
 
 bool pd_kind_is_known(const char *kind)
 {
@@ -126,9 +132,20 @@ static char *dir_of(const char *path)
     return pd_strdup(dirname(real));
 }
 
-/* The stylesheet for a kind: the caller's, else the brand's, else the built-in one. */
-static char *choose_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_brand *brand,
-                               const char *kind)
+char **pd_pipeline_read_dirs(const pd_options *opts, const pd_brand *brand)
+{
+    size_t npacks = pd_brand_pack_count(brand);
+    char **dirs = calloc(npacks + 2, sizeof *dirs);
+    size_t nd = 0;
+    for (size_t i = 0; dirs && i < npacks; i++)
+        dirs[nd++] = pd_strdup(pd_brand_pack_dir(brand, i));
+    if (dirs && opts->stylesheet)
+        dirs[nd++] = dir_of(opts->stylesheet);
+    return dirs;
+}
+
+char *pd_pipeline_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_brand *brand,
+                             const char *kind)
 {
     if (opts->stylesheet)
         return pd_strdup(opts->stylesheet);
@@ -160,18 +177,10 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
     const pd_catalogue *cat = st == PD_OK ? pd_l10n_load(ctx, lang) : NULL;
     if (st == PD_OK && !cat)
         st = PD_ERR_INPUT;
-    char *stylesheet = st == PD_OK ? choose_stylesheet(ctx, opts, brand, kind) : NULL;
+    char *stylesheet = st == PD_OK ? pd_pipeline_stylesheet(ctx, opts, brand, kind) : NULL;
     if (st == PD_OK && !stylesheet)
         st = PD_ERR_INPUT;
-    /* Folders the stylesheet and the images may read: the brand packs, and the folder of a
-     * stylesheet given by the caller. */
-    size_t npacks = pd_brand_pack_count(brand);
-    char **dirs = calloc(npacks + 3, sizeof *dirs);
-    size_t nd = 0;
-    for (size_t i = 0; dirs && i < npacks; i++)
-        dirs[nd++] = pd_strdup(pd_brand_pack_dir(brand, i));
-    if (dirs && opts->stylesheet)
-        dirs[nd++] = dir_of(opts->stylesheet);
+    char **dirs = pd_pipeline_read_dirs(opts, brand);
     if (st == PD_OK) /* the packs' font folders, for the layout stage */
         *fonts_out = pd_brand_font_dirs(ctx, brand, &st);
     if (st == PD_OK) {
@@ -195,7 +204,7 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
     return st;
 }
 
-static void free_dirs(char **dirs)
+void pd_pipeline_free_dirs(char **dirs)
 {
     for (size_t i = 0; dirs && dirs[i]; i++)
         free(dirs[i]);
@@ -244,8 +253,8 @@ pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, 
     xmlDocPtr layout = NULL;
     char **dirs = NULL, **fonts = NULL;
     pd_status st = input_to_layout(ctx, path, opts, &layout, &dirs, &fonts);
-    free_dirs(dirs);
-    free_dirs(fonts);
+    pd_pipeline_free_dirs(dirs);
+    pd_pipeline_free_dirs(fonts);
     if (st != PD_OK)
         return st;
     xmlChar *mem = NULL;
@@ -273,8 +282,8 @@ static void unstage(staged *sg)
 {
     pd_layout_free(sg->lay);
     xmlFreeDoc(sg->layout);
-    free_dirs(sg->dirs);
-    free_dirs(sg->fonts);
+    pd_pipeline_free_dirs(sg->dirs);
+    pd_pipeline_free_dirs(sg->fonts);
 }
 
 static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, staged *sg)
@@ -290,8 +299,16 @@ static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, st
 pd_status pd_render_file(pd_ctx *ctx, const char *path, const pd_options *opts,
                          const char *out_path)
 {
+    return pd_render_file_stats(ctx, path, opts, out_path, NULL);
+}
+
+pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
+                               const char *out_path, pd_render_stats *stats)
+{
     staged sg;
     pd_status st = stage(ctx, path, opts, &sg);
+    if (stats)
+        stats->pages = st == PD_OK ? sg.lay->npages : 0;
     const char *format = opts->format ? opts->format : "pdf";
     if (st == PD_OK && strcmp(format, "png") == 0) {
         st = pd_render_png(sg.lay, out_path, opts->resolution > 0 ? opts->resolution : 96);

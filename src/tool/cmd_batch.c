@@ -60,7 +60,6 @@ static const char help[] =
     "3 the batch could not run (OUTDIR missing or not writable, no worker could start) or the\n"
     "report could not be written.\n";
 
-static const char *const all_kinds[] = {"offer", "concept", "implementation", "approval"};
 enum { NKINDS = 4 };
 
 /* What the progress line and the summary count. */
@@ -82,13 +81,13 @@ static double seconds(void)
 static int add_kind(const char *kinds[NKINDS], int *n, const char *kind)
 {
     if (strcmp(kind, "all") == 0) {
-        for (int i = 0; i < NKINDS; i++)
-            add_kind(kinds, n, all_kinds[i]);
+        for (size_t i = 0; pd_kind_name(i); i++)
+            add_kind(kinds, n, pd_kind_name(i));
         return 0;
     }
     int known = 0;
-    for (int i = 0; i < NKINDS; i++)
-        known |= strcmp(kind, all_kinds[i]) == 0;
+    for (size_t i = 0; pd_kind_name(i); i++)
+        known |= strcmp(kind, pd_kind_name(i)) == 0;
     if (!known)
         return tool_usage_error("batch: unknown document kind '%s' (approval, offer, concept, "
                                 "implementation, all)", kind);

@@ -25,7 +25,6 @@ static const char help[] =
     "                 OUT-1.png, OUT-2.png, ...\n"
     "  -r DPI         resolution of png previews (default 96)\n";
 
-static const char *const all_kinds[] = {"offer", "concept", "implementation", "approval"};
 
 static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *kind)
 {
@@ -97,8 +96,8 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
     if (o.out)
         return tool_usage_error("render: -k all writes several files: use -d DIR, not -o");
     int worst = 0;
-    for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++) {
-        int rc = render_one(ctx, file, &o, all_kinds[i]);
+    for (size_t i = 0; pd_kind_name(i); i++) {
+        int rc = render_one(ctx, file, &o, pd_kind_name(i));
         if (rc > worst)
             worst = rc;
     }

@@ -362,25 +362,6 @@ static void test_report_line(void **state)
 
 /* ---- page count ---- */
 
-static void test_count_pages(void **state)
-{
-    (void)state;
-    char path[] = "/tmp/pd-test-pages-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs("%PDF-1.5\n1 0 obj\n<< /Type /Pages /Kids [ 2 0 R 3 0 R ] /Count 2 >>\n", f);
-    fputs("2 0 obj\n<< /Type /Page % 1\n>>\n3 0 obj\n<< /Type /Page\n>>\n", f);
-    /* Pushes the third page across the scanner's 64 KB buffer boundary. */
-    for (int i = 0; i < 65536 - 20; i++)
-        fputc(' ', f);
-    fputs("<< /Type /Page >>\n%%EOF\n", f);
-    fclose(f);
-    assert_int_equal(pd_batch_count_pages(path), 3);
-    unlink(path);
-    assert_int_equal(pd_batch_count_pages(path), -1);
-}
-
 int main(void)
 {
     char cwd[PATH_MAX];
@@ -399,7 +380,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_manifest_load, setup, teardown),
         cmocka_unit_test(test_json_escaping),
         cmocka_unit_test(test_report_line),
-        cmocka_unit_test(test_count_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -153,6 +153,8 @@ static bool apply_one(const char *name, const char *v, pd_style *s)
         ok = s->has_background = pd_color_parse(v, &s->background);
     } else if (strcmp(name, "lang") == 0) {
         snprintf(s->lang, sizeof s->lang, "%s", v);
+    } else if (strcmp(name, "justify-last-line") == 0) {
+        s->justify_last_line = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
     } else if (strcmp(name, "hyphenate") == 0) {
         s->hyphenate = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
     } else if (strcmp(name, "font-features") == 0) {

@@ -26,6 +26,7 @@ typedef struct {
     pd_color color;
     double line_height; /* factor of the font's natural line height */
     pd_align align;
+    bool justify_last_line;
     double letter_spacing;
     bool uppercase;
     char lang[16];      /* language of the text, for hyphenation */

@@ -228,6 +228,59 @@ static void record_anchor(pager *pg, pd_item *it, double x, double y)
 
 static void paginate_items(pager *pg, pd_items *items, const pd_master *first);
 
+/* Splits f at about room: what starts below the cut (or is a line crossing it) moves to rest,
+ * shifted up; rectangles and rules crossing it are cut in two. Returns the cut, 0 if nothing
+ * fits above it. */
+static double split_frag(pd_frag *f, double room, pd_frag *rest)
+{
+    double cut = room;
+    for (int i = 0; i < f->nboxes; i++) { /* never through a line of text */
+        const pd_box *b = &f->boxes[i];
+        if ((b->kind == PD_BOX_TEXT || b->kind == PD_BOX_IMAGE || b->kind == PD_BOX_SVG ||
+             b->kind == PD_BOX_PATH) &&
+            b->y < cut && b->y + b->h > cut)
+            cut = b->y;
+    }
+    if (cut <= 0)
+        return 0;
+    pd_frag keep;
+    pd_frag_init(&keep);
+    for (int i = 0; i < f->nboxes; i++) {
+        pd_box b = f->boxes[i];
+        bool vertical = b.kind == PD_BOX_FILL || b.kind == PD_BOX_FRAME ||
+                        (b.kind == PD_BOX_LINE && b.h != 0);
+        if (b.y + (b.kind == PD_BOX_TEXT ? b.h : 0) <= cut && !(vertical && b.y + b.h > cut)) {
+            *pd_frag_add(&keep, b.kind, b.x, b.y, b.w, b.h) = b;
+        } else if (b.y >= cut && b.kind == PD_BOX_PATH) { /* rest gets points of its own */
+            pd_box *c = pd_frag_add_path(rest, b.x, b.y - cut, b.path, b.npoints, b.fill, b.color);
+            if (c) {
+                c->stroke = b.stroke;
+                c->tag = b.tag;
+            }
+        } else if (b.y >= cut) {
+            b.y -= cut;
+            *pd_frag_add(rest, b.kind, b.x, b.y, b.w, b.h) = b;
+        } else { /* a rectangle or vertical rule crossing the cut */
+            pd_box top = b, bottom = b;
+            top.h = cut - b.y;
+            bottom.y = 0;
+            bottom.h = b.y + b.h - cut;
+            *pd_frag_add(&keep, b.kind, top.x, top.y, top.w, top.h) = top;
+            *pd_frag_add(rest, b.kind, bottom.x, bottom.y, bottom.w, bottom.h) = bottom;
+        }
+    }
+    /* Both halves draw from the same paragraphs and paths. */
+    for (int i = 0; i < f->nparas; i++)
+        pd_frag_own(rest, pd_para_ref(f->paras[i]));
+    rest->height = f->height - cut;
+    free(f->boxes);
+    f->boxes = keep.boxes;
+    f->nboxes = keep.nboxes;
+    f->capboxes = keep.capboxes;
+    f->height = cut;
+    return cut;
+}
+
 static void place_block(pager *pg, pd_item *it, double gap)
 {
     double h = full_height(it);
@@ -241,7 +294,7 @@ static void place_block(pager *pg, pd_item *it, double gap)
         if (!next_page(pg, NULL))
             return;
         gap = 0;
-        if (it->table) { /* a table continues: its header comes first */
+        if (it->table && !it->table_first) { /* a table continues: its header comes first */
             pd_frag_share(&pg->page->body, &it->table->frag, pg->left + it->x, pg->y);
             pg->y += it->table->frag.height;
         }
@@ -251,6 +304,26 @@ static void place_block(pager *pg, pd_item *it, double gap)
     if (it->table && it->table_first) {
         pd_frag_share(&pg->page->body, &it->table->frag, pg->left + it->x, pg->y);
         pg->y += it->table->frag.height;
+    }
+    /* Taller than what is left of a fresh page (a huge row, a long box): cut it between
+     * lines, page after page, the table's header repeated above each part. */
+    while (it->frag.height > pg->bottom - pg->y && pg->fresh && !pg->stopped) {
+        pd_frag rest;
+        pd_frag_init(&rest);
+        double cut = split_frag(&it->frag, pg->bottom - pg->y, &rest);
+        if (cut <= 0) {
+            pd_frag_free(&rest);
+            break;
+        }
+        pd_frag_move(&pg->page->body, &it->frag, pg->left + it->x, pg->y);
+        pd_frag_free(&it->frag);
+        it->frag = rest;
+        if (!next_page(pg, NULL))
+            return;
+        if (it->table) {
+            pd_frag_share(&pg->page->body, &it->table->frag, pg->left + it->x, pg->y);
+            pg->y += it->table->frag.height;
+        }
     }
     double fh = it->frag.height;
     pd_frag_move(&pg->page->body, &it->frag, pg->left + it->x, pg->y);

@@ -101,7 +101,9 @@ static int add_font_dir(pd_ctx *ctx, FcConfig *cfg, FT_Library ft, const char *d
                 too_many = true;
                 break;
             }
-            names[n++] = pd_strdup(e->d_name);
+            char *copy = pd_strdup(e->d_name);
+            if (copy)
+                names[n++] = copy;
         }
     closedir(d);
     qsort(names, (size_t)n, sizeof names[0], compare_names);
@@ -112,7 +114,7 @@ static int add_font_dir(pd_ctx *ctx, FcConfig *cfg, FT_Library ft, const char *d
         bad++;
     }
     for (int i = 0; i < n; i++) {
-        char *path = names[i] ? pd_strcat3(dir, "/", names[i]) : NULL;
+        char *path = pd_strcat3(dir, "/", names[i]);
         char why[160];
         const char *problem = path ? font_problem(ft, dir, path, why, sizeof why) : "out of memory";
         if (!problem && !FcConfigAppFontAddFile(cfg, (const FcChar8 *)path))
@@ -159,9 +161,11 @@ static FcConfig *font_config(pd_ctx *ctx, const char *const *extra_dirs)
     free(dir);
     if (added == 0)
         pd_error(ctx, "no fonts in %s/fonts", ctx->data_dir);
+    bool packs_ok = true; /* every pack's folder is checked, so all bad files are reported */
     for (size_t i = 0; added > 0 && extra_dirs && extra_dirs[i]; i++)
-        if (add_font_dir(ctx, cfg, ft, extra_dirs[i], true) < 0)
-            added = -1;
+        packs_ok &= add_font_dir(ctx, cfg, ft, extra_dirs[i], true) >= 0;
+    if (!packs_ok)
+        added = -1;
     FT_Done_FreeType(ft);
     if (added <= 0) {
         FcConfigDestroy(cfg);

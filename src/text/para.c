@@ -360,6 +360,8 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
                                             PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT};
     pango_layout_set_alignment(p->layout, aligns[style->align]);
     pango_layout_set_justify(p->layout, style->align == PD_ALIGN_JUSTIFY);
+    pango_layout_set_justify_last_line(p->layout,
+                                       style->align == PD_ALIGN_JUSTIFY && style->justify_last_line);
     pd_buf_free(&b->text);
     p->links = b->links;
     p->nlinks = b->nlinks;

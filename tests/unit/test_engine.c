@@ -174,6 +174,28 @@ static void table_header_repeats_on_every_page(void **state)
     done(lay);
 }
 
+static void row_taller_than_a_page_is_split(void **state)
+{
+    (void)state;
+    char *text = words(900, "tallrow");
+    char *body = malloc(strlen(text) + 1024);
+    sprintf(body, "<table><column width='20mm'/><column width='1*'/>"
+                  "<header><row><cell>ID</cell><cell>Headline</cell></row></header>"
+                  "<row><cell>R1</cell><cell>first %s last</cell></row>"
+                  "<row><cell>R2</cell><cell>after</cell></row></table>", text);
+    free(text);
+    pd_layout *lay = run(body);
+    free(body);
+    assert_true(lay->npages >= 3);
+    for (int p = 1; p <= lay->npages; p++) {
+        assert_int_equal(count_on_page(lay, p, "Headline"), 1);
+        assert_true(text_lines_on_page(lay, p) >= 2);
+    }
+    assert_int_equal(page_of(lay, "R1"), 1);
+    assert_int_equal(page_of(lay, "R2"), lay->npages);
+    done(lay);
+}
+
 static void keep_chain_longer_than_a_page_breaks(void **state)
 {
     (void)state;
@@ -240,6 +262,7 @@ int main(void)
         cmocka_unit_test(orphans_move_the_paragraph),
         cmocka_unit_test(widows_leave_two_lines),
         cmocka_unit_test(table_header_repeats_on_every_page),
+        cmocka_unit_test(row_taller_than_a_page_is_split),
         cmocka_unit_test(keep_chain_longer_than_a_page_breaks),
         cmocka_unit_test(page_break_switches_master),
         cmocka_unit_test(max_pages_is_enforced),

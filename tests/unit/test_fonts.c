@@ -1,10 +1,11 @@
-/* test_fonts.c — font sets per brand: the bundled fonts alone, a pack's added, one Pango
- * context per set of folders, and a pack's bad font files refused with their names. */
+/* test_fonts.c — font sets per brand: the font folders of a pack chain, the bundled fonts alone,
+ * a pack's added, one Pango context per set of folders, and bad font files refused by name. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "brand.h"
 #include "fonts.h"
 
 #include <limits.h>
@@ -191,9 +192,59 @@ static void test_bad_files_refused(void **state)
     free(out);
 }
 
+static void test_font_dirs_of_a_chain(void **state)
+{
+    (void)state;
+    pd_brand *b = NULL;
+    pd_status st;
+    assert_int_equal(pd_brand_resolve(ctx, "samples/brands/lakeshore", NULL, NULL, &b), PD_OK);
+    char **dirs = pd_brand_font_dirs(ctx, b, &st);
+    assert_int_equal(st, PD_OK);
+    assert_non_null(dirs);
+    char *kalkberg = real("samples/brands/kalkberg/fonts");
+    char *lakeshore = real("samples/brands/lakeshore/fonts");
+    /* default has no fonts/: oldest pack first, then the chosen one */
+    assert_string_equal(dirs[0], kalkberg);
+    assert_string_equal(dirs[1], lakeshore);
+    assert_null(dirs[2]);
+    pd_brand_font_dirs_free(dirs);
+    pd_brand_free(b);
+    free(kalkberg);
+    free(lakeshore);
+
+    assert_int_equal(pd_brand_resolve(ctx, NULL, NULL, NULL, &b), PD_OK);
+    dirs = pd_brand_font_dirs(ctx, b, &st);
+    assert_non_null(dirs);
+    assert_null(dirs[0]);
+    pd_brand_font_dirs_free(dirs);
+    pd_brand_free(b);
+
+    /* a fonts entry that is a file, not a folder */
+    char pack[256], path[300];
+    snprintf(pack, sizeof pack, "%s/filepack", tmp);
+    assert_int_equal(mkdir(pack, 0755), 0);
+    snprintf(path, sizeof path, "%s/brand.xml", pack);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("<brand xmlns='urn:phasedoc:brand:1' name='filepack' extends='default'/>\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/fonts", pack);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(pd_brand_resolve(ctx, pack, NULL, NULL, &b), PD_OK);
+    last_error[0] = '\0';
+    assert_null(pd_brand_font_dirs(ctx, b, &st));
+    assert_int_equal(st, PD_ERR_INPUT);
+    assert_non_null(strstr(last_error, "is not a folder"));
+    assert_non_null(strstr(last_error, "filepack/brand.xml"));
+    pd_brand_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_font_dirs_of_a_chain),
         cmocka_unit_test(test_sets_are_separate_and_reused),
         cmocka_unit_test(test_bad_files_refused),
     };

@@ -36,7 +36,7 @@ static pd_status warm_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_b
         pd_xslt_env env = {ctx, brand, cat, lang, kind, (const char *const *)dirs};
         st = pd_xslt_compile(&env, path);
     }
-    pd_pipeline_free_dirs(dirs);
+    pd_strv_free(dirs);
     free(path);
     return st;
 }
@@ -51,7 +51,7 @@ static pd_status warm_fonts(pd_ctx *ctx, const pd_brand *brand)
     pd_status st;
     char **font_dirs = pd_brand_font_dirs(ctx, brand, &st);
     PangoContext *pc = font_dirs ? pd_fonts_context(ctx, (const char *const *)font_dirs) : NULL;
-    pd_brand_font_dirs_free(font_dirs);
+    pd_strv_free(font_dirs);
     if (!pc)
         return st != PD_OK ? st : PD_ERR_INPUT;
     static const char *const keys[] = {"font.body", "font.heading", "font.mono"};

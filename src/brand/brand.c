@@ -758,12 +758,6 @@ char *pd_brand_file(pd_ctx *ctx, const pd_brand *b, const char *key)
 
 /* ---- fonts ---- */
 
-void pd_brand_font_dirs_free(char **dirs)
-{
-    for (size_t i = 0; dirs && dirs[i]; i++)
-        free(dirs[i]);
-    free(dirs);
-}
 
 char **pd_brand_font_dirs(pd_ctx *ctx, const pd_brand *b, pd_status *st)
 {
@@ -804,7 +798,7 @@ char **pd_brand_font_dirs(pd_ctx *ctx, const pd_brand *b, pd_status *st)
         free(joined);
     }
     if (*st != PD_OK) {
-        pd_brand_font_dirs_free(dirs);
+        pd_strv_free(dirs);
         return NULL;
     }
     return dirs;

@@ -47,12 +47,11 @@ const char *pd_brand_pack_dir(const pd_brand *b, size_t i);      /* absolute, re
 const char *pd_brand_pack_name(const pd_brand *b, size_t i);     /* its <brand name="..."> */
 
 /* The fonts/ folders of the packs in the chain that have one, oldest first, realpath'd, as a
- * malloc'd NULL-terminated list (free with pd_brand_font_dirs_free): the fonts a render with
+ * malloc'd NULL-terminated list (free with pd_strv_free): the fonts a render with
  * this brand may load besides the bundled ones. A fonts/ that is not a folder, or that leaves
  * its pack (a symlink out of it), is an error naming the pack file: NULL and *st PD_ERR_INPUT.
  * The font files inside are checked when they are loaded (pd_fonts_context). */
 char **pd_brand_font_dirs(pd_ctx *ctx, const pd_brand *b, pd_status *st);
-void pd_brand_font_dirs_free(char **dirs);                       /* NULL-safe */
 
 /* Wording override for an l10n catalogue key in a language ("wording.<lang>.<key>"), or NULL.
  * A regional language (de-AT) falls back to its base language (de). */

@@ -42,6 +42,13 @@ bool pd_has_suffix(const char *s, const char *suffix)
     return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
+void pd_strv_free(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
 void pd_buf_init(pd_buf *b, size_t max)
 {
     memset(b, 0, sizeof *b);

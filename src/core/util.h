@@ -10,6 +10,8 @@ char *pd_strndup(const char *s, size_t n);
 char *pd_strcat3(const char *a, const char *b, const char *c);
 bool pd_streq(const char *a, const char *b); /* NULL-safe */
 bool pd_has_suffix(const char *s, const char *suffix);
+/* Frees a NULL-terminated array of strings and the array; NULL is fine. */
+void pd_strv_free(char **v);
 
 /* A growable byte buffer with a size cap; on failure it frees itself and stays failed. */
 typedef struct {

@@ -204,13 +204,6 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
     return st;
 }
 
-void pd_pipeline_free_dirs(char **dirs)
-{
-    for (size_t i = 0; dirs && dirs[i]; i++)
-        free(dirs[i]);
-    free(dirs);
-}
-
 /* Any input to a validated layout document, the folders its images may come from, and the
  * brand's font folders (NULL-terminated; NULL for layout XML, which has no brand). */
 static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options *opts,
@@ -253,8 +246,8 @@ pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, 
     xmlDocPtr layout = NULL;
     char **dirs = NULL, **fonts = NULL;
     pd_status st = input_to_layout(ctx, path, opts, &layout, &dirs, &fonts);
-    pd_pipeline_free_dirs(dirs);
-    pd_pipeline_free_dirs(fonts);
+    pd_strv_free(dirs);
+    pd_strv_free(fonts);
     if (st != PD_OK)
         return st;
     xmlChar *mem = NULL;
@@ -282,8 +275,8 @@ static void unstage(staged *sg)
 {
     pd_layout_free(sg->lay);
     xmlFreeDoc(sg->layout);
-    pd_pipeline_free_dirs(sg->dirs);
-    pd_pipeline_free_dirs(sg->fonts);
+    pd_strv_free(sg->dirs);
+    pd_strv_free(sg->fonts);
 }
 
 static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, staged *sg)
@@ -292,7 +285,7 @@ static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, st
     pd_status st = input_to_layout(ctx, path, opts, &sg->layout, &sg->dirs, &sg->fonts);
     if (st == PD_OK)
         st = pd_layout_run(ctx, sg->layout, (const char *const *)sg->dirs,
-                           (const char *const *)sg->fonts, 0, &sg->lay);
+                           (const char *const *)sg->fonts, opts->max_pages, &sg->lay);
     return st;
 }
 
@@ -305,8 +298,15 @@ pd_status pd_render_file(pd_ctx *ctx, const char *path, const pd_options *opts,
 pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
                                const char *out_path, pd_render_stats *stats)
 {
+    /* A bad output name (a newline, the input itself, a folder) is refused before any work. */
+    pd_status st = pd_output_check(ctx, out_path, path);
+    if (st != PD_OK) {
+        if (stats)
+            stats->pages = 0;
+        return st;
+    }
     staged sg;
-    pd_status st = stage(ctx, path, opts, &sg);
+    st = stage(ctx, path, opts, &sg);
     if (stats)
         stats->pages = st == PD_OK ? sg.lay->npages : 0;
     const char *format = opts->format ? opts->format : "pdf";

@@ -16,8 +16,7 @@ char *pd_pipeline_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_brand
                              const char *kind);
 
 /* Folders a stylesheet may read besides the built-in ones: the brand packs, and the folder of
- * a stylesheet given by the caller (NULL-terminated, malloc'd). */
+ * a stylesheet given by the caller (NULL-terminated, malloc'd: free with pd_strv_free). */
 char **pd_pipeline_read_dirs(const pd_options *opts, const pd_brand *brand);
-void pd_pipeline_free_dirs(char **dirs);
 
 #endif

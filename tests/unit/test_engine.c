@@ -11,22 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static pd_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    setenv("PHASEDOC_DATA", ".", 1);
-    ctx = pd_ctx_new();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    pd_ctx_free(ctx);
-    return 0;
-}
+#include "group_ctx.h"
 
 /* A small A5 page: 50pt margins leave a body 495.3pt high. */
 #define HEAD "<document xmlns='urn:phasedoc:layout:1' date='2026-11-20'>" \

@@ -7,6 +7,7 @@
 
 #include "brand.h"
 #include "fonts.h"
+#include "util.h"
 
 #include <limits.h>
 #include <stdbool.h>
@@ -207,7 +208,7 @@ static void test_font_dirs_of_a_chain(void **state)
     assert_string_equal(dirs[0], kalkberg);
     assert_string_equal(dirs[1], lakeshore);
     assert_null(dirs[2]);
-    pd_brand_font_dirs_free(dirs);
+    pd_strv_free(dirs);
     pd_brand_free(b);
     free(kalkberg);
     free(lakeshore);
@@ -216,7 +217,7 @@ static void test_font_dirs_of_a_chain(void **state)
     dirs = pd_brand_font_dirs(ctx, b, &st);
     assert_non_null(dirs);
     assert_null(dirs[0]);
-    pd_brand_font_dirs_free(dirs);
+    pd_strv_free(dirs);
     pd_brand_free(b);
 
     /* a fonts entry that is a file, not a folder */

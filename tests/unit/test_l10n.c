@@ -9,22 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static pd_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    setenv("PHASEDOC_DATA", ".", 1);
-    ctx = pd_ctx_new();
-    return ctx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    pd_ctx_free(ctx);
-    return 0;
-}
+#include "group_ctx.h"
 
 static void expect_decimal(const char *lang, const char *value, int decimals, const char *want)
 {

@@ -20,6 +20,18 @@ check "German sample says 'Seite 1 von'" has_text "$TMP/telco-1m-de.pdf" "Seite 
 check "German sample shows 'Abnahmekriterien' or 'Kriterium'" bash -c "pdftotext '$TMP/telco-1m-de.pdf' - | grep -qE 'Kriterium|Abnahmekriterien'"
 check "English sample says 'Page 1 of'" has_text "$TMP/reference.pdf" "Page 1 of"
 
+# --- the built-in stylesheets' output is valid layout XML (the engine trusts it unchecked)
+for f in samples/*.xml; do
+    [[ $f == *.layout.xml ]] && continue
+    for k in offer concept implementation approval; do
+        [[ -f stylesheets/$k.xsl ]] || continue
+        for l in en de; do
+            "$PHASEDOC" layout "$f" -k $k -l $l > "$TMP/l.xml" 2>/dev/null
+            check "$f -k $k -l $l gives valid layout XML" xmllint --noout --relaxng schemas/layout.rng "$TMP/l.xml"
+        done
+    done
+done
+
 # --- reproducible: same bytes twice, and without the machine's fonts
 "$PHASEDOC" render samples/reference.xml -k approval -o "$TMP/again.pdf"
 check "two renders give the same bytes" cmp -s "$TMP/reference.pdf" "$TMP/again.pdf"

@@ -18,6 +18,8 @@ typedef struct {
     pd_color background;
     char *watermark;
     xmlNode *header, *footer;
+    pd_frag header_cache, footer_cache; /* when they are the same on every page */
+    bool header_cached, footer_cached;
 } pd_master;
 
 typedef struct {

@@ -289,16 +289,39 @@ void pd_layout_free(pd_layout *lay)
         free(t->alt);
         free(t);
     }
-    for (int i = 0; i < lay->nmasters; i++)
+    for (int i = 0; i < lay->nmasters; i++) {
         free(lay->masters[i].watermark);
+        pd_frag_free(&lay->masters[i].header_cache);
+        pd_frag_free(&lay->masters[i].footer_cache);
+    }
     free(lay->pages);
     free(lay->masters);
     free(lay);
 }
 
-static void furniture(pd_layout *lay, xmlNode *region, double x, double y, double width,
-                      pd_frag *out)
+/* Whether the text of a region changes from page to page. */
+static bool mentions_pages(const xmlNode *n)
 {
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        if (strcmp(name, "page-number") == 0 || strcmp(name, "page-count") == 0 ||
+            strcmp(name, "page-ref") == 0 || mentions_pages(c))
+            return true;
+    }
+    return false;
+}
+
+/* A header or footer at (x, y). One that says the same on every page is laid out once and
+ * shared (cache); one with page numbers is laid out for each page. */
+static void furniture(pd_layout *lay, xmlNode *region, double x, double y, double width,
+                      pd_frag *cache, bool *cached, pd_frag *out)
+{
+    if (*cached) {
+        pd_frag_share(out, cache, x, y);
+        return;
+    }
     pd_style st;
     pd_style_resolve(lay->ctx, lay->file, lay->styles, region, &lay->root_style, &st);
     pd_items items = {0};
@@ -307,22 +330,28 @@ static void furniture(pd_layout *lay, xmlNode *region, double x, double y, doubl
     pd_frag_init(&f);
     pd_items_stack(&items, &f);
     pd_items_free(&items);
+    if (!mentions_pages(region)) {
+        pd_frag_share(cache, &f, 0, 0);
+        *cached = true;
+    }
     pd_frag_move(out, &f, x, y);
     pd_frag_free(&f);
 }
 
 void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out)
 {
-    const pd_master *m = lay->pages[i].master;
+    pd_master *m = &lay->masters[lay->pages[i].master - lay->masters];
     double width = m->width - m->margin_left - m->margin_right;
     lay->text.page = i + 1;
     lay->text.pages = lay->npages;
     const pd_tag *tag = lay->text.tag;
     lay->text.tag = NULL; /* headers and footers are artifacts, not structure */
     if (m->header)
-        furniture(lay, m->header, m->margin_left, m->header_offset, width, out);
+        furniture(lay, m->header, m->margin_left, m->header_offset, width, &m->header_cache,
+                  &m->header_cached, out);
     if (m->footer)
-        furniture(lay, m->footer, m->margin_left, m->height - m->footer_offset, width, out);
+        furniture(lay, m->footer, m->margin_left, m->height - m->footer_offset, width,
+                  &m->footer_cache, &m->footer_cached, out);
     lay->text.page = lay->text.pages = 0;
     lay->text.tag = tag;
 }

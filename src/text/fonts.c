@@ -200,6 +200,12 @@ PangoContext *pd_fonts_context(pd_ctx *ctx, const char *const *extra_dirs)
         pd_buf_free(&key);
         return NULL;
     }
+    /* Pango calls FcInit, which would build a default configuration (reading every file of
+     * fontconfig's conf.avail: a twentieth of a render); with a current configuration set
+     * it does nothing. The first of ours serves: Pango never uses the default one. */
+    static bool current_set;
+    if (!current_set)
+        current_set = FcConfigSetCurrent(cfg);
     PangoFontMap *fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), cfg);
     FcConfigDestroy(cfg); /* the font map holds its own reference */

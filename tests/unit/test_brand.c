@@ -227,7 +227,7 @@ static void test_default_pack(void **state)
 
     char *logo = pd_brand_file(ctx, b, "logo.file");
     assert_non_null(logo);
-    assert_true(pd_has_suffix(logo, "/templates/brands/default/logo.png"));
+    assert_true(pd_has_suffix(logo, "/templates/brands/default/logo.svg"));
     free(logo);
     /* An empty file value is "no file", not an error. */
     assert_null(pd_brand_file(ctx, b, "document.stylesheet"));

@@ -8,12 +8,14 @@
   pd:brand() and pd:brand-file(); every fixed string from pd:text(). Nothing here is literal
   about a brand or a language.
 
-  Extension points: the parts of the design are NAMED templates (pd.styles, pd.flow-props,
-  pd.page-masters, pd.page-master, pd.header, pd.header-logo, pd.footer, pd.page-n-of-m,
-  pd.title-block, pd.heading, pd.facts, pd.fact-grid, pd.table-props, pd.person, pd.address,
-  pd.checkbox, pd.signature-block, ...). A partner stylesheet that
-  imports a kind's stylesheet (which imports this one) overrides exactly the template it wants
-  to change; the rest stays as it is. The global variables pd.color.*, pd.font.* and
+  Extension points: the parts of the design are NAMED templates (pd.styles, pd.cover-styles,
+  pd.flow-props, pd.page-masters, pd.page-master, pd.header, pd.header-logo, pd.footer,
+  pd.page-n-of-m, pd.metadata, pd.cover, pd.cover-logo, pd.contents, pd.title-block,
+  pd.heading, pd.phase-diagram, pd.phase-strip, pd.history, pd.architecture,
+  pd.environment-facts, pd.sizing, pd.facts, pd.fact-grid, pd.table-props, pd.person,
+  pd.member-cell, pd.address, pd.checkbox, pd.signature-block, pd.free-text, ...). A partner
+  stylesheet that imports a kind's stylesheet (which imports this one) overrides exactly the
+  template it wants to change; the rest stays as it is. The global variables pd.color.*, pd.font.* and
   pd.size.* may be overridden the same way.
 
   Contract of the output: schemas/layout.rng (namespace urn:phasedoc:layout:1).
@@ -238,9 +240,15 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="cover-size-title"><xsl:call-template name="pd.size"><xsl:with-param name="factor" select="2.9"/></xsl:call-template></xsl:variable>
-    <style name="cover-band" padding="16pt" space-after="0pt">
-      <xsl:if test="$pd.cover.style = 'band'">
-        <xsl:attribute name="background"><xsl:value-of select="$pd.color.primary"/></xsl:attribute>
+    <style name="cover-band" border="0" padding="16pt" space-after="0pt">
+      <xsl:attribute name="background">
+        <xsl:choose>
+          <xsl:when test="$pd.cover.style = 'plain'">#ffffff</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$pd.color.primary"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:if test="$pd.cover.style = 'plain'">
+        <xsl:attribute name="padding">0pt</xsl:attribute>
       </xsl:if>
     </style>
     <style name="cover-kicker" font-family="{$pd.font.heading}" font-size="{$pd.size.small}"
@@ -250,23 +258,7 @@
            font-weight="bold" color="{$ink}" line-height="1.12" space-after="10pt"/>
     <style name="cover-subtitle" font-family="{$pd.font.heading}" font-size="{$pd.size.subtitle}"
            color="{$ink}" line-height="1.3"/>
-    <style name="cover-caption" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
-           font-weight="bold" text-transform="uppercase" letter-spacing="0.8pt" space-after="3pt">
-      <xsl:attribute name="color">
-        <xsl:choose>
-          <xsl:when test="$pd.cover.style = 'full'"><xsl:value-of select="$pd.color.table-header-text"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$pd.color.muted"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
-    </style>
-    <style name="cover-meta" font-size="{$pd.size.small}" space-before="6pt">
-      <xsl:attribute name="color">
-        <xsl:choose>
-          <xsl:when test="$pd.cover.style = 'full'"><xsl:value-of select="$pd.color.table-header-text"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$pd.color.muted"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
-    </style>
+    <style name="cover-meta" font-size="{$pd.size.small}" color="{$pd.color.muted}" space-before="6pt"/>
   </xsl:template>
 
   <!-- Text properties of the flow: the brand's body font, size and colour. Call it first
@@ -823,10 +815,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Rich text (p, ul, ol, li, em, strong, code, a) as layout blocks and inlines. A link to
-       "#id" becomes a link to the concept section with that id, when there is one. -->
+  <!-- Rich text (p, ul, ol, li, em, strong, code, a) as layout blocks and inlines; paragraphs
+       take the named style in the parameter style (default body). A link to "#id" becomes a
+       link to the concept section with that id, when there is one. -->
   <xsl:template match="p:p" mode="pd.rich">
-    <p style="body">
+    <xsl:param name="style" select="'body'"/>
+    <p style="{$style}">
       <xsl:call-template name="pd.free-text"/>
       <xsl:apply-templates mode="pd.rich"/>
     </p>
@@ -992,37 +986,43 @@
       </p>
     </box>
     <xsl:if test="$pd.cover.style = 'plain'">
-      <rule style="title-rule" thickness="4pt"/>
+      <rule style="title-rule" thickness="4pt" space-before="10pt"/>
     </xsl:if>
     <spacer height="14mm"/>
-    <xsl:call-template name="pd.fact-grid">
-      <xsl:with-param name="columns" select="3"/>
-      <xsl:with-param name="groups" select="$facts"/>
-    </xsl:call-template>
-    <spacer height="12mm"/>
+    <xsl:variable name="details">
+      <xsl:call-template name="pd.fact-grid">
+        <xsl:with-param name="columns" select="3"/>
+        <xsl:with-param name="groups" select="$facts"/>
+      </xsl:call-template>
+      <spacer height="12mm"/>
+      <xsl:call-template name="pd.phase-strip"/>
+      <p style="cover-meta">
+        <xsl:if test="$date != ''">
+          <xsl:call-template name="pd.text-with">
+            <xsl:with-param name="key" select="'cover.as-of'"/>
+            <xsl:with-param name="name1" select="'date'"/>
+            <xsl:with-param name="value1" select="pd:date($date)"/>
+          </xsl:call-template>
+          <xsl:text>&#8194;·&#8194;</xsl:text>
+        </xsl:if>
+        <xsl:value-of select="pd:brand('company.name')"/>
+        <xsl:if test="normalize-space(pd:brand('cover.tagline')) != ''">
+          <xsl:text>&#8194;·&#8194;</xsl:text>
+          <xsl:value-of select="normalize-space(pd:brand('cover.tagline'))"/>
+        </xsl:if>
+      </p>
+    </xsl:variable>
     <xsl:choose>
+      <!-- on a page in the primary colour the details sit on a white card -->
       <xsl:when test="$pd.cover.style = 'full'">
-        <box border="0" padding="10pt" background="#ffffff">
-          <xsl:call-template name="pd.phase-strip"/>
+        <box border="0" padding="14pt" background="#ffffff">
+          <xsl:apply-templates select="exsl:node-set($details)/node()" mode="pd.copy"/>
         </box>
       </xsl:when>
-      <xsl:otherwise><xsl:call-template name="pd.phase-strip"/></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:apply-templates select="exsl:node-set($details)/node()" mode="pd.copy"/>
+      </xsl:otherwise>
     </xsl:choose>
-    <p style="cover-meta">
-      <xsl:if test="$date != ''">
-        <xsl:call-template name="pd.text-with">
-          <xsl:with-param name="key" select="'cover.as-of'"/>
-          <xsl:with-param name="name1" select="'date'"/>
-          <xsl:with-param name="value1" select="pd:date($date)"/>
-        </xsl:call-template>
-        <xsl:text>&#8194;·&#8194;</xsl:text>
-      </xsl:if>
-      <xsl:value-of select="pd:brand('company.name')"/>
-      <xsl:if test="normalize-space(pd:brand('cover.tagline')) != ''">
-        <xsl:text>&#8194;·&#8194;</xsl:text>
-        <xsl:value-of select="normalize-space(pd:brand('cover.tagline'))"/>
-      </xsl:if>
-    </p>
     <page-break master="default"/>
   </xsl:template>
 
@@ -1131,40 +1131,17 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Extension point: the phase diagram as a section: a heading, the diagram, and a sentence
-       on where the project stands. -->
-  <xsl:template name="pd.phase-section">
-    <xsl:param name="level" select="1"/>
-    <xsl:variable name="current"
-                  select="($pd.project/p:initialisation | $pd.project/p:concept | $pd.project/p:implementation | $pd.project/p:approval)[@status != 'done'][1]"/>
-    <xsl:call-template name="pd.heading">
-      <xsl:with-param name="text" select="pd:text('phases.heading')"/>
-      <xsl:with-param name="level" select="$level"/>
-      <xsl:with-param name="id" select="'phases'"/>
-    </xsl:call-template>
-    <xsl:call-template name="pd.phase-diagram"/>
-    <p style="intro" space-before="4pt">
-      <xsl:choose>
-        <xsl:when test="$current">
-          <xsl:call-template name="pd.text-with">
-            <xsl:with-param name="key" select="'phases.current'"/>
-            <xsl:with-param name="name1" select="'phase'"/>
-            <xsl:with-param name="value1" select="pd:text(concat('phase.', local-name($current)))"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise><xsl:value-of select="pd:text('phases.all-done')"/></xsl:otherwise>
-      </xsl:choose>
-    </p>
-  </xsl:template>
-
   <!-- ===== revision history ===== -->
 
   <!-- Extension point: the revision history of the description (nothing without one). -->
   <xsl:template name="pd.history">
     <xsl:param name="level" select="1"/>
+    <!-- true: the heading and the (short) table are kept on one page in a box; the engine
+         leaves a heading inside a box out of the contents' page numbers, so a document with
+         contents passes false and places the history at the top of a page. -->
+    <xsl:param name="keep" select="true()"/>
     <xsl:for-each select="$pd.project/p:history[p:revision]">
-      <!-- a short table: kept whole with its heading on one page -->
-      <box border="0" padding="0pt" background="#ffffff">
+      <xsl:variable name="content">
       <xsl:call-template name="pd.heading">
         <xsl:with-param name="text" select="pd:text('history.heading')"/>
         <xsl:with-param name="level" select="$level"/>
@@ -1177,7 +1154,7 @@
         <column width="38mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('history.version')"/></cell>
             <cell><xsl:value-of select="pd:text('history.date')"/></cell>
             <cell><xsl:value-of select="pd:text('history.author')"/></cell>
@@ -1198,7 +1175,17 @@
           </row>
         </xsl:for-each>
       </table>
-      </box>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$keep">
+          <box border="0" padding="0pt" background="#ffffff">
+            <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
+          </box>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
@@ -1211,7 +1198,7 @@
   <xsl:template name="pd.architecture">
     <xsl:param name="with-whitelabel" select="true()"/>
     <xsl:if test="p:integration">
-      <p style="intro">
+      <p style="intro" keep-with-next="true">
         <xsl:call-template name="pd.free-text"/>
         <xsl:call-template name="pd.text-with">
           <xsl:with-param name="key" select="'architecture.intro'"/>
@@ -1225,7 +1212,7 @@
         <column width="44mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('architecture.system')"/></cell>
             <cell><xsl:value-of select="pd:text('architecture.product')"/></cell>
             <cell><xsl:value-of select="pd:text('architecture.how')"/></cell>
@@ -1354,7 +1341,7 @@
       <xsl:with-param name="level" select="$level"/>
       <xsl:with-param name="id" select="'sizing'"/>
     </xsl:call-template>
-    <p style="body">
+    <p style="body" keep-with-next="true">
       <xsl:call-template name="pd.text-with">
         <xsl:with-param name="key" select="'sizing.intro'"/>
         <xsl:with-param name="name1" select="'concurrency'"/>
@@ -1384,15 +1371,15 @@
     <table keep-together="true">
       <xsl:call-template name="pd.table-props"/>
       <column width="1*"/>
-      <column width="34mm" align="right"/>
+      <column width="30mm" align="right"/>
       <column width="40mm" align="right"/>
-      <column width="36mm" align="right"/>
+      <column width="40mm" align="right"/>
       <header>
-        <row font-weight="bold">
+        <row font-weight="bold" hyphenate="true">
           <cell><xsl:value-of select="pd:text('sizing.case')"/></cell>
-          <cell><xsl:value-of select="pd:text('sizing.users')"/></cell>
-          <cell><xsl:value-of select="pd:text('sizing.sessions')"/></cell>
-          <cell><xsl:value-of select="pd:text('sizing.nodes')"/></cell>
+          <cell align="right"><xsl:value-of select="pd:text('sizing.users')"/></cell>
+          <cell align="right"><xsl:value-of select="pd:text('sizing.sessions')"/></cell>
+          <cell align="right"><xsl:value-of select="pd:text('sizing.nodes')"/></cell>
         </row>
       </header>
       <xsl:for-each select="$cases">
@@ -1407,9 +1394,9 @@
               <xsl:otherwise><xsl:value-of select="pd:text('sizing.reference')"/></xsl:otherwise>
             </xsl:choose>
           </cell>
-          <cell><xsl:value-of select="pd:number(@users, 0)"/></cell>
-          <cell><xsl:value-of select="pd:number(@sessions, 0)"/></cell>
-          <cell><xsl:value-of select="pd:number(@nodes, 0)"/></cell>
+          <cell align="right"><xsl:value-of select="pd:number(@users, 0)"/></cell>
+          <cell align="right"><xsl:value-of select="pd:number(@sessions, 0)"/></cell>
+          <cell align="right"><xsl:value-of select="pd:number(@nodes, 0)"/></cell>
         </row>
       </xsl:for-each>
     </table>
@@ -1470,7 +1457,7 @@
       <xsl:call-template name="pd.member-role"><xsl:with-param name="id" select="$id"/></xsl:call-template>
     </xsl:variable>
     <xsl:if test="string($role) != ''">
-      <p style="detail"><xsl:value-of select="$role"/></p>
+      <p style="detail"><xsl:call-template name="pd.free-text"/><xsl:value-of select="$role"/></p>
     </xsl:if>
   </xsl:template>
 

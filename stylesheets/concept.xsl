@@ -51,11 +51,10 @@
     </document>
   </xsl:template>
 
-  <!-- Styles of the concept, after the shared ones: the text of the concept's own sections is
-       set a little more generously than the tables around it. -->
+  <!-- Styles of the concept, after the shared ones: the running text of the concept's own
+       sections, set a little more generously than the tables around it. -->
   <xsl:template name="concept.styles">
-    <style name="body" space-after="7pt" line-height="1.45"/>
-    <style name="list" space-after="8pt" line-height="1.45"/>
+    <style name="prose" space-after="7pt" line-height="1.45"/>
   </xsl:template>
 
   <!-- ===== cover (context: p:project) ===== -->
@@ -114,7 +113,9 @@
   <!-- ===== front matter: history and contents (context: p:project) ===== -->
 
   <xsl:template name="concept.front">
-    <xsl:call-template name="pd.history"/>
+    <xsl:call-template name="pd.history">
+      <xsl:with-param name="keep" select="false()"/>
+    </xsl:call-template>
     <xsl:call-template name="pd.contents"/>
     <page-break/>
   </xsl:template>
@@ -163,7 +164,7 @@
         <xsl:with-param name="level" select="1"/>
         <xsl:with-param name="id" select="'environment'"/>
       </xsl:call-template>
-      <p style="intro">
+      <p style="intro" keep-with-next="true">
         <xsl:call-template name="pd.text-with">
           <xsl:with-param name="key" select="'concept.environment.intro'"/>
           <xsl:with-param name="name1" select="'customer'"/>
@@ -205,7 +206,9 @@
         <xsl:if test="@id"><xsl:value-of select="concat('section-', @id)"/></xsl:if>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:apply-templates select="p:p | p:ul | p:ol" mode="pd.rich"/>
+    <xsl:apply-templates select="p:p | p:ul | p:ol" mode="pd.rich">
+      <xsl:with-param name="style" select="'prose'"/>
+    </xsl:apply-templates>
     <xsl:for-each select="p:section">
       <xsl:call-template name="concept.section"/>
     </xsl:for-each>
@@ -235,7 +238,7 @@
         <column width="36mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('concept.branding.layer')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.branding.scope')"/></cell>
           </row>
@@ -268,11 +271,11 @@
         <xsl:call-template name="pd.table-props"/>
         <column width="13mm"/>
         <column width="1*"/>
-        <column width="27mm"/>
-        <column width="22mm"/>
+        <column width="30mm"/>
+        <column width="25mm"/>
         <column width="34mm"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('concept.risks.id')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.risks.risk')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.risks.probability')"/></cell>
@@ -310,9 +313,13 @@
           <xsl:with-param name="name1" select="'id'"/>
           <xsl:with-param name="value1" select="@id"/>
           <xsl:with-param name="name2" select="'probability'"/>
-          <xsl:with-param name="value2" select="pd:text(concat('level.', @probability))"/>
+          <xsl:with-param name="value2">
+            <xsl:call-template name="concept.level-word"><xsl:with-param name="level" select="@probability"/></xsl:call-template>
+          </xsl:with-param>
           <xsl:with-param name="name3" select="'impact'"/>
-          <xsl:with-param name="value3" select="pd:text(concat('level.', @impact))"/>
+          <xsl:with-param name="value3">
+            <xsl:call-template name="concept.level-word"><xsl:with-param name="level" select="@impact"/></xsl:call-template>
+          </xsl:with-param>
         </xsl:call-template>
       </xsl:for-each>
     </xsl:variable>
@@ -333,6 +340,17 @@
     </riskmatrix>
   </xsl:template>
 
+  <!-- A level (low, medium, high) as the word the risk matrix uses for it, for running text. -->
+  <xsl:template name="concept.level-word">
+    <xsl:param name="level"/>
+    <xsl:variable name="words" select="concat(normalize-space(pd:text('figure.risks.levels')), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="$level = 'low'"><xsl:value-of select="substring-before($words, ' ')"/></xsl:when>
+      <xsl:when test="$level = 'medium'"><xsl:value-of select="substring-before(substring-after($words, ' '), ' ')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="substring-before(substring-after(substring-after($words, ' '), ' '), ' ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ===== open questions (context: p:concept) ===== -->
 
   <xsl:template name="concept.questions">
@@ -347,9 +365,9 @@
         <column width="13mm"/>
         <column width="1*"/>
         <column width="42mm"/>
-        <column width="32mm"/>
+        <column width="37mm"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('concept.questions.id')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.questions.question')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.questions.owner')"/></cell>

@@ -254,12 +254,12 @@
         <xsl:call-template name="pd.table-props"/>
         <column width="13mm"/>
         <column width="1*"/>
-        <column width="32mm"/>
-        <column width="32mm"/>
+        <column width="30mm"/>
+        <column width="34mm"/>
         <column width="19mm" align="right"/>
-        <column width="19mm"/>
+        <column width="14mm"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('implementation.wp.id')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.wp.title')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.wp.owner')"/></cell>
@@ -291,11 +291,10 @@
             </cell>
             <cell>
               <xsl:choose>
+                <!-- one id a line: the column stays narrow -->
                 <xsl:when test="normalize-space(@depends) != ''">
-                  <xsl:call-template name="pd.replace">
-                    <xsl:with-param name="text" select="normalize-space(@depends)"/>
-                    <xsl:with-param name="from" select="' '"/>
-                    <xsl:with-param name="to" select="pd:text('common.list-separator')"/>
+                  <xsl:call-template name="implementation.lines">
+                    <xsl:with-param name="ids" select="concat(normalize-space(@depends), ' ')"/>
                   </xsl:call-template>
                 </xsl:when>
                 <xsl:otherwise><span color="{$pd.color.muted}"><xsl:value-of select="pd:text('common.none')"/></span></xsl:otherwise>
@@ -317,6 +316,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Space-separated ids (ending in a space) as inlines, one a line. -->
+  <xsl:template name="implementation.lines">
+    <xsl:param name="ids"/>
+    <xsl:if test="contains($ids, ' ')">
+      <xsl:value-of select="substring-before($ids, ' ')"/>
+      <xsl:if test="normalize-space(substring-after($ids, ' ')) != ''">
+        <br/>
+        <xsl:call-template name="implementation.lines">
+          <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===== schedule (context: p:implementation) ===== -->
 
   <!-- The Gantt chart over the plan's period: a bar per work package with its dependencies,
@@ -331,7 +344,7 @@
           <xsl:if test="position() &gt; 1"><xsl:value-of select="pd:text('figure.list-separator')"/></xsl:if>
           <xsl:call-template name="pd.text-with">
             <xsl:with-param name="key" select="'figure.gantt.task'"/>
-            <xsl:with-param name="name1" select="'id'"/>
+            <xsl:with-param name="name1" select="'task'"/>
             <xsl:with-param name="value1" select="concat(@id, ' ', normalize-space(p:title))"/>
             <xsl:with-param name="name2" select="'start'"/>
             <xsl:with-param name="value2" select="pd:date(@start)"/>
@@ -384,7 +397,7 @@
               <xsl:value-of select="concat(@id, ' ')"/>
               <xsl:call-template name="implementation.shorten">
                 <xsl:with-param name="text" select="p:title"/>
-                <xsl:with-param name="max" select="34 - string-length(@id)"/>
+                <xsl:with-param name="max" select="38 - string-length(@id)"/>
               </xsl:call-template>
             </xsl:attribute>
             <xsl:if test="normalize-space(@depends) != ''">
@@ -421,7 +434,7 @@
         <column width="1*"/>
         <column width="40mm"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('implementation.milestones.id')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.milestones.milestone')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.milestones.date')"/></cell>
@@ -460,7 +473,7 @@
         <column width="1*"/>
         <column width="24mm" align="right"/>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('implementation.responsibilities.member')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.responsibilities.packages')"/></cell>
             <cell align="right"><xsl:value-of select="pd:text('implementation.responsibilities.effort')"/></cell>
@@ -472,7 +485,7 @@
           <row>
             <cell>
               <p font-weight="600"><xsl:value-of select="@name"/></p>
-              <p style="detail"><xsl:value-of select="@role"/></p>
+              <p style="detail"><xsl:call-template name="pd.free-text"/><xsl:value-of select="@role"/></p>
             </cell>
             <cell>
               <xsl:for-each select="$mine">
@@ -500,7 +513,8 @@
     <xsl:param name="side"/>
     <xsl:choose>
       <xsl:when test="$side = 'customer'"><xsl:value-of select="normalize-space(/p:project/p:customer/p:name)"/></xsl:when>
-      <xsl:when test="$side = 'partner'"><xsl:value-of select="normalize-space(/p:project/p:partner/p:name)"/></xsl:when>
+      <xsl:when test="$side = 'partner' and /p:project/p:partner"><xsl:value-of select="normalize-space(/p:project/p:partner/p:name)"/></xsl:when>
+      <xsl:when test="$side = 'partner'"><xsl:value-of select="pd:text('party.partner')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="pd:brand('company.name')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

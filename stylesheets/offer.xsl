@@ -284,7 +284,7 @@
         <column width="22mm"/>
         <xsl:if test="$follow-up"><column width="38mm"/></xsl:if>
         <header>
-          <row font-weight="bold">
+          <row font-weight="bold" hyphenate="true">
             <cell><xsl:value-of select="pd:text('offer.poc.department')"/></cell>
             <cell><xsl:value-of select="pd:text('offer.poc.issue')"/></cell>
             <cell><xsl:value-of select="pd:text('offer.poc.status')"/></cell>
@@ -341,7 +341,7 @@
         <xsl:with-param name="level" select="1"/>
         <xsl:with-param name="id" select="'technology-transfer'"/>
       </xsl:call-template>
-      <p style="intro">
+      <p style="intro" keep-with-next="true">
         <xsl:call-template name="pd.text-with">
           <xsl:with-param name="key">
             <xsl:choose>
@@ -384,7 +384,7 @@
       <xsl:with-param name="level" select="1"/>
       <xsl:with-param name="id" select="'prices'"/>
     </xsl:call-template>
-    <p style="intro">
+    <p style="intro" keep-with-next="true">
       <xsl:call-template name="pd.text-with">
         <xsl:with-param name="key" select="'offer.prices.intro'"/>
         <xsl:with-param name="name1" select="'currency'"/>
@@ -396,14 +396,14 @@
            header-color="{$pd.color.table-header-text}" space-after="6pt">
       <column width="1*"/>
       <column width="20mm" align="right"/>
-      <column width="25mm"/>
+      <column width="auto"/>
       <column width="23mm" align="right"/>
       <column width="19mm" align="right"/>
       <column width="27mm" align="right"/>
       <!-- no width, no content: its row spans hold each billing period's rows together -->
       <column width="0pt"/>
       <header>
-        <row font-weight="bold">
+        <row font-weight="bold" hyphenate="true">
           <cell><xsl:value-of select="pd:text('offer.prices.item')"/></cell>
           <cell align="right"><xsl:value-of select="pd:text('offer.prices.qty')"/></cell>
           <cell><xsl:value-of select="pd:text('offer.prices.unit')"/></cell>
@@ -657,7 +657,7 @@
       <row>
         <cell colspan="2" padding="0pt"><rule style="rule" thickness="0.75pt" space-before="2pt" space-after="2pt"/></cell>
       </row>
-      <row font-weight="bold">
+      <row font-weight="bold" hyphenate="true">
         <cell><xsl:value-of select="pd:text('offer.total.first-year')"/></cell>
         <cell><xsl:value-of select="pd:amount($net, $currency)"/></cell>
       </row>
@@ -703,7 +703,7 @@
         <xsl:with-param name="level" select="1"/>
         <xsl:with-param name="id" select="'decision'"/>
       </xsl:call-template>
-      <p style="intro">
+      <p style="intro" keep-with-next="true">
         <xsl:call-template name="pd.text-with">
           <xsl:with-param name="key" select="'offer.decision.intro'"/>
           <xsl:with-param name="name1" select="'customer'"/>

@@ -13,6 +13,9 @@ void pd_frag_free(pd_frag *f)
     for (int i = 0; i < f->npaths; i++)
         free(f->paths[i]);
     free(f->paths);
+    for (int i = 0; i < f->nanchors; i++)
+        free(f->anchors[i].id);
+    free(f->anchors);
     free(f->paras);
     free(f->boxes);
     pd_frag_init(f);
@@ -103,12 +106,24 @@ void pd_frag_share(pd_frag *dst, const pd_frag *src, double dx, double dy)
         pd_frag_own(dst, pd_para_ref(src->paras[i]));
 }
 
+void pd_frag_add_anchor(pd_frag *f, char *id, double y)
+{
+    if (!grow((void **)&f->anchors, &f->capanchors, f->nanchors + 1, sizeof *f->anchors)) {
+        free(id);
+        return;
+    }
+    f->anchors[f->nanchors++] = (pd_frag_anchor){id, y};
+}
+
 void pd_frag_move(pd_frag *dst, pd_frag *src, double dx, double dy)
 {
     pd_frag_share(dst, src, dx, dy);
     for (int i = 0; i < src->nparas; i++)
         pd_para_free(src->paras[i]);
     src->nparas = 0;
+    for (int i = 0; i < src->nanchors; i++)
+        pd_frag_add_anchor(dst, src->anchors[i].id, src->anchors[i].y + dy);
+    src->nanchors = 0;
 }
 
 void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x, double y)

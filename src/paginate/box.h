@@ -38,6 +38,12 @@ typedef struct {
     const pd_tag *tag;      /* the structure element it belongs to, or NULL (an artifact) */
 } pd_box;
 
+/* Where a block with an id sits inside a fragment. */
+typedef struct {
+    char *id;
+    double y;
+} pd_frag_anchor;
+
 /* A run of boxes with relative positions, and the paragraphs they draw from. */
 typedef struct {
     pd_box *boxes;
@@ -46,6 +52,8 @@ typedef struct {
     int nparas, capparas;
     double **paths;      /* owned point arrays of PATH boxes */
     int npaths, cappaths;
+    pd_frag_anchor *anchors; /* ids of blocks stacked inside (a heading in a box), owned */
+    int nanchors, capanchors;
     double height;
 } pd_frag;
 
@@ -54,10 +62,14 @@ void pd_frag_free(pd_frag *f);
 pd_box *pd_frag_add(pd_frag *f, pd_box_kind kind, double x, double y, double w, double h);
 /* Takes ownership of para. */
 void pd_frag_own(pd_frag *f, pd_para *para);
-/* Copies src's boxes into dst at an offset; dst takes over src's paragraphs (src is left
- * without them, ready to free). */
+/* Copies src's boxes into dst at an offset; dst takes over src's paragraphs and anchors (src
+ * is left without them, ready to free). */
 void pd_frag_move(pd_frag *dst, pd_frag *src, double dx, double dy);
-/* Copies the boxes, sharing src's paragraphs by reference (for repeated headers). */
+/* Records that the block with id (taken) starts at y in f. */
+void pd_frag_add_anchor(pd_frag *f, char *id, double y);
+
+/* Copies the boxes, sharing src's paragraphs by reference (for repeated headers); anchors are
+ * not copied: a block is found where it first appears. */
 void pd_frag_share(pd_frag *dst, const pd_frag *src, double dx, double dy);
 /* A polygon of n points (x, y pairs relative to (x, y)); the frag keeps a copy. */
 pd_box *pd_frag_add_path(pd_frag *f, double x, double y, const double *points, int n,

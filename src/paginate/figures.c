@@ -241,8 +241,10 @@ static void draw_gantt(figure *g, xmlNode *n)
     if (today >= start && today <= end) {
         double tx = x0 + (double)(today - start) * day + day / 2;
         line(g, tx, head, tx, y, g->accent, 1.2);
-        if (today_label && *today_label)
-            label(g, today_label, &g->small, tx + 2, y + 1, 0, g->accent);
+        if (today_label && *today_label) { /* to the line's left near the right edge */
+            bool left = tx + text_width(g, today_label, &g->small) + 2 > g->width;
+            label(g, today_label, &g->small, left ? tx - 2 : tx + 2, y + 1, left ? 1 : 0, g->accent);
+        }
         y += fs * 1.4;
     }
     g->f->height = y;

@@ -66,6 +66,10 @@ void pd_items_stack(pd_items *items, pd_frag *out)
         if (!first)
             y += it->space_before > after ? it->space_before : after;
         first = false;
+        if (it->anchor) { /* the block keeps its place inside the fragment */
+            pd_frag_add_anchor(out, it->anchor, y);
+            it->anchor = NULL;
+        }
         if (it->table && it->table_first) {
             pd_frag_share(out, &it->table->frag, it->x, y);
             y += it->table->frag.height;

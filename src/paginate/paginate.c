@@ -208,22 +208,32 @@ static double chain_height(const pd_items *items, int i, double after)
     return h;
 }
 
-/* Records where the block with an id starts. */
-static void record_anchor(pager *pg, pd_item *it, double x, double y)
+/* Records where the block with id (taken) starts. */
+static void add_anchor(pager *pg, char *id, double x, double y)
 {
     pd_layout *lay = pg->lay;
-    if (!it->anchor)
-        return;
     if (lay->nanchors == lay->capanchors) {
         int cap = lay->capanchors ? lay->capanchors * 2 : 32;
         pd_anchor *a = realloc(lay->anchors, (size_t)cap * sizeof *a);
-        if (!a)
+        if (!a) {
+            free(id);
             return;
+        }
         lay->anchors = a;
         lay->capanchors = cap;
     }
-    lay->anchors[lay->nanchors++] = (pd_anchor){it->anchor, lay->npages, x, y};
+    lay->anchors[lay->nanchors++] = (pd_anchor){id, lay->npages, x, y};
+}
+
+/* The item's own id, and those of the blocks stacked inside its fragment. */
+static void record_anchor(pager *pg, pd_item *it, double x, double y)
+{
+    if (it->anchor)
+        add_anchor(pg, it->anchor, x, y);
     it->anchor = NULL; /* the layout owns it now */
+    for (int i = 0; i < it->frag.nanchors; i++)
+        add_anchor(pg, it->frag.anchors[i].id, x, y + it->frag.anchors[i].y);
+    it->frag.nanchors = 0;
 }
 
 static void paginate_items(pager *pg, pd_items *items, const pd_master *first);
@@ -436,7 +446,7 @@ static void paginate_items(pager *pg, pd_items *items, const pd_master *first)
             double chain = chain_height(items, i, after);
             double room = pg->bottom - pg->top;
             /* A chain longer than a page cannot be kept: it breaks where it must. */
-            if (chain <= room && pg->y + chain > pg->bottom) {
+            if (chain <= room && pg->y + gap + chain > pg->bottom) {
                 if (!next_page(pg, NULL))
                     break;
                 gap = 0;

@@ -15,6 +15,8 @@ typedef struct {
     col_kind kind;
     double value; /* points for FIXED, the share for SHARE */
     double min, max; /* measured content widths for AUTO, padding included */
+    bool has_align;
+    pd_align align;  /* the column's default alignment for its cells */
     double width;
 } column;
 
@@ -56,6 +58,14 @@ static void read_columns(table *t)
             c->kind = COL_AUTO;
         }
         free(w);
+        char *align = pd_xml_attr(n, "align");
+        static const char *const names[] = {"left", "right", "center", "justify"};
+        for (int k = 0; align && k < 4; k++)
+            if (strcmp(align, names[k]) == 0) {
+                c->has_align = true;
+                c->align = (pd_align)k;
+            }
+        free(align);
     }
 }
 
@@ -182,11 +192,11 @@ static void fill(pd_frag *f, double x, double y, double w, double h, pd_color c)
     b->color = c;
 }
 
-static void rule(pd_frag *f, double x, double y, double w, double h, const table *t,
+static void rule(pd_frag *f, double x, double y, double w, double h, pd_color colour,
                  double stroke)
 {
     pd_box *b = pd_frag_add(f, PD_BOX_LINE, x, y, w, h);
-    b->color = t->style.border_color;
+    b->color = colour;
     b->stroke = stroke;
 }
 
@@ -197,6 +207,7 @@ typedef struct {
     pd_frag content;
     pd_style style;
     double valign; /* 0 top, 0.5 middle, 1 bottom */
+    bool has_border_color;
 } placed_cell;
 
 static int span_attr(xmlNode *cell, const char *name)
@@ -260,9 +271,13 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
             for (int rr = r; rr < r + c->rowspan; rr++)
                 for (int cc = col; cc < col + c->colspan; cc++)
                     taken[rr * MAX_COLUMNS + cc] = true;
-            pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, rs, &c->style);
+            pd_style base = *rs;
+            if (t->cols[col].has_align) /* the column's alignment, unless the cell says */
+                base.align = t->cols[col].align;
+            pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, &base, &c->style);
             if (!xmlHasProp(cell, (const xmlChar *)"padding"))
                 c->style.padding = t->padding;
+            c->has_border_color = xmlHasProp(cell, (const xmlChar *)"border-color") != NULL;
             char *va = pd_xml_attr(cell, "valign");
             c->valign = pd_streq(va, "middle") ? 0.5 : pd_streq(va, "bottom") ? 1 : 0;
             free(va);
@@ -312,14 +327,16 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
                             : t->inner_rule;
         if (c->style.border_bottom > 0)
             bottom = c->style.border_bottom;
+        pd_color ink = c->has_border_color ? c->style.border_color : t->style.border_color;
         if (bottom > 0)
-            rule(out, cx, cy + ch, cw, 0, t, bottom);
+            rule(out, cx, cy + ch, cw, 0, ink, bottom);
         if (t->style.border > 0) {
-            rule(out, cx, cy, 0, ch, t, c->col == 0 ? t->style.border : t->inner_rule);
+            pd_color frame = t->style.border_color;
+            rule(out, cx, cy, 0, ch, frame, c->col == 0 ? t->style.border : t->inner_rule);
             if (c->col + c->colspan == t->ncols)
-                rule(out, cx + cw, cy, 0, ch, t, t->style.border);
+                rule(out, cx + cw, cy, 0, ch, frame, t->style.border);
             if (header && c->row == 0)
-                rule(out, cx, cy, cw, 0, t, t->style.border);
+                rule(out, cx, cy, cw, 0, frame, t->style.border);
         }
     }
     out->height = y ? y[nrows] : 0;
@@ -421,13 +438,22 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         free(rows);
     }
 
+    /* A table narrower than its column (fixed or automatic widths) sits where align-block
+     * says. */
+    double total = col_x(t, t->ncols), shift = 0;
+    if (total < avail && st->align_block != PD_ALIGN_LEFT)
+        shift = (avail - total) * (st->align_block == PD_ALIGN_RIGHT ? 1 : 0.5);
     xmlNode **rows;
     int nrows = collect_rows(node, &rows), first = out->n;
     for (int i = 0; i < nrows;) {
         int group = group_size(rows, nrows, i);
         pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
-        it->x = x + st->indent;
+        it->x = x + st->indent + shift;
         layout_rows(t, rows + i, group, false, i, &it->frag);
+        /* A table kept together keeps each row with the next; so does a row that asks. */
+        xmlChar *kwn = xmlGetProp(rows[i + group - 1], (const xmlChar *)"keep-with-next");
+        it->keep_with_next = st->keep_together || (kwn && xmlStrEqual(kwn, (const xmlChar *)"true"));
+        xmlFree(kwn);
         xmlChar *rid = xmlGetProp(rows[i], (const xmlChar *)"id");
         if (rid) {
             it->anchor = pd_strdup((const char *)rid);
@@ -441,8 +467,10 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         i += group;
     }
     free(rows);
-    if (out->n > first)
+    if (out->n > first) {
         out->items[out->n - 1].table_last = true;
+        out->items[out->n - 1].keep_with_next = st->keep_with_next;
+    }
     if (out->n > first) {
         out->items[first].space_before = st->space_before;
         out->items[out->n - 1].space_after = st->space_after;

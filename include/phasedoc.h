@@ -59,6 +59,7 @@ typedef struct {
     const char *stylesheet; /* a stylesheet file replacing the built-in one; may be NULL */
     const char *format;     /* "pdf" (NULL), "png" (a file per page) or "svg" (one per page) */
     double resolution;      /* dots per inch for png (0: 96) */
+    int max_pages;          /* more pages than this is an input error (<= 0: 5000) */
 } pd_options;
 
 /* The document kinds in phase order: offer, concept, implementation, approval; NULL past the

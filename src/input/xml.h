@@ -27,6 +27,11 @@ xmlDocPtr pd_xml_load(pd_ctx *ctx, const char *path, pd_status *status);
 /* Process-wide set-up: refuse every external entity and catalog. Idempotent. */
 void pd_xml_init(void);
 
+/* Caps what libxml2 and libxslt may allocate, beyond what is live now, until
+ * pd_xml_mem_cap_end, which says whether an allocation was refused. Process-wide. */
+void pd_xml_mem_cap_begin(size_t bytes);
+bool pd_xml_mem_cap_end(void);
+
 /* Routes libxml2's and libxslt's structured errors into ctx until pd_xml_capture_end. */
 void pd_xml_capture_begin(pd_ctx *ctx);
 void pd_xml_capture_end(void);

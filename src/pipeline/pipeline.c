@@ -352,6 +352,20 @@ pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id)
     if (!doc)
         return st;
     *id = is_project(doc) ? project_attr(doc, "id") : NULL;
+    /* The id becomes a file name: only what the schema allows ([A-Za-z0-9._-]+), so that it
+     * can neither leave the output folder nor carry a newline. The project is not validated
+     * yet, so this is checked here. */
+    if (*id && (!**id || strspn(*id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                     "0123456789._-") != strlen(*id))) {
+        xmlNode *root = xmlDocGetRootElement(doc);
+        pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), (int)xmlGetLineNo(root), 0,
+                      "the project id cannot name an output file (only letters, digits, '.', "
+                      "'_' and '-')");
+        free(*id);
+        *id = NULL;
+        xmlFreeDoc(doc);
+        return PD_ERR_INPUT;
+    }
     xmlFreeDoc(doc);
     if (!*id)
         *id = pd_strdup("document");

@@ -1,5 +1,7 @@
 /* output.c — temporary file, every write checked, fsync, rename, fsync of the folder; on
- * failure the temporary file goes and a previous output stays untouched. */
+ * failure the temporary file goes and a previous output stays untouched. Standard output, a
+ * device (/dev/null) or a FIFO cannot be renamed over: the bytes are held in memory and
+ * written there only once the document is complete. */
 #include "output.h"
 #include "util.h"
 
@@ -16,9 +18,9 @@ struct pd_output {
     char *path, *tmp, *dir;
     int fd;
     size_t written;
-    bool to_stdout, failed;
+    bool held, failed; /* held: in mem until commit; path NULL then means standard output */
     int error;
-    pd_buf mem; /* standard output: held until the document is complete */
+    pd_buf mem;
 };
 
 static char *folder_of(const char *path)
@@ -29,16 +31,74 @@ static char *folder_of(const char *path)
     return dir;
 }
 
+pd_status pd_output_check(pd_ctx *ctx, const char *path, const char *input)
+{
+    /* A newline or another control character in a name breaks every log line, report and
+     * shell loop that shows it: never what the caller meant. (A NUL cannot reach here: it
+     * ends a C string, and neither argv nor XML can carry one.) */
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) {
+            pd_error(ctx, "the output name contains a control character (a newline?): refused");
+            return PD_ERR_USAGE;
+        }
+    if (strcmp(path, "-") == 0)
+        return PD_OK;
+    struct stat in, out;
+    if (stat(path, &out) != 0)
+        return PD_OK; /* a new file: whether its folder is writable shows on open */
+    if (input && strcmp(input, "-") != 0 && stat(input, &in) == 0 && in.st_dev == out.st_dev &&
+        in.st_ino == out.st_ino) {
+        pd_diag_raise(ctx, PD_ERROR, path, 0, 0,
+                      "the output is the input file (the render would replace it): refused");
+        return PD_ERR_USAGE;
+    }
+    if (S_ISDIR(out.st_mode)) {
+        pd_diag_raise(ctx, PD_ERROR, path, 0, 0, "cannot write: it is a folder");
+        return PD_ERR_SYSTEM;
+    }
+    return PD_OK;
+}
+
+/* The mode of a new output: what the umask allows of rw-rw-rw-, as open(2) would give. Read
+ * once: umask can only be read by setting it. */
+static mode_t output_mode(void)
+{
+    static mode_t mode = 01000; /* not yet read */
+    if (mode == 01000) {
+        mode_t mask = umask(022);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    return mode;
+}
+
 pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
 {
     *out = NULL;
+    pd_status st = pd_output_check(ctx, path, NULL);
+    if (st != PD_OK)
+        return st;
     pd_output *o = calloc(1, sizeof *o);
     if (!o)
         return PD_ERR_SYSTEM;
     o->fd = -1;
-    if (strcmp(path, "-") == 0) {
-        o->to_stdout = true;
+    struct stat target;
+    bool is_stdout = strcmp(path, "-") == 0;
+    if (is_stdout || (stat(path, &target) == 0 && !S_ISREG(target.st_mode))) {
+        if (!is_stdout && !S_ISCHR(target.st_mode) && !S_ISFIFO(target.st_mode)) {
+            pd_diag_raise(ctx, PD_ERROR, path, 0, 0,
+                          "cannot write: not a regular file, device or FIFO");
+            free(o);
+            return PD_ERR_SYSTEM;
+        }
+        o->held = true;
+        o->path = is_stdout ? NULL : pd_strdup(path);
         pd_buf_init(&o->mem, (size_t)1 << 31);
+        if (!is_stdout && !o->path) {
+            free(o);
+            pd_error(ctx, "out of memory");
+            return PD_ERR_SYSTEM;
+        }
         *out = o;
         return PD_OK;
     }
@@ -63,7 +123,9 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
         pd_output_abort(o);
         return PD_ERR_SYSTEM;
     }
-    fchmod(o->fd, 0644 & ~(mode_t)0); /* mkstemp makes 0600; outputs are ordinary files */
+    /* mkstemp makes 0600; an output gets the mode a plain open would give it, so a umask of
+     * 077 keeps a customer's documents private */
+    fchmod(o->fd, output_mode());
     *out = o;
     return PD_OK;
 }
@@ -72,7 +134,7 @@ bool pd_output_write(pd_output *o, const void *data, size_t len)
 {
     if (o->failed)
         return false;
-    if (o->to_stdout) {
+    if (o->held) {
         if (!pd_buf_add(&o->mem, data, len)) {
             o->failed = true;
             o->error = ENOMEM;
@@ -100,7 +162,7 @@ bool pd_output_contents(pd_output *o, char **data, size_t *len)
 {
     if (o->failed)
         return false;
-    if (o->to_stdout) {
+    if (o->held) {
         *data = pd_strndup(o->mem.data ? o->mem.data : "", o->mem.len);
         *len = o->mem.len;
         return *data != NULL;
@@ -138,16 +200,26 @@ pd_status pd_output_commit(pd_ctx *ctx, pd_output *o)
 {
     if (o->failed)
         return fail(ctx, o, "cannot write", o->error);
-    if (o->to_stdout) {
+    if (o->held) {
+        int fd = o->path ? open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC) : STDOUT_FILENO;
+        if (fd < 0)
+            return fail(ctx, o, "cannot write", errno);
         size_t off = 0;
         while (off < o->mem.len) {
-            ssize_t n = write(STDOUT_FILENO, o->mem.data + off, o->mem.len - off);
+            ssize_t n = write(fd, o->mem.data + off, o->mem.len - off);
             if (n < 0 && errno == EINTR)
                 continue;
-            if (n <= 0)
-                return fail(ctx, o, "cannot write to standard output", n < 0 ? errno : EIO);
+            if (n <= 0) {
+                int err = n < 0 ? errno : EIO;
+                if (o->path)
+                    close(fd);
+                return fail(ctx, o, o->path ? "cannot write" : "cannot write to standard output",
+                            err);
+            }
             off += (size_t)n;
         }
+        if (o->path && close(fd) != 0)
+            return fail(ctx, o, "cannot write", errno);
         pd_output_abort(o);
         return PD_OK;
     }

@@ -9,8 +9,13 @@
 
 typedef struct pd_output pd_output;
 
-/* Opens a temporary file in path's folder ("-": standard output, written only on commit).
- * PD_ERR_SYSTEM when the folder is not writable. */
+/* Checks an output name before any work is done: PD_ERR_USAGE for a control character in it
+ * (a newline) or when it names the file input (same inode; input may be NULL or "-"),
+ * PD_ERR_SYSTEM when it is a folder. */
+pd_status pd_output_check(pd_ctx *ctx, const char *path, const char *input);
+/* Opens a temporary file in path's folder ("-": standard output; an existing device or FIFO
+ * such as /dev/null: written directly, and only on commit). Checks the name as
+ * pd_output_check does without an input. PD_ERR_SYSTEM when the folder is not writable. */
 pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out);
 /* Appends bytes; a failed write is remembered and reported by commit. */
 bool pd_output_write(pd_output *o, const void *data, size_t len);

@@ -23,7 +23,8 @@ static const char help[] =
     "                 XML that is not a project description, the stylesheet to apply\n"
     "  -f FORMAT      pdf (default), png or svg: previews, one file per page, named\n"
     "                 OUT-1.png, OUT-2.png, ...\n"
-    "  -r DPI         resolution of png previews (default 96)\n";
+    "  -r DPI         resolution of png previews (default 96)\n"
+    "  --max-pages N  refuse a document of more than N pages (default 5000)\n";
 
 
 static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *kind)

@@ -1,6 +1,7 @@
 /* options.c — the options that render, layout and brand share. */
 #include "tool.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *value_of(int argc, char **argv, int *i)
@@ -31,6 +32,22 @@ int tool_common_option(int argc, char **argv, int *i, tool_opts *o)
     if (slot) {
         *slot = value_of(argc, argv, i);
         return *slot ? 1 : -1;
+    }
+    if (strcmp(a, "--max-pages") == 0) {
+        /* The engine stops a document at this many pages (an input error), so that a
+         * runaway document fails instead of filling the disk. */
+        const char *v = value_of(argc, argv, i);
+        if (!v)
+            return -1;
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (end == v || *end || n < 1 || n > 1000000) {
+            tool_usage_error("--max-pages takes a number of pages from 1 to 1000000, not '%s'",
+                             v);
+            return -1;
+        }
+        o->pd.max_pages = (int)n;
+        return 1;
     }
     if (strcmp(a, "-s") == 0 || strcmp(a, "--set") == 0) {
         const char *v = value_of(argc, argv, i);

@@ -26,8 +26,13 @@ enum {
      * bounds the depth and stops every cycle. */
     MAX_STYLESHEET_MODULES = 64,
     MAX_MESSAGE_BYTES = 64 * 1024, /* libxslt's messages kept per compilation or transform */
+    /* What libxml2 and libxslt may allocate during one transform: the built-in stylesheets
+     * need a few MB even for thousands of criteria; a tree or string bomb stops here. */
+    MAX_TRANSFORM_MB = 512,
 };
-#define MAX_XPATH_OPS 200000000UL
+/* XPath steps in one transform (counted across all its expressions). The built-in
+ * stylesheets take under 300,000 for 3,000 criteria; 50 million take a few seconds. */
+#define MAX_XPATH_OPS 50000000UL
 
 /* The loader and error callbacks of libxslt carry no user pointer we control: this is the
  * environment of the transform (or compilation) in progress. One per process thread. */
@@ -288,8 +293,21 @@ pd_status pd_xslt_transform(const pd_xslt_env *env, const char *path, xmlDocPtr 
 
     int errors_before = pd_ctx_error_count(ctx);
     pd_xml_capture_begin(ctx);
+    pd_xml_mem_cap_begin((size_t)MAX_TRANSFORM_MB << 20);
     xmlDocPtr out = xsltApplyStylesheetUser(style, input, params, NULL, NULL, tctxt);
+    bool out_of_memory = pd_xml_mem_cap_end();
     pd_xml_capture_end();
+    if (out_of_memory) {
+        /* one clear message instead of a "Memory allocation failed" per failed allocation */
+        pd_buf_free(&xslt_messages);
+        pd_diag_raise(ctx, PD_ERROR, path, 0, 0,
+                      "the stylesheet needs more than %d MB of memory (a runaway recursion or "
+                      "an exploding result?)", MAX_TRANSFORM_MB);
+    }
+    if (tctxt->xpathCtxt && tctxt->xpathCtxt->opCount >= MAX_XPATH_OPS)
+        pd_diag_raise(ctx, PD_ERROR, path, 0, 0,
+                      "the stylesheet takes more than %lu XPath steps (a runaway expression?)",
+                      MAX_XPATH_OPS);
     bool failed = !out || tctxt->state != XSLT_STATE_OK ||
                   pd_ctx_error_count(ctx) > errors_before;
     flush_messages(ctx, path, failed ? PD_ERROR : PD_WARNING);

@@ -1,7 +1,8 @@
 # hardening.mk — sanitizers, valgrind and fuzzing (see SECURITY.md).
 #
 #   make sanitize            everything built with clang, ASan + UBSan (build-asan/), then the
-#                            unit and end-to-end tests against it, leaks reported
+#                            unit and end-to-end tests and the fuzz replays against it, leaks
+#                            reported
 #   make valgrind            each sample rendered under valgrind: no errors, no definite leaks
 #   make fuzz                each libFuzzer target for FUZZ_SECONDS (default 60) on its corpus
 #   make fuzz-replay         the fuzz targets built without libFuzzer, replaying the corpora and
@@ -28,6 +29,8 @@ sanitize:
 	@set -e; for t in $(UNIT_SRC:tests/unit/%.c=$(ASAN_BUILD)/tests/%); do \
 	    echo "== $$t"; $(SAN_ENV) $$t; done
 	$(SAN_ENV) ./tests/e2e/run $(ASAN_BUILD)/phasedoc
+	$(SAN_ENV) $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CC=clang CFLAGS="$(ASAN_CFLAGS)" \
+	    fuzz-replay
 
 # ---- valgrind ---------------------------------------------------------------------------
 
@@ -38,7 +41,7 @@ VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-
 # Every sample, and the specimen layout document, rendered as a user would.
 valgrind: $(BUILD)/phasedoc
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	for f in $(SAMPLES); do \
+	for f in $(filter-out %.layout.xml,$(SAMPLES)); do \
 	    echo "== valgrind render $$f"; \
 	    $(VALGRIND) $(BUILD)/phasedoc render $$f -k approval -o $$tmp/out.pdf; \
 	done; \
@@ -46,11 +49,19 @@ valgrind: $(BUILD)/phasedoc
 	    echo "== valgrind render $$f"; \
 	    $(VALGRIND) $(BUILD)/phasedoc render $$f -o $$tmp/out.pdf; \
 	done; \
-	echo "== valgrind render (bad input, partner stylesheet)"; \
-	$(VALGRIND) $(BUILD)/phasedoc render tests/bad/not-wellformed.xml -o $$tmp/none.pdf \
-	    2>/dev/null || test $$? = 1; \
+	echo "== valgrind render samples/reference.xml -k all"; \
+	$(VALGRIND) $(BUILD)/phasedoc render samples/reference.xml -k all -d $$tmp; \
+	echo "== valgrind render (a partner stylesheet)"; \
 	$(VALGRIND) $(BUILD)/phasedoc render samples/reference.xml \
-	    -x tests/hardening/xslt-document-passwd.xsl -o $$tmp/none.pdf 2>/dev/null || test $$? = 1; \
+	    -x tests/hardening/xslt-partner-ok.xsl -o $$tmp/out.pdf; \
+	echo "== valgrind render (refused inputs)"; \
+	for args in "tests/bad/not-wellformed.xml" \
+	        "samples/reference.xml -x tests/hardening/xslt-document-passwd.xsl" \
+	        "tests/hardening/image-outside.layout.xml" "tests/hardening/svg-use-bomb.layout.xml" \
+	        "samples/reference.xml -x tests/hardening/xslt-recursion.xsl"; do \
+	    $(VALGRIND) $(BUILD)/phasedoc render $$args -o $$tmp/none.pdf 2>$$tmp/err || \
+	        { test $$? = 1 || { cat $$tmp/err; exit 1; }; }; \
+	done; \
 	echo "valgrind: no errors, no definite leaks"
 
 # ---- fuzzing ----------------------------------------------------------------------------
@@ -86,14 +97,15 @@ fuzz: fuzz-build
 	@mkdir -p fuzz/artifacts
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	    mkdir -p fuzz/work/$$t; \
-	    echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-	    $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
-	        -rss_limit_mb=4096 -max_len=262144 -artifact_prefix=fuzz/artifacts/$$t- \
+	    echo "== fuzz $$t for $(FUZZ_SECONDS) s (log: fuzz/work/$$t.log)"; \
+	    rc=0; $(FUZZ_ENV) $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+	        -rss_limit_mb=4096 -max_len=65536 -artifact_prefix=fuzz/artifacts/$$t- \
 	        -dict=fuzz/xml.dict -print_final_stats=1 \
-	        fuzz/work/$$t fuzz/corpus/$$t fuzz/regressions/$$t 2>&1 | \
-	        grep -E '^(stat::|#[0-9]+ +DONE|==[0-9]+==|SUMMARY|INFO: Running|artifact_prefix)' || true; \
-	    test -z "$$(ls fuzz/artifacts/$$t-* 2>/dev/null)" || \
-	        { echo "fuzz $$t: crash in fuzz/artifacts/"; exit 1; }; \
+	        fuzz/work/$$t fuzz/corpus/$$t fuzz/regressions/$$t > fuzz/work/$$t.log 2>&1 || rc=$$?; \
+	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|SUMMARY|==[0-9]+==ERROR)' \
+	        fuzz/work/$$t.log || true; \
+	    test $$rc = 0 || { echo "fuzz $$t: a finding (exit $$rc), input in fuzz/artifacts/"; \
+	                       exit 1; }; \
 	done
 
 $(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay_main.c fuzz/fuzz_util.h $(BUILD)/libphasedoc.a

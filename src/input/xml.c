@@ -108,7 +108,7 @@ static void on_structured_error(void *user, xmlErrorPtr err)
             msg[n++] = ' ';
         }
     }
-    msg[n < sizeof msg ? n : sizeof msg - 1] = '\0';
+    msg[n] = '\0';
     pd_diag_raise(capture_ctx, sev, err->file, err->line, err->int2, "%s", msg);
 }
 

@@ -132,8 +132,15 @@ static bool apply_simple(const char *name, const char *v, pd_style *s, bool *ok)
 static bool apply_one(const char *name, const char *v, pd_style *s)
 {
     bool ok = true;
-    if (apply_simple(name, v, s, &ok))
+    if (apply_simple(name, v, s, &ok)) {
+        /* FreeType cannot scale glyphs much past a few thousand points: refused, and clamped
+         * so that the rest of the run (which fails) does not ask it to */
+        if (s->font_size > PD_FONT_SIZE_MAX) {
+            s->font_size = PD_FONT_SIZE_MAX;
+            ok = false;
+        }
         return ok;
+    }
     if (strcmp(name, "font-family") == 0) {
         snprintf(s->family, sizeof s->family, "%s", v);
     } else if (strcmp(name, "font-weight") == 0) {

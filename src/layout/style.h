@@ -9,6 +9,9 @@
 
 #define PD_LAYOUT_NS "urn:phasedoc:layout:1"
 
+/* The largest font size accepted, in points (a poster headline needs a few hundred). */
+#define PD_FONT_SIZE_MAX 1000.0
+
 typedef struct {
     double r, g, b;
 } pd_color;

@@ -142,12 +142,9 @@ void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x,
         b->tag = para->tag;
     }
     /* Links: one clickable rectangle per line a link touches. */
-    PangoLayoutIter *it = pango_layout_get_iter(para->layout);
-    for (int i = 0; i < first && pango_layout_iter_next_line(it); i++)
-        ;
-    for (int i = first; i < last; i++) {
-        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+    for (int i = first; i < last && para->nlinks > 0; i++) {
         const pd_line *l = &para->lines[i];
+        PangoLayoutLine *line = l->line;
         for (int k = 0; k < para->nlinks; k++) {
             const pd_link *lk = &para->links[k];
             int s = lk->start > line->start_index ? lk->start : line->start_index;
@@ -168,8 +165,5 @@ void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x,
             }
             g_free(ranges);
         }
-        if (!pango_layout_iter_next_line(it))
-            break;
     }
-    pango_layout_iter_free(it);
 }

@@ -11,7 +11,7 @@ static void dump_frag(const pd_frag *f, FILE *out)
         const pd_box *b = &f->boxes[i];
         fprintf(out, "  %-5s %7.2f %7.2f %7.2f %7.2f", kinds[b->kind], b->x, b->y, b->w, b->h);
         if (b->kind == PD_BOX_TEXT) {
-            PangoLayoutLine *line = pango_layout_get_line_readonly(b->para->layout, b->line);
+            PangoLayoutLine *line = b->para->lines[b->line].line;
             const char *text = pango_layout_get_text(b->para->layout);
             fprintf(out, " \"%.*s\"", line->length, text + line->start_index);
         } else if (b->kind == PD_BOX_LINK) {

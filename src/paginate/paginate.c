@@ -80,8 +80,8 @@ static double notes_height(pager *pg, const pd_para *p, int first, int last)
     if (p->nnotes == 0)
         return 0;
     double h = 0;
-    int from = p->layout ? pango_layout_get_line_readonly(p->layout, first)->start_index : 0;
-    PangoLayoutLine *end = last < p->nlines ? pango_layout_get_line_readonly(p->layout, last)
+    int from = p->layout ? p->lines[first].line->start_index : 0;
+    PangoLayoutLine *end = last < p->nlines ? p->lines[last].line
                                             : NULL;
     int to = end ? end->start_index : INT32_MAX;
     for (int i = 0; i < p->nnotes; i++)
@@ -97,8 +97,8 @@ static void add_notes(pager *pg, const pd_para *p, int first, int last)
     double h = notes_height(pg, p, first, last);
     if (h == 0)
         return;
-    int from = pango_layout_get_line_readonly(p->layout, first)->start_index;
-    PangoLayoutLine *end = last < p->nlines ? pango_layout_get_line_readonly(p->layout, last)
+    int from = p->lines[first].line->start_index;
+    PangoLayoutLine *end = last < p->nlines ? p->lines[last].line
                                             : NULL;
     int to = end ? end->start_index : INT32_MAX;
     for (int i = 0; i < p->nnotes; i++)

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* More columns or rows than any table has; larger spans are clamped to this. */
+#define PD_SPAN_MAX 10000
+
 enum { MAX_COLUMNS = 64 };
 
 typedef enum { COL_FIXED, COL_SHARE, COL_AUTO } col_kind;
@@ -48,9 +51,12 @@ static void read_columns(table *t)
             c->kind = COL_AUTO;
         } else if (pd_has_suffix(w, "*")) {
             c->kind = COL_SHARE;
+            /* shares are relative: past 1:1000 a column is invisible anyway */
             c->value = strtod(w, NULL);
-            if (c->value <= 0)
+            if (!(c->value > 0))
                 c->value = 1;
+            if (c->value > 1000)
+                c->value = 1000;
         } else if (pd_length_parse(w, &c->value)) {
             c->kind = COL_FIXED;
         } else {
@@ -69,12 +75,14 @@ static void read_columns(table *t)
     }
 }
 
-static int colspan_of(xmlNode *cell)
+/* A colspan or rowspan: 1 when absent or not a positive number; clamped to a bound that no
+ * table reaches (the grid clamps it to its own size), so that col + span cannot overflow. */
+static int span_attr(xmlNode *cell, const char *name)
 {
-    char *v = pd_xml_attr(cell, "colspan");
-    int span = v ? atoi(v) : 1;
+    char *v = pd_xml_attr(cell, name);
+    long span = v ? strtol(v, NULL, 10) : 1;
     free(v);
-    return span < 1 ? 1 : span;
+    return span < 1 ? 1 : span > PD_SPAN_MAX ? PD_SPAN_MAX : (int)span;
 }
 
 /* The widest unbreakable piece and the natural width of a cell's content. */
@@ -121,7 +129,7 @@ static void measure_row(table *t, xmlNode *row, bool header)
     for (xmlNode *cell = row->children; cell && col < t->ncols; cell = cell->next) {
         if (!pd_xml_is(cell, PD_LAYOUT_NS, "cell"))
             continue;
-        int span = colspan_of(cell);
+        int span = span_attr(cell, "colspan");
         if (span == 1 && t->cols[col].kind == COL_AUTO) {
             pd_style cs;
             pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, &rs, &cs);
@@ -210,14 +218,6 @@ typedef struct {
     bool has_border_color;
 } placed_cell;
 
-static int span_attr(xmlNode *cell, const char *name)
-{
-    char *v = pd_xml_attr(cell, name);
-    int span = v ? atoi(v) : 1;
-    free(v);
-    return span < 1 ? 1 : span;
-}
-
 static double col_x(const table *t, int col)
 {
     double x = 0;
@@ -284,7 +284,10 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
             double w = col_x(t, col + c->colspan) - col_x(t, col);
             pd_frag_init(&c->content);
             t->lay->text.tag = pd_layout_tag(t->lay, header ? "TH" : "TD", row_tag, NULL);
-            pd_flow_cell(t->lay, cell, &c->style, w - 2 * c->style.padding, &c->content);
+            /* a column narrower than its padding still gets a box (Pango reads a negative
+             * width as "never wrap") */
+            double inner = w - 2 * c->style.padding;
+            pd_flow_cell(t->lay, cell, &c->style, inner > 0 ? inner : 0, &c->content);
             t->lay->text.tag = table_tag;
             double need = c->content.height + 2 * c->style.padding;
             if (c->rowspan == 1 && need > h[r])

@@ -34,7 +34,7 @@ static void draw_box(cairo_t *cr, const pd_box *b)
 {
     switch (b->kind) {
     case PD_BOX_TEXT: {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(b->para->layout, b->line);
+        PangoLayoutLine *line = b->para->lines[b->line].line;
         set_colour(cr, b->color);
         cairo_move_to(cr, b->x, b->y + b->baseline);
         pango_cairo_show_layout_line(cr, line);

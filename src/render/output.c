@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,20 @@ pd_status pd_output_check(pd_ctx *ctx, const char *path, const char *input)
     return PD_OK;
 }
 
+/* /dev/stdout or /proc/self/fd/1 can name a regular file (standard output redirected to it):
+ * a temporary file renamed over the link would replace /dev/stdout itself. Nothing is
+ * renamed into these folders: the output is written through the name instead. */
+static bool in_system_folder(const char *path)
+{
+    char *dir = folder_of(path);
+    char real[PATH_MAX];
+    bool system = dir && realpath(dir, real) &&
+                  (strcmp(real, "/dev") == 0 || strncmp(real, "/dev/", 5) == 0 ||
+                   strcmp(real, "/proc") == 0 || strncmp(real, "/proc/", 6) == 0);
+    free(dir);
+    return system;
+}
+
 /* The mode of a new output: what the umask allows of rw-rw-rw-, as open(2) would give. Read
  * once: umask can only be read by setting it. */
 static mode_t output_mode(void)
@@ -84,13 +99,14 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
     o->fd = -1;
     struct stat target;
     bool is_stdout = strcmp(path, "-") == 0;
-    if (is_stdout || (stat(path, &target) == 0 && !S_ISREG(target.st_mode))) {
-        if (!is_stdout && !S_ISCHR(target.st_mode) && !S_ISFIFO(target.st_mode)) {
-            pd_diag_raise(ctx, PD_ERROR, path, 0, 0,
-                          "cannot write: not a regular file, device or FIFO");
-            free(o);
-            return PD_ERR_SYSTEM;
-        }
+    bool exists = !is_stdout && stat(path, &target) == 0;
+    if (exists && (S_ISBLK(target.st_mode) || S_ISSOCK(target.st_mode))) {
+        pd_diag_raise(ctx, PD_ERROR, path, 0, 0,
+                      "cannot write: not a regular file, character device or FIFO");
+        free(o);
+        return PD_ERR_SYSTEM;
+    }
+    if (is_stdout || (exists && !S_ISREG(target.st_mode)) || in_system_folder(path)) {
         o->held = true;
         o->path = is_stdout ? NULL : pd_strdup(path);
         pd_buf_init(&o->mem, (size_t)1 << 31);

@@ -13,8 +13,9 @@ typedef struct pd_output pd_output;
  * (a newline) or when it names the file input (same inode; input may be NULL or "-"),
  * PD_ERR_SYSTEM when it is a folder. */
 pd_status pd_output_check(pd_ctx *ctx, const char *path, const char *input);
-/* Opens a temporary file in path's folder ("-": standard output; an existing device or FIFO
- * such as /dev/null: written directly, and only on commit). Checks the name as
+/* Opens a temporary file in path's folder ("-": standard output; an existing character device
+ * or FIFO such as /dev/null, or a name in /dev or /proc such as /dev/stdout: written through
+ * the name, and only on commit; a block device or socket: refused). Checks the name as
  * pd_output_check does without an input. PD_ERR_SYSTEM when the folder is not writable. */
 pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out);
 /* Appends bytes; a failed write is remembered and reported by commit. */

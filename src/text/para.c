@@ -246,8 +246,10 @@ static void read_lines(pd_para *p)
         pango_layout_iter_get_line_extents(it, NULL, &logical);
         /* The line is drawn from its own origin, which is not its left edge when the line
          * runs right to left: subtract the line's own offset. */
-        pango_layout_line_get_extents(pango_layout_iter_get_line_readonly(it), NULL, &own);
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+        pango_layout_line_get_extents(line, NULL, &own);
         pd_line *l = &p->lines[i++];
+        l->line = line; /* pango_layout_get_line() walks a list: per line, quadratic */
         l->top = (double)logical.y / PANGO_SCALE;
         l->height = (double)logical.height / PANGO_SCALE;
         l->x = (double)(logical.x - own.x) / PANGO_SCALE;
@@ -324,6 +326,39 @@ static void report_missing_glyphs(const pd_text_env *env, PangoLayout *layout, x
     pango_layout_iter_free(it);
 }
 
+/* Pango shapes an item (a run of one font and attribute set) whole, and again what remains of
+ * it after each line break; and it sums an item's width in an int of 1/1024 points. A
+ * paragraph of a few hundred kilobytes in one font was quadratic to break and, past about
+ * 2 GB of 1/1024 points, was not broken at all. Long text is therefore cut into items by a
+ * no-op attribute (Pango starts a new item wherever an attribute range ends): after a space,
+ * about every PD_ITEM_BYTES, where kerning across the cut is nil; inside a word with no space
+ * for that long (a hash, a hostile input), every PD_ITEM_WORD_BYTES between characters, since
+ * breaking such a word character by character reshapes the item for every line. */
+#define PD_ITEM_BYTES 4096
+#define PD_ITEM_WORD_BYTES 256
+
+static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
+{
+    size_t start = 0;
+    while (len - start > PD_ITEM_BYTES) {
+        size_t end = start + PD_ITEM_BYTES, limit = end + PD_ITEM_BYTES / 4;
+        while (end < limit && end < len && text[end] != ' ')
+            end++;
+        if (end < len && text[end] == ' ') {
+            end++;
+        } else { /* no space near: cut the word short, between two characters */
+            end = start + PD_ITEM_WORD_BYTES;
+            while ((text[end] & 0xC0) == 0x80)
+                end++;
+        }
+        PangoAttribute *a = pango_attr_fallback_new(TRUE);
+        a->start_index = (guint)start;
+        a->end_index = (guint)end;
+        pango_attr_list_insert(attrs, a);
+        start = end;
+    }
+}
+
 static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style, double width,
                        xmlNode *block)
 {
@@ -346,6 +381,7 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
     if (*style->features)
         pango_attr_list_insert_before(b->attrs, pango_attr_font_features_new(style->features));
     pango_layout_set_text(p->layout, b->text.data ? b->text.data : "", (int)b->text.len);
+    bound_items(b->text.data, b->text.len, b->attrs);
     pango_layout_set_attributes(p->layout, b->attrs);
     pango_attr_list_unref(b->attrs);
     pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
@@ -440,7 +476,6 @@ double pd_para_line_width(const pd_para *p, int line)
     if (line < 0 || line >= p->nlines)
         return 0;
     PangoRectangle logical;
-    pango_layout_line_get_extents(pango_layout_get_line_readonly(p->layout, line), NULL,
-                                  &logical);
+    pango_layout_line_get_extents(p->lines[line].line, NULL, &logical);
     return (double)logical.width / PANGO_SCALE;
 }

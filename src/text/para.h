@@ -28,6 +28,7 @@ typedef struct {
 /* One line, in points, relative to the paragraph's top-left corner. */
 typedef struct {
     double top, height, baseline, x;
+    PangoLayoutLine *line; /* Pango's own, valid while the layout is not changed */
 } pd_line;
 
 typedef struct {

@@ -32,6 +32,9 @@ static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *k
     o->pd.kind = kind;
     char *path = NULL;
     const char *out = o->out;
+    if (!out && strcmp(file, "-") == 0) /* the id would use up standard input */
+        return tool_usage_error("render: reading standard input needs -o (the default name "
+                                "comes from the project id in the file)");
     if (!out) {
         char *id = NULL;
         pd_status st = pd_project_id(ctx, file, &id);

@@ -64,13 +64,24 @@ static HyphenDict *load_dict(const char *lang)
     return NULL;
 }
 
+static pd_hyphenator *cached(pd_ctx *ctx, const char *lang, char key[32])
+{
+    snprintf(key, 32, "hyphen:%s", lang);
+    return pd_cache_lookup(ctx->cache, key);
+}
+
+bool pd_hyphen_known(pd_ctx *ctx, const char *lang)
+{
+    char key[32];
+    return !lang || !*lang || strlen(lang) > 15 || cached(ctx, lang, key);
+}
+
 pd_hyphenator *pd_hyphen_for(pd_ctx *ctx, const char *lang)
 {
     if (!lang || !*lang || strlen(lang) > 15)
         return NULL;
     char key[32];
-    snprintf(key, sizeof key, "hyphen:%s", lang);
-    pd_hyphenator *h = pd_cache_lookup(ctx->cache, key);
+    pd_hyphenator *h = cached(ctx, lang, key);
     if (h)
         return h->dict ? h : NULL;
     h = calloc(1, sizeof *h);

@@ -13,6 +13,9 @@ typedef struct pd_hyphenator pd_hyphenator;
  * Debian's hyphen-* packages; NULL when there is none (the text is then not hyphenated). */
 pd_hyphenator *pd_hyphen_for(pd_ctx *ctx, const char *lang);
 
+/* Whether the dictionary for lang was looked for already (loaded, or known to be missing). */
+bool pd_hyphen_known(pd_ctx *ctx, const char *lang);
+
 /* Appends word (UTF-8, letters only) to out with U+00AD at each hyphenation point. */
 void pd_hyphen_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf *out);
 

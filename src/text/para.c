@@ -17,6 +17,8 @@ typedef struct {
     pd_noteref *notes;
     int nnotes, capnotes;
     bool space_pending; /* collapsed white space waiting for the next visible character */
+    bool defer_hyphens; /* a dictionary not loaded yet is left unloaded... */
+    bool deferred;      /* ...and this says that text was left unhyphenated for it */
     bool started;       /* visible text came before (in the paragraph, not this buffer) */
 } builder;
 
@@ -85,6 +87,11 @@ static bool at_line_start(const builder *b)
  * its language as soft hyphens. */
 static void add_text_styled(builder *b, const char *t, const pd_style *style)
 {
+    if (style->hyphenate && b->defer_hyphens && !pd_hyphen_known(b->env->ctx, style->lang)) {
+        b->deferred = true;
+        add_collapsed(b, t, style->uppercase);
+        return;
+    }
     const pd_hyphenator *h = style->hyphenate ? pd_hyphen_for(b->env->ctx, style->lang) : NULL;
     if (!h) {
         add_collapsed(b, t, style->uppercase);
@@ -408,26 +415,44 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
     p->color = style->color;
     p->refs = 1;
     read_lines(p);
-    report_missing_glyphs(env, p->layout, block);
+    return p;
+}
+
+/* Loading a hyphenation dictionary is a tenth of a cold render, and most hyphenated text
+ * (table cells, headings) fits on its line anyway. So while a language's dictionary is not
+ * loaded, a paragraph is first laid out without it, and built again with it only when it
+ * takes more than one line; from then on the dictionary is there. Footnotes keep their
+ * numbers when a paragraph is built twice (the layout's footnote callback is idempotent). */
+static pd_para *build(const pd_text_env *env, xmlNode *block, const char *text,
+                      const pd_style *style, double width, bool defer)
+{
+    builder b = {.env = env, .attrs = pango_attr_list_new(), .defer_hyphens = defer};
+    pd_buf_init(&b.text, 64u << 20);
+    if (block)
+        add_inlines(&b, block, style, style);
+    else
+        add_text_styled(&b, text, style);
+    bool deferred = b.deferred;
+    pd_para *p = finish(env, &b, style, width, block);
+    if (p && deferred && p->nlines > 1) {
+        pd_para_free(p);
+        return build(env, block, text, style, width, false);
+    }
+    if (p)
+        report_missing_glyphs(env, p->layout, block);
     return p;
 }
 
 pd_para *pd_para_new(const pd_text_env *env, xmlNode *block, const pd_style *style,
                      double width)
 {
-    builder b = {.env = env, .attrs = pango_attr_list_new()};
-    pd_buf_init(&b.text, 64u << 20);
-    add_inlines(&b, block, style, style);
-    return finish(env, &b, style, width, block);
+    return build(env, block, NULL, style, width, width >= 0);
 }
 
 pd_para *pd_para_new_text(const pd_text_env *env, const char *text, const pd_style *style,
                           double width)
 {
-    builder b = {.env = env, .attrs = pango_attr_list_new()};
-    pd_buf_init(&b.text, 64u << 20);
-    add_text_styled(&b, text, style);
-    return finish(env, &b, style, width, NULL);
+    return build(env, NULL, text, style, width, width >= 0);
 }
 
 pd_para *pd_para_ref(pd_para *p)

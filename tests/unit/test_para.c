@@ -1,0 +1,107 @@
+/* test_para.c — paragraphs: hyphenation dictionaries loaded only for text that needs them,
+ * long text broken into lines in bounded time. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "fonts.h"
+#include "hyphenate.h"
+#include "para.h"
+#include "style.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "group_ctx.h"
+
+static pd_text_env env_of(void)
+{
+    PangoContext *pango = pd_fonts_context(ctx, NULL);
+    assert_non_null(pango);
+    return (pd_text_env){.ctx = ctx, .file = "test", .pango = pango};
+}
+
+static pd_style hyphenated(const char *lang)
+{
+    pd_style s;
+    pd_style_default(&s);
+    s.hyphenate = true;
+    snprintf(s.lang, sizeof s.lang, "%s", lang);
+    return s;
+}
+
+static bool has_soft_hyphen(const pd_para *p)
+{
+    return strstr(pango_layout_get_text(p->layout), "\xc2\xad") != NULL;
+}
+
+/* Runs first in its own context: nothing has loaded the German dictionary yet. */
+static void one_line_needs_no_dictionary(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style de = hyphenated("de");
+    pd_para *p = pd_para_new_text(&env, "Umsetzungsplan aktualisiert", &de, 400);
+    assert_non_null(p);
+    assert_int_equal(p->nlines, 1);
+    assert_false(has_soft_hyphen(p));
+    assert_false(pd_hyphen_known(ctx, "de"));
+    pd_para_free(p);
+}
+
+static void several_lines_are_hyphenated(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style de = hyphenated("de");
+    const char *text = "Die Abnahmekriterien des Rechenzentrums werden im Übergabeprotokoll "
+                       "festgehalten und von der Bereitstellung bestätigt.";
+    pd_para *p = pd_para_new_text(&env, text, &de, 120);
+    assert_non_null(p);
+    assert_true(p->nlines > 1);
+    assert_true(pd_hyphen_known(ctx, "de"));
+    assert_true(has_soft_hyphen(p));
+    pd_para_free(p);
+    /* once loaded, even a paragraph on one line gets its hyphenation points */
+    p = pd_para_new_text(&env, "Umsetzungsplan", &de, 400);
+    assert_true(has_soft_hyphen(p));
+    pd_para_free(p);
+}
+
+/* One word of 50,000 letters at 100 pt, wider than Pango's int of 1/1024 points: broken into
+ * lines of at most the width, every letter kept (Pango kept it on one line). */
+static void a_very_long_word_is_broken(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style s;
+    pd_style_default(&s);
+    s.font_size = 100;
+    size_t n = 50000;
+    char *word = malloc(n + 1);
+    assert_non_null(word);
+    memset(word, 'x', n);
+    word[n] = '\0';
+    pd_para *p = pd_para_new_text(&env, word, &s, 300);
+    assert_non_null(p);
+    assert_true(p->nlines > 1000);
+    size_t kept = 0;
+    for (int i = 0; i < p->nlines; i++) {
+        assert_true(pd_para_line_width(p, i) <= 300.5);
+        kept += (size_t)p->lines[i].line->length;
+    }
+    assert_int_equal(kept, n);
+    pd_para_free(p);
+    free(word);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(one_line_needs_no_dictionary),
+        cmocka_unit_test(several_lines_are_hyphenated),
+        cmocka_unit_test(a_very_long_word_is_broken),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

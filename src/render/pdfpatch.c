@@ -42,20 +42,33 @@ static long number_after(const char *p, const char *end, const char *key)
     return -1;
 }
 
+/* Where each object's body starts ("N 0 obj\n" at the start of a line; the last definition
+ * wins, as in a reader), indexed by object number below size; found in one pass, so that
+ * patching many Figures does not read the file once per Figure. */
+static const char **index_objects(const char *data, size_t len, long size)
+{
+    const char **at = calloc((size_t)size, sizeof *at);
+    for (const char *p = data, *end = data + len; at && p < end;) {
+        char *after;
+        long num = strtol(p, &after, 10);
+        if (after > p && num >= 0 && num < size && (size_t)(end - after) >= 7 &&
+            memcmp(after, " 0 obj\n", 7) == 0)
+            at[num] = after + 7;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    return at;
+}
+
 /* The dictionary of object num: from "<<" after "num 0 obj" to the matching ">>" before
  * "endobj". */
-static bool object_dict(const char *data, size_t len, long num, const char **start,
-                        const char **end)
+static bool object_dict(const char *const *at, long size, const char *data_end, long num,
+                        const char **start, const char **end)
 {
-    char head[32];
-    int hn = snprintf(head, sizeof head, "\n%ld 0 obj\n", num);
-    const char *p = NULL;
-    for (size_t i = 0; i + (size_t)hn <= len; i++)
-        if (memcmp(data + i, head, (size_t)hn) == 0)
-            p = data + i + hn; /* the last definition wins, as in a reader */
-    if (!p || strncmp(p, "<<", 2) != 0)
+    const char *p = num >= 0 && num < size ? at[num] : NULL;
+    if (!p || data_end - p < 2 || strncmp(p, "<<", 2) != 0)
         return false;
-    const char *e = strstr(p, "\nendobj");
+    const char *e = find_next(p, data_end, "\nendobj", 7);
     if (!e)
         return false;
     while (e > p && (e[-1] == '\n' || e[-1] == ' '))
@@ -120,9 +133,14 @@ pd_status pd_pdf_patch(pd_ctx *ctx, pd_output *o, const char *lang, char *const 
         return PD_ERR_SYSTEM;
     }
     patched *objs = calloc((size_t)nalts + 1, sizeof *objs);
+    const char **at = index_objects(data, len, size);
     int n = 0;
     const char *s, *e;
-    if (objs && lang && *lang && object_dict(data, len, root, &s, &e)) {
+    if (!at) {
+        free(objs);
+        objs = NULL;
+    }
+    if (objs && lang && *lang && object_dict(at, size, data + len, root, &s, &e)) {
         char value[64];
         snprintf(value, sizeof value, "(%.32s)", lang);
         objs[n++] = (patched){root, with_entry(s, e, "/Lang", value)};
@@ -139,7 +157,7 @@ pd_status pd_pdf_patch(pd_ctx *ctx, pd_output *o, const char *lang, char *const 
         while (line > data && line[-1] != '\n')
             line--;
         long num = strtol(line, NULL, 10);
-        if (!object_dict(data, len, num, &s, &e))
+        if (!object_dict(at, size, data + len, num, &s, &e))
             continue;
         pd_buf v;
         pd_buf_init(&v, 1u << 20);
@@ -147,8 +165,10 @@ pd_status pd_pdf_patch(pd_ctx *ctx, pd_output *o, const char *lang, char *const 
         objs[n++] = (patched){num, with_entry(s, e, "/Alt", v.data ? v.data : "()")};
         pd_buf_free(&v);
     }
+    free(at);
     free(data);
-    qsort(objs, (size_t)n, sizeof *objs, compare_patched);
+    if (objs)
+        qsort(objs, (size_t)n, sizeof *objs, compare_patched);
     /* The update: the objects, one xref subsection each, the trailer. */
     pd_buf up;
     pd_buf_init(&up, 64u << 20);

@@ -1,6 +1,7 @@
 /* para.c — turning inline layout XML into a PangoLayout: text and attributes, never markup. */
 #include "para.h"
 #include "hyphenate.h"
+#include "shaped.h"
 #include "util.h"
 #include "xml.h"
 
@@ -333,28 +334,27 @@ static void report_missing_glyphs(const pd_text_env *env, PangoLayout *layout, x
     pango_layout_iter_free(it);
 }
 
-/* Pango shapes an item (a run of one font and attribute set) whole, and again what remains of
- * it after each line break; and it sums an item's width in an int of 1/1024 points. A
- * paragraph of a few hundred kilobytes in one font was quadratic to break and, past about
- * 2 GB of 1/1024 points, was not broken at all. Long text is therefore cut into items by a
- * no-op attribute (Pango starts a new item wherever an attribute range ends): after a space,
- * about every PD_ITEM_BYTES, where kerning across the cut is nil; inside a word with no space
- * for that long (a hash, a hostile input), every PD_ITEM_WORD_BYTES between characters, since
- * breaking such a word character by character reshapes the item for every line. */
-#define PD_ITEM_BYTES 4096
-#define PD_ITEM_WORD_BYTES 256
+/* Pango sums an item's width (a run of one font and attribute set) in an int of 1/1024
+ * points, and breaking a word that has no break opportunity reshapes the rest of its item
+ * for every line. One item per paragraph kept a few hundred kilobytes of text on one line,
+ * and a long word took minutes. Text is therefore cut into items of about PD_ITEM_BYTES by a
+ * no-op attribute (Pango starts a new item wherever an attribute range ends): after a space
+ * where there is one near (kerning across a space is nil), else between two characters (a
+ * hash, a URL, a hostile word). Item sizes from 128 to 4096 bytes cost the same on the
+ * sample documents (callgrind); the smaller bound is the faster one for long words. */
+#define PD_ITEM_BYTES 256
 
 static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
 {
     size_t start = 0;
-    while (len - start > PD_ITEM_BYTES) {
+    while (len - start > PD_ITEM_BYTES + PD_ITEM_BYTES / 4) {
         size_t end = start + PD_ITEM_BYTES, limit = end + PD_ITEM_BYTES / 4;
-        while (end < limit && end < len && text[end] != ' ')
+        while (end < limit && text[end] != ' ')
             end++;
-        if (end < len && text[end] == ' ') {
+        if (text[end] == ' ') {
             end++;
-        } else { /* no space near: cut the word short, between two characters */
-            end = start + PD_ITEM_WORD_BYTES;
+        } else { /* no space near: cut between two characters */
+            end = start + PD_ITEM_BYTES;
             while ((text[end] & 0xC0) == 0x80)
                 end++;
         }
@@ -366,8 +366,60 @@ static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
     }
 }
 
+/* Pango's layout of the builder's text and attributes (consumed) in the style and width. */
+static PangoLayout *new_layout(const pd_text_env *env, builder *b, const pd_style *style,
+                               double width, xmlNode *block)
+{
+    PangoLayout *layout = pango_layout_new(env->pango);
+    PangoFontDescription *fd = pd_para_font(style);
+    pango_layout_set_font_description(layout, fd);
+    pango_font_description_free(fd);
+    if (style->line_height != 1)
+        pango_attr_list_insert_before(b->attrs, pango_attr_line_height_new(style->line_height));
+    if (*style->features)
+        pango_attr_list_insert_before(b->attrs, pango_attr_font_features_new(style->features));
+    pango_layout_set_text(layout, b->text.data ? b->text.data : "", (int)b->text.len);
+    bound_items(b->text.data, b->text.len, b->attrs);
+    pango_layout_set_attributes(layout, b->attrs);
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    PangoTabArray *tabs = parse_tabs(env, block, style);
+    if (tabs) {
+        pango_layout_set_tabs(layout, tabs);
+        pango_tab_array_free(tabs);
+    }
+    if (width >= 0)
+        pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+    static const PangoAlignment aligns[] = {PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT,
+                                            PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT};
+    pango_layout_set_alignment(layout, aligns[style->align]);
+    pango_layout_set_justify(layout, style->align == PD_ALIGN_JUSTIFY);
+    pango_layout_set_justify_last_line(layout,
+                                       style->align == PD_ALIGN_JUSTIFY && style->justify_last_line);
+    return layout;
+}
+
+/* The key of a paragraph in the shaped-text cache: everything new_layout() turns into lines.
+ * NULL when it is not to be shared: links and footnote marks belong to one document, and tab
+ * stops are checked (and reported) as the layout is made. */
+static char *shaped_key(const pd_text_env *env, const builder *b, const pd_style *style,
+                        double width, xmlNode *block)
+{
+    if (b->nlinks || b->nnotes || (block && xmlHasProp(block, BAD_CAST "tabs")))
+        return NULL;
+    char *attrs = pango_attr_list_to_string(b->attrs);
+    char *key = g_strdup_printf("%p|%.4f|%s|%.4f|%d|%d|%.4f|%s|%d|%d|%s|%.*s", (void *)env->pango,
+                                width, style->family, style->font_size, style->font_weight,
+                                style->italic, style->line_height, style->features, style->align,
+                                style->justify_last_line, attrs, (int)b->text.len,
+                                b->text.data ? b->text.data : "");
+    g_free(attrs);
+    return key;
+}
+
+/* A paragraph of the builder's content (consumed). With reuse, one laid out before in this
+ * context with the same key shares its layout. */
 static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style, double width,
-                       xmlNode *block)
+                       xmlNode *block, bool reuse)
 {
     pd_para *p = calloc(1, sizeof *p);
     if (!p || b->text.failed) {
@@ -379,32 +431,22 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
         pd_error(env->ctx, "out of memory laying out text");
         return NULL;
     }
-    p->layout = pango_layout_new(env->pango);
-    PangoFontDescription *fd = pd_para_font(style);
-    pango_layout_set_font_description(p->layout, fd);
-    pango_font_description_free(fd);
-    if (style->line_height != 1)
-        pango_attr_list_insert_before(b->attrs, pango_attr_line_height_new(style->line_height));
-    if (*style->features)
-        pango_attr_list_insert_before(b->attrs, pango_attr_font_features_new(style->features));
-    pango_layout_set_text(p->layout, b->text.data ? b->text.data : "", (int)b->text.len);
-    bound_items(b->text.data, b->text.len, b->attrs);
-    pango_layout_set_attributes(p->layout, b->attrs);
-    pango_attr_list_unref(b->attrs);
-    pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
-    PangoTabArray *tabs = parse_tabs(env, block, style);
-    if (tabs) {
-        pango_layout_set_tabs(p->layout, tabs);
-        pango_tab_array_free(tabs);
+    char *key = reuse ? shaped_key(env, b, style, width, block) : NULL;
+    const pd_shaped *hit = key ? pd_shaped_lookup(env->ctx, key) : NULL;
+    if (hit && (p->lines = malloc((size_t)(hit->nlines ? hit->nlines : 1) * sizeof *p->lines))) {
+        p->layout = g_object_ref(hit->layout);
+        memcpy(p->lines, hit->lines, (size_t)hit->nlines * sizeof *p->lines);
+        p->nlines = hit->nlines;
+        p->height = hit->height;
+    } else {
+        p->layout = new_layout(env, b, style, width, block);
+        read_lines(p);
+        if (key)
+            pd_shaped_store(env->ctx, key, p->layout, p->lines, p->nlines, p->height,
+                            b->text.len);
     }
-    if (width >= 0)
-        pango_layout_set_width(p->layout, (int)(width * PANGO_SCALE));
-    static const PangoAlignment aligns[] = {PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT,
-                                            PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT};
-    pango_layout_set_alignment(p->layout, aligns[style->align]);
-    pango_layout_set_justify(p->layout, style->align == PD_ALIGN_JUSTIFY);
-    pango_layout_set_justify_last_line(p->layout,
-                                       style->align == PD_ALIGN_JUSTIFY && style->justify_last_line);
+    g_free(key);
+    pango_attr_list_unref(b->attrs);
     pd_buf_free(&b->text);
     p->links = b->links;
     p->nlinks = b->nlinks;
@@ -414,7 +456,6 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
     p->width = width;
     p->color = style->color;
     p->refs = 1;
-    read_lines(p);
     return p;
 }
 
@@ -433,7 +474,8 @@ static pd_para *build(const pd_text_env *env, xmlNode *block, const char *text,
     else
         add_text_styled(&b, text, style);
     bool deferred = b.deferred;
-    pd_para *p = finish(env, &b, style, width, block);
+    /* Only paragraphs broken for a width are shared: pd_para_measure changes its layout. */
+    pd_para *p = finish(env, &b, style, width, block, width >= 0);
     if (p && deferred && p->nlines > 1) {
         pd_para_free(p);
         return build(env, block, text, style, width, false);

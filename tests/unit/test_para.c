@@ -1,5 +1,5 @@
 /* test_para.c — paragraphs: hyphenation dictionaries loaded only for text that needs them,
- * long text broken into lines in bounded time. */
+ * long text broken into lines in bounded time, laid-out paragraphs shared within a context. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +10,7 @@
 #include "para.h"
 #include "style.h"
 
+#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,12 +97,54 @@ static void a_very_long_word_is_broken(void **state)
     free(word);
 }
 
+/* The same text in the same style and width is laid out once per context; links are not
+ * shared (they belong to one document), and a layout being measured is never shared. */
+static void same_paragraph_shares_its_layout(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style s;
+    pd_style_default(&s);
+    pd_para *a = pd_para_new_text(&env, "Approved by the steering committee", &s, 200);
+    pd_para *b = pd_para_new_text(&env, "Approved by the steering committee", &s, 200);
+    pd_para *wider = pd_para_new_text(&env, "Approved by the steering committee", &s, 300);
+    s.font_weight = 700;
+    pd_para *bold = pd_para_new_text(&env, "Approved by the steering committee", &s, 200);
+    assert_ptr_equal(a->layout, b->layout);
+    assert_int_equal(a->nlines, b->nlines);
+    assert_ptr_equal(a->lines[0].line, b->lines[0].line);
+    assert_ptr_not_equal(a->layout, wider->layout);
+    assert_ptr_not_equal(a->layout, bold->layout);
+    pd_para_free(a); /* the others keep theirs */
+    assert_string_equal(pango_layout_get_text(b->layout), "Approved by the steering committee");
+    pd_para_free(b);
+    pd_para_free(wider);
+    pd_para_free(bold);
+
+    static const char link[] = "<p xmlns='urn:phasedoc:layout:1'>See <a href='https://example.org/'>"
+                               "the plan</a>.</p>";
+    xmlDocPtr doc = xmlReadMemory(link, (int)sizeof link - 1, "link.xml", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    pd_style_default(&s);
+    pd_para *l1 = pd_para_new(&env, xmlDocGetRootElement(doc), &s, 200);
+    pd_para *l2 = pd_para_new(&env, xmlDocGetRootElement(doc), &s, 200);
+    assert_int_equal(l1->nlinks, 1);
+    assert_ptr_not_equal(l1->layout, l2->layout);
+    pd_para_free(l1);
+    pd_para_free(l2);
+    double lo, hi;
+    pd_para_measure(&env, xmlDocGetRootElement(doc), &s, &lo, &hi);
+    assert_true(lo > 0 && lo < hi);
+    xmlFreeDoc(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(one_line_needs_no_dictionary),
         cmocka_unit_test(several_lines_are_hyphenated),
         cmocka_unit_test(a_very_long_word_is_broken),
+        cmocka_unit_test(same_paragraph_shares_its_layout),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,9 +1,11 @@
 /* hyphenate.c — libhyphen dictionaries (UTF-8 or ISO 8859-1) turned into soft hyphens. */
 #include "hyphenate.h"
 #include "cache.h"
+#include "hyphen_pack.h"
 
 #include <glib.h>
 #include <hyphen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,28 @@ static void free_hyphenator(void *p)
     if (h && h->dict)
         hnj_hyphen_free(h->dict);
     free(h);
+}
+
+/* The dictionary at path: its automaton as the build packed it when there is one for this
+ * very file (PD_HYPHEN_PACKED_DIR/NAME.pdh, NAME the file's own name behind any link), else
+ * built from the patterns. */
+static HyphenDict *load_file(const char *path)
+{
+#ifdef PD_HYPHEN_PACKED_DIR
+    char *real = realpath(path, NULL);
+    if (real) {
+        char packed[PATH_MAX];
+        const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
+        HyphenDict *d = NULL;
+        if (snprintf(packed, sizeof packed, "%s/%s.pdh", PD_HYPHEN_PACKED_DIR, name) <
+            (int)sizeof packed)
+            d = pd_hyphen_pack_read(packed, real);
+        free(real);
+        if (d)
+            return d;
+    }
+#endif
+    return hnj_hyphen_load(path);
 }
 
 /* Dictionary file names to try for a language, most specific first. */
@@ -57,7 +81,7 @@ static HyphenDict *load_dict(const char *lang)
             snprintf(path, sizeof path, "%s/hyph_%s_%s.dic", PD_HYPHEN_DIR, base, regions[i]);
         else
             snprintf(path, sizeof path, "%s/hyph_%s.dic", PD_HYPHEN_DIR, base);
-        HyphenDict *d = hnj_hyphen_load(path);
+        HyphenDict *d = load_file(path);
         if (d)
             return d;
     }

@@ -60,7 +60,8 @@ typedef struct {
 } pd_footnote;
 
 /* A laid-out document. */
-typedef struct {
+typedef struct pd_layout pd_layout;
+struct pd_layout {
     pd_ctx *ctx;
     xmlDocPtr doc;         /* borrowed */
     const char *file;      /* for diagnostics */
@@ -90,12 +91,30 @@ typedef struct {
     int nalts, capalts;
     pd_style flow_style;
     double flow_width;
-} pd_layout;
+    xmlNode *flow_node;
+    /* Long documents are drawn while they are laid out. Given a sink, once a pass passes
+     * PD_STREAM_AFTER pages, its pages are freed as they are completed (streaming) and, when
+     * the passes are done, one more pass hands each page to the sink as it is completed
+     * (drawing) and frees it: memory stays flat however long the document. */
+    void (*sink)(void *user, struct pd_layout *lay, int index);
+    void *sink_user;
+    bool streaming;   /* pages are freed once completed: only their masters stay */
+    bool drawing;     /* this pass hands its pages to the sink */
+    int total_pages;  /* the page count of the pass before, shown while drawing */
+};
+
+enum { PD_STREAM_AFTER = 48 };
 
 /* Lays out a layout document (already validated against layout.rng). font_dirs: the brand
  * packs' font folders to load besides the bundled fonts (NULL-terminated, or NULL). */
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                         const char *const *font_dirs, int max_pages, pd_layout **out);
+/* The same for a PDF drawn as it is laid out: a long document's pages go to sink as they are
+ * completed (see pd_layout.streaming); lay->streaming tells afterwards whether they did. */
+pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
+                                const char *const *font_dirs, int max_pages,
+                                void (*sink)(void *user, pd_layout *lay, int index),
+                                void *sink_user, pd_layout **out);
 void pd_layout_free(pd_layout *lay);
 
 /* Header and footer of page index i (0-based) as a fragment (laid out with its numbers). */

@@ -24,6 +24,8 @@ pd_item *pd_items_add(pd_items *items, pd_item_kind kind)
     memset(it, 0, sizeof *it);
     it->kind = kind;
     it->orphans = it->widows = 2;
+    it->anchor = items->pending_anchor;
+    items->pending_anchor = NULL;
     return it;
 }
 
@@ -36,18 +38,41 @@ static void table_head_release(pd_table_head *t)
     }
 }
 
+static void item_free(pd_item *it)
+{
+    pd_para_free(it->para);
+    pd_frag_free(&it->frag);
+    table_head_release(it->table);
+    free(it->master);
+    free(it->anchor);
+}
+
 void pd_items_free(pd_items *items)
 {
-    for (int i = 0; i < items->n; i++) {
-        pd_item *it = &items->items[i];
-        pd_para_free(it->para);
-        pd_frag_free(&it->frag);
-        table_head_release(it->table);
-        free(it->master);
-        free(it->anchor);
-    }
+    for (int i = 0; i < items->n; i++)
+        item_free(&items->items[i]);
     free(items->items);
+    free(items->pending_anchor);
     memset(items, 0, sizeof *items);
+}
+
+/* Enough items to be worth a pagination step; small documents paginate once, at the end. */
+enum { FLUSH_AT = 64 };
+
+void pd_items_flush_point(pd_items *items)
+{
+    if (!items->flush || items->n < FLUSH_AT)
+        return;
+    int upto = items->n - 1;
+    while (upto > 0 && items->items[upto - 1].keep_with_next)
+        upto--;
+    if (upto == 0)
+        return;
+    items->flush(items->flush_user, items, upto);
+    for (int i = 0; i < upto; i++)
+        item_free(&items->items[i]);
+    memmove(items->items, items->items + upto, (size_t)(items->n - upto) * sizeof *items->items);
+    items->n -= upto;
 }
 
 static double item_height(const pd_item *it)
@@ -510,15 +535,22 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
             lay->text.tag = pd_layout_tag(lay, tag, saved, alt);
             free(alt);
         }
-        int before = out->n;
-        flow_block(lay, n, &st, x, width, out);
-        lay->text.tag = saved;
-        /* The block's id lands where its first item is placed. */
+        /* The block's id lands where its first item is placed; an enclosing block's id
+         * still waiting for an item gives way to it. */
         const pd_heading *h = pd_heading_of(lay, n);
         char *id = h ? pd_strdup(h->id) : pd_xml_attr(n, "id");
-        if (id && out->n > before && !out->items[before].anchor)
-            out->items[before].anchor = id;
-        else
+        if (id) {
+            free(out->pending_anchor);
+            out->pending_anchor = id;
+        }
+        flow_block(lay, n, &st, x, width, out);
+        lay->text.tag = saved;
+        if (id && out->pending_anchor == id) { /* the block made no item */
             free(id);
+            out->pending_anchor = NULL;
+        }
+        /* Between the flow's own children nothing refers back to earlier items. */
+        if (parent == lay->flow_node)
+            pd_items_flush_point(out);
     }
 }

@@ -27,9 +27,16 @@ typedef struct {
     char *anchor;          /* the id of the block that starts here, recorded when placed */
 } pd_item;
 
-typedef struct {
+/* A list of items. The flow's own list is drained as it grows (flush set): at the points
+ * where the flow calls pd_items_flush_point, what is complete is handed to pagination and
+ * dropped, so a long document never holds all of its items at once. */
+typedef struct pd_items {
     pd_item *items;
     int n, cap;
+    /* Places items [0, upto) (pagination); they are then freed and dropped from the list. */
+    void (*flush)(void *user, struct pd_items *items, int upto);
+    void *flush_user;
+    char *pending_anchor; /* an id for the next item added (the block that starts there) */
 } pd_items;
 
 /* A table header kept once and repeated on every page the table continues on. */
@@ -44,6 +51,18 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
                     double width, pd_items *out);
 void pd_items_free(pd_items *items);
 pd_item *pd_items_add(pd_items *items, pd_item_kind kind);
+/* Hands the complete items to the list's flush, if it has one and holds enough: all but the
+ * last item and the keep-with-next chain before it, which may still change or look ahead. */
+void pd_items_flush_point(pd_items *items);
+
+/* Pagination (paginate.c): items onto pages of the layout, as many at a time as the flow
+ * hands over; the pager keeps the page being filled between calls. */
+typedef struct pd_pager pd_pager;
+pd_pager *pd_pager_begin(pd_layout *lay, const pd_master *first, const pd_master *next);
+/* Places items [0, upto); chains kept with the next item may look further ahead. */
+void pd_pager_place(pd_pager *pg, pd_items *items, int upto);
+/* Completes the last page. */
+void pd_pager_end(pd_pager *pg);
 
 /* Stacks items into one fragment without page breaks (cells, boxes, headers, footers). */
 void pd_items_stack(pd_items *items, pd_frag *out);

@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void pd_paginate(pd_layout *lay, pd_items *items, const pd_master *first,
-                 const pd_master *next);
-
 static const struct {
     const char *name;
     double w, h;
@@ -130,6 +127,17 @@ const pd_tag *pd_layout_tag(pd_layout *lay, const char *name, const pd_tag *pare
     return t;
 }
 
+/* The structure elements of a pass, once nothing refers to them (its pages are gone). */
+static void free_tags(pd_layout *lay)
+{
+    for (pd_tag *t = lay->tags, *next; t; t = next) {
+        next = t->next;
+        free(t->alt);
+        free(t);
+    }
+    lay->tags = NULL;
+}
+
 int pd_layout_page_of(void *user, const char *id)
 {
     pd_layout *lay = user;
@@ -183,8 +191,52 @@ static bool same_pages(const pd_layout *lay)
     return true;
 }
 
+/* The flow's items go to pagination as they are made, unless the pass has failed already. */
+typedef struct {
+    pd_layout *lay;
+    pd_pager *pager;
+    int errors_before;
+} pass;
+
+static void place_made(void *user, pd_items *items, int upto)
+{
+    pass *p = user;
+    if (pd_ctx_error_count(p->lay->ctx) == p->errors_before)
+        pd_pager_place(p->pager, items, upto);
+}
+
+static void run_pass(pd_layout *lay, xmlNode *flow, const pd_master *first,
+                     const pd_master *next, int errors_before)
+{
+    lay->needs_pages = false;
+    lay->nnotes = 0;
+    free_tags(lay); /* the last pass's pages are gone */
+    lay->text.tag = pd_layout_tag(lay, "Sect", NULL, NULL);
+    pass p = {lay, pd_pager_begin(lay, first, next), errors_before};
+    if (!p.pager) {
+        pd_error(lay->ctx, "out of memory");
+        return;
+    }
+    pd_items items = {.flush = place_made, .flush_user = &p};
+    pd_flow_blocks(lay, flow, &lay->flow_style, 0, lay->flow_width, &items);
+    place_made(&p, &items, items.n);
+    pd_items_free(&items);
+    pd_pager_end(p.pager);
+}
+
+/* The anchors of the pass just done become the known ones, for the next pass to show. */
+static void keep_anchors(pd_layout *lay)
+{
+    free_anchors(lay->known, lay->nknown);
+    lay->known = lay->anchors;
+    lay->nknown = lay->nanchors;
+    lay->anchors = NULL;
+    lay->nanchors = lay->capanchors = 0;
+}
+
 /* Layout passes: page numbers shown in the text (contents, references) can move what follows;
- * repeat until they settle, a few times at most. */
+ * repeat until they settle, a few times at most. A long document streamed (engine.h) then
+ * gets one more pass that draws its pages. */
 enum { MAX_PASSES = 6 };
 
 static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
@@ -192,35 +244,42 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
 {
     int errors_before = pd_ctx_error_count(lay->ctx);
     for (lay->passes = 1; lay->passes <= MAX_PASSES; lay->passes++) {
-        lay->needs_pages = false;
-        lay->nnotes = 0;
-        pd_items items = {0};
-        lay->text.tag = pd_layout_tag(lay, "Sect", NULL, NULL);
-        pd_flow_blocks(lay, flow, &lay->flow_style, 0, lay->flow_width, &items);
-        if (pd_ctx_error_count(lay->ctx) == errors_before)
-            pd_paginate(lay, &items, first, next);
-        pd_items_free(&items);
-        if (pd_ctx_error_count(lay->ctx) > errors_before || !lay->needs_pages)
+        run_pass(lay, flow, first, next, errors_before);
+        if (pd_ctx_error_count(lay->ctx) > errors_before)
             return;
-        bool settled = lay->passes > 1 && same_pages(lay);
-        if (settled)
-            return;
+        if (!lay->needs_pages || (lay->passes > 1 && same_pages(lay)))
+            break;
         if (lay->passes == MAX_PASSES) {
             pd_diag_raise(lay->ctx, PD_WARNING, lay->file, 0, 0,
                           "page numbers did not settle after %d layout passes", MAX_PASSES);
-            return;
+            break;
         }
-        free_anchors(lay->known, lay->nknown);
-        lay->known = lay->anchors;
-        lay->nknown = lay->nanchors;
-        lay->anchors = NULL;
-        lay->nanchors = lay->capanchors = 0;
+        keep_anchors(lay);
         free_pages(lay);
     }
+    if (!lay->streaming)
+        return;
+    lay->total_pages = lay->npages;
+    keep_anchors(lay);
+    free_pages(lay);
+    lay->drawing = true;
+    run_pass(lay, flow, first, next, errors_before);
+    lay->passes++;
+    if (lay->npages != lay->total_pages && pd_ctx_error_count(lay->ctx) == errors_before)
+        pd_error(lay->ctx, "the drawing pass made %d pages, not %d", lay->npages,
+                 lay->total_pages);
 }
 
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                         const char *const *font_dirs, int max_pages, pd_layout **out)
+{
+    return pd_layout_run_drawing(ctx, doc, image_dirs, font_dirs, max_pages, NULL, NULL, out);
+}
+
+pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
+                                const char *const *font_dirs, int max_pages,
+                                void (*sink)(void *user, pd_layout *lay, int index),
+                                void *sink_user, pd_layout **out)
 {
     *out = NULL;
     PangoContext *pango = pd_fonts_context(ctx, font_dirs);
@@ -235,6 +294,8 @@ pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dir
     lay->images = pd_images_of(ctx);
     lay->image_dirs = image_dirs;
     lay->max_pages = max_pages > 0 ? max_pages : 5000;
+    lay->sink = sink;
+    lay->sink_user = sink_user;
     int errors_before = pd_ctx_error_count(ctx);
     xmlNode *flow;
     if (!read_document(lay, xmlDocGetRootElement(doc), &flow)) {
@@ -255,6 +316,7 @@ pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dir
     const pd_master *first = master_attr(lay, flow, "master", &lay->masters[0]);
     const pd_master *next = master_attr(lay, flow, "next-master", first);
     pd_collect_headings(lay, flow);
+    lay->flow_node = flow;
 
     /* Every page master has the same body width in practice; the flow is laid out for the
      * first one's and pages of another width keep that measure. */
@@ -284,11 +346,7 @@ void pd_layout_free(pd_layout *lay)
     free(lay->headings);
     free(lay->notes);
     free(lay->alts);
-    for (pd_tag *t = lay->tags, *next; t; t = next) {
-        next = t->next;
-        free(t->alt);
-        free(t);
-    }
+    free_tags(lay);
     for (int i = 0; i < lay->nmasters; i++) {
         free(lay->masters[i].watermark);
         pd_frag_free(&lay->masters[i].header_cache);
@@ -343,7 +401,7 @@ void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out)
     pd_master *m = &lay->masters[lay->pages[i].master - lay->masters];
     double width = m->width - m->margin_left - m->margin_right;
     lay->text.page = i + 1;
-    lay->text.pages = lay->npages;
+    lay->text.pages = lay->drawing ? lay->total_pages : lay->npages;
     const pd_tag *tag = lay->text.tag;
     lay->text.tag = NULL; /* headers and footers are artifacts, not structure */
     if (m->header)

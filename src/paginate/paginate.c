@@ -7,28 +7,51 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
+struct pd_pager {
     pd_layout *lay;
     pd_para **note_body;    /* footnote bodies by number - 1, shaped when first needed */
     pd_para **note_mark;
     int *notes_here;        /* numbers of the footnotes on the current page */
+    int capnotes;           /* of the three arrays: footnotes are met as the flow goes */
     int nhere;
     double notes_h;         /* their height, with the separator */
     const pd_master *master;
     const pd_master *next_master;
     pd_page *page;
     double y, top, bottom, left;
-    bool fresh; /* nothing placed on this page yet */
+    double after; /* the space after the last item placed */
+    bool fresh;   /* nothing placed on this page yet */
     bool stopped;
-} pager;
+};
+typedef struct pd_pager pager;
 
 enum { NOTE_GAP = 10 }; /* points between the body and the footnotes, with a short rule */
 
-/* Sets the page's footnotes at its foot, above the bottom margin. */
+/* A completed page: drawn now and freed while streaming (see engine.h). */
+static void finish_page(pager *pg)
+{
+    pd_layout *lay = pg->lay;
+    if (!lay->streaming && lay->sink && lay->npages > PD_STREAM_AFTER) {
+        lay->streaming = true; /* a long document: the pages so far go too */
+        for (int i = 0; i < lay->npages - 1; i++)
+            pd_frag_free(&lay->pages[i].body);
+    }
+    if (!lay->streaming)
+        return;
+    if (lay->drawing)
+        lay->sink(lay->sink_user, lay, (int)(pg->page - lay->pages));
+    pd_frag_free(&pg->page->body);
+}
+
+/* Sets the page's footnotes at its foot, above the bottom margin; the page is complete. */
 static void close_page(pager *pg)
 {
-    if (!pg->page || pg->nhere == 0)
+    if (!pg->page)
         return;
+    if (pg->nhere == 0) {
+        finish_page(pg);
+        return;
+    }
     pd_frag *f = &pg->page->body;
     double bottom = pg->master->height - pg->master->margin_bottom;
     double y = bottom - pg->notes_h + NOTE_GAP;
@@ -47,13 +70,37 @@ static void close_page(pager *pg)
     }
     pg->nhere = 0;
     pg->notes_h = 0;
+    finish_page(pg);
+}
+
+/* Room in the footnote arrays for every footnote met so far. */
+static bool notes_room(pager *pg)
+{
+    int need = pg->lay->nnotes;
+    if (need <= pg->capnotes)
+        return true;
+    pd_para **body = realloc(pg->note_body, (size_t)need * sizeof *body);
+    if (body)
+        pg->note_body = body;
+    pd_para **mark = realloc(pg->note_mark, (size_t)need * sizeof *mark);
+    if (mark)
+        pg->note_mark = mark;
+    int *here = realloc(pg->notes_here, (size_t)need * sizeof *here);
+    if (here)
+        pg->notes_here = here;
+    if (!body || !mark || !here)
+        return false;
+    for (int i = pg->capnotes; i < need; i++)
+        body[i] = mark[i] = NULL;
+    pg->capnotes = need;
+    return true;
 }
 
 /* The footnote body of number n, shaped once. */
 static pd_para *note_body(pager *pg, int n)
 {
     pd_layout *lay = pg->lay;
-    if (n < 1 || n > lay->nnotes || !pg->note_body)
+    if (n < 1 || n > lay->nnotes || !notes_room(pg))
         return NULL;
     if (!pg->note_body[n - 1]) {
         pd_style st = lay->flow_style;
@@ -236,8 +283,6 @@ static void record_anchor(pager *pg, pd_item *it, double x, double y)
     it->frag.nanchors = 0;
 }
 
-static void paginate_items(pager *pg, pd_items *items, const pd_master *first);
-
 /* Splits f at about room: what starts below the cut (or is a line crossing it) moves to rest,
  * shifted up; rectangles and rules crossing it are cut in two. Returns the cut, 0 if nothing
  * fits above it. */
@@ -356,7 +401,6 @@ static void place_lines(pager *pg, pd_item *it, double gap)
 {
     pd_para *p = it->para;
     int n = p->nlines, start = 0;
-    bool own_kept = false;
     while (start < n && !pg->stopped) {
         double y = pg->y + gap;
         int k = lines_fitting(pg, p, start, y);
@@ -384,10 +428,9 @@ static void place_lines(pager *pg, pd_item *it, double gap)
             record_anchor(pg, it, pg->left + it->x, y);
             pd_frag_move(&pg->page->body, &it->frag, pg->left + it->x, y);
         }
-        if (!own_kept) { /* the page that shows the first line keeps the paragraph alive */
-            pd_frag_own(&pg->page->body, p);
-            own_kept = true;
-        }
+        /* every page that shows lines of it keeps the paragraph alive: a page may be drawn
+         * and freed before the paragraph ends (streaming) */
+        pd_frag_own(&pg->page->body, pd_para_ref(p));
         pg->y = y + lines_height(p, start, start + k);
         pg->fresh = false;
         start += k;
@@ -395,55 +438,54 @@ static void place_lines(pager *pg, pd_item *it, double gap)
         if (start < n && !next_page(pg, NULL))
             return;
     }
-    it->para = NULL;
 }
 
-void pd_paginate(pd_layout *lay, pd_items *items, const pd_master *first,
-                 const pd_master *next)
+pager *pd_pager_begin(pd_layout *lay, const pd_master *first, const pd_master *next)
 {
-    pager pg = {.lay = lay, .next_master = next};
-    if (lay->nnotes > 0) {
-        pg.note_body = calloc((size_t)lay->nnotes, sizeof *pg.note_body);
-        pg.note_mark = calloc((size_t)lay->nnotes, sizeof *pg.note_mark);
-        pg.notes_here = calloc((size_t)lay->nnotes, sizeof *pg.notes_here);
-        if (!pg.note_body || !pg.note_mark || !pg.notes_here) {
-            free(pg.note_body), free(pg.note_mark), free(pg.notes_here);
-            pg.note_body = pg.note_mark = NULL;
-            pg.notes_here = NULL;
-        }
-    }
-    paginate_items(&pg, items, first);
-    close_page(&pg);
-    for (int i = 0; pg.note_body && i < lay->nnotes; i++) {
-        pd_para_free(pg.note_body[i]);
-        pd_para_free(pg.note_mark[i]);
-    }
-    free(pg.note_body);
-    free(pg.note_mark);
-    free(pg.notes_here);
+    pager *pg = calloc(1, sizeof *pg);
+    if (!pg)
+        return NULL;
+    pg->lay = lay;
+    pg->next_master = next;
+    new_page(pg, first);
+    return pg;
 }
 
-static void paginate_items(pager *pg, pd_items *items, const pd_master *first)
+void pd_pager_end(pager *pg)
+{
+    if (!pg)
+        return;
+    close_page(pg);
+    for (int i = 0; i < pg->capnotes; i++) {
+        pd_para_free(pg->note_body[i]);
+        pd_para_free(pg->note_mark[i]);
+    }
+    free(pg->note_body);
+    free(pg->note_mark);
+    free(pg->notes_here);
+    free(pg);
+}
+
+void pd_pager_place(pager *pg, pd_items *items, int upto)
 {
     pd_layout *lay = pg->lay;
-    if (!new_page(pg, first))
-        return;
-    double after = 0;
-    for (int i = 0; i < items->n && !pg->stopped; i++) {
+    for (int i = 0; i < upto && !pg->stopped; i++) {
         pd_item *it = &items->items[i];
         if (it->kind == PD_ITEM_BREAK) {
             if (!pg->fresh) {
                 next_page(pg, it->master);
             } else if (it->master) { /* nothing on this page yet: just change its design */
+                pd_frag_free(&pg->page->body);
+                pg->page = NULL; /* not a completed page */
                 lay->npages--;
                 next_page(pg, it->master);
             }
-            after = 0;
+            pg->after = 0;
             continue;
         }
-        double gap = gap_before(pg, it, after);
+        double gap = gap_before(pg, it, pg->after);
         if (it->keep_with_next && !pg->fresh) {
-            double chain = chain_height(items, i, after);
+            double chain = chain_height(items, i, pg->after);
             double room = pg->bottom - pg->top;
             /* A chain longer than a page cannot be kept: it breaks where it must. */
             if (chain <= room && pg->y + gap + chain > pg->bottom) {
@@ -456,6 +498,6 @@ static void paginate_items(pager *pg, pd_items *items, const pd_master *first)
             place_lines(pg, it, gap);
         else
             place_block(pg, it, gap);
-        after = it->space_after;
+        pg->after = it->space_after;
     }
 }

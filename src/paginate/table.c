@@ -447,18 +447,22 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
     if (total < avail && st->align_block != PD_ALIGN_LEFT)
         shift = (avail - total) * (st->align_block == PD_ALIGN_RIGHT ? 1 : 0.5);
     xmlNode **rows;
-    int nrows = collect_rows(node, &rows), first = out->n;
+    int nrows = collect_rows(node, &rows), added = 0;
     for (int i = 0; i < nrows;) {
         int group = group_size(rows, nrows, i);
         pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
+        added++;
         it->x = x + st->indent + shift;
+        if (i == 0)
+            it->space_before = st->space_before;
         layout_rows(t, rows + i, group, false, i, &it->frag);
         /* A table kept together keeps each row with the next; so does a row that asks. */
         xmlChar *kwn = xmlGetProp(rows[i + group - 1], (const xmlChar *)"keep-with-next");
         it->keep_with_next = st->keep_together || (kwn && xmlStrEqual(kwn, (const xmlChar *)"true"));
         xmlFree(kwn);
         xmlChar *rid = xmlGetProp(rows[i], (const xmlChar *)"id");
-        if (rid) {
+        if (rid) { /* a row's own id wins over the table's */
+            free(it->anchor);
             it->anchor = pd_strdup((const char *)rid);
             xmlFree(rid);
         }
@@ -468,15 +472,17 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
             it->table_first = i == 0 && nheader > 0;
         }
         i += group;
+        /* A long table of the flow's own is paginated as it goes (the last row stays: its
+         * flags are set below). */
+        if (node->parent == t->lay->flow_node)
+            pd_items_flush_point(out);
     }
     free(rows);
-    if (out->n > first) {
-        out->items[out->n - 1].table_last = true;
-        out->items[out->n - 1].keep_with_next = st->keep_with_next;
-    }
-    if (out->n > first) {
-        out->items[first].space_before = st->space_before;
-        out->items[out->n - 1].space_after = st->space_after;
+    if (added > 0) {
+        pd_item *last = &out->items[out->n - 1];
+        last->table_last = true;
+        last->keep_with_next = st->keep_with_next;
+        last->space_after = st->space_after;
     }
     if (--head->refs == 0) {
         pd_frag_free(&head->frag);

@@ -283,13 +283,44 @@ static void unstage(staged *sg)
     pd_strv_free(sg->fonts);
 }
 
-static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, staged *sg)
+/* writer: a PDF being written, which a long document's pages are drawn into as they are
+ * laid out; NULL for the other outputs. */
+static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, staged *sg,
+                       pd_pdf_writer *writer)
 {
     *sg = (staged){0};
     pd_status st = input_to_layout(ctx, path, opts, &sg->layout, &sg->dirs, &sg->fonts);
     if (st == PD_OK)
-        st = pd_layout_run(ctx, sg->layout, (const char *const *)sg->dirs,
-                           (const char *const *)sg->fonts, opts->max_pages, &sg->lay);
+        st = pd_layout_run_drawing(ctx, sg->layout, (const char *const *)sg->dirs,
+                                   (const char *const *)sg->fonts, opts->max_pages,
+                                   writer ? pd_pdf_sink : NULL, writer, &sg->lay);
+    return st;
+}
+
+/* The PDF: pages drawn while the layout went on (a long document), or now. */
+static pd_status write_pdf(pd_ctx *ctx, const char *path, const pd_options *opts,
+                           const char *out_path, staged *sg)
+{
+    *sg = (staged){0};
+    pd_output *o = NULL;
+    pd_status st = pd_output_open(ctx, out_path, &o);
+    pd_pdf_writer *w = st == PD_OK ? pd_pdf_begin(o) : NULL;
+    if (st == PD_OK && !w)
+        st = PD_ERR_SYSTEM;
+    /* Headers and footers are laid out while pages are drawn: an error there (a refused
+     * logo) fails the render too, and nothing is written. */
+    int errors_before = pd_ctx_error_count(ctx);
+    if (st == PD_OK)
+        st = stage(ctx, path, opts, sg, w);
+    for (int i = 0; st == PD_OK && !sg->lay->streaming && i < sg->lay->npages; i++)
+        pd_pdf_page(w, sg->lay, i);
+    pd_status end = w ? pd_pdf_end(w) : PD_OK;
+    if (st == PD_OK)
+        st = end;
+    if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
+        st = PD_ERR_INPUT;
+    if (o)
+        st = st == PD_OK ? pd_output_commit(ctx, o) : (pd_output_abort(o), st);
     return st;
 }
 
@@ -310,27 +341,15 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
         return st;
     }
     staged sg;
-    st = stage(ctx, path, opts, &sg);
+    const char *format = opts->format ? opts->format : "pdf";
+    bool pdf = strcmp(format, "png") != 0 && strcmp(format, "svg") != 0;
+    st = pdf ? write_pdf(ctx, path, opts, out_path, &sg) : stage(ctx, path, opts, &sg, NULL);
+    if (st == PD_OK && strcmp(format, "png") == 0)
+        st = pd_render_png(sg.lay, out_path, opts->resolution > 0 ? opts->resolution : 96);
+    else if (st == PD_OK && strcmp(format, "svg") == 0)
+        st = pd_render_svg(sg.lay, out_path);
     if (stats)
         stats->pages = st == PD_OK ? sg.lay->npages : 0;
-    const char *format = opts->format ? opts->format : "pdf";
-    if (st == PD_OK && strcmp(format, "png") == 0) {
-        st = pd_render_png(sg.lay, out_path, opts->resolution > 0 ? opts->resolution : 96);
-    } else if (st == PD_OK && strcmp(format, "svg") == 0) {
-        st = pd_render_svg(sg.lay, out_path);
-    } else if (st == PD_OK) {
-        pd_output *o = NULL;
-        st = pd_output_open(ctx, out_path, &o);
-        if (st == PD_OK) {
-            /* Headers and footers are laid out while pages are drawn: an error there (a
-             * refused logo) fails the render too, and nothing is written. */
-            int errors_before = pd_ctx_error_count(ctx);
-            st = pd_render_pdf(sg.lay, o);
-            if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
-                st = PD_ERR_INPUT;
-            st = st == PD_OK ? pd_output_commit(ctx, o) : (pd_output_abort(o), st);
-        }
-    }
     unstage(&sg);
     return st;
 }
@@ -338,7 +357,7 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
 pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
 {
     staged sg;
-    pd_status st = stage(ctx, path, opts, &sg);
+    pd_status st = stage(ctx, path, opts, &sg, NULL);
     if (st == PD_OK)
         pd_layout_dump(sg.lay, out);
     unstage(&sg);

@@ -92,35 +92,62 @@ static void add_outline(pd_layout *lay, cairo_surface_t *s)
     }
 }
 
-pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
+struct pd_pdf_writer {
+    pd_layout *lay;
+    pd_output *out;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+};
+
+pd_pdf_writer *pd_pdf_begin(pd_output *o)
 {
-    if (lay->npages == 0)
-        return PD_ERR_INPUT;
-    const pd_master *m0 = lay->pages[0].master;
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, o, m0->width,
-                                                             m0->height);
-    cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-    set_metadata(lay, s);
-    cairo_t *cr = cairo_create(s);
-    lay->nalts = 0;
-    cairo_tag_begin(cr, "Document", NULL);
-    for (int i = 0; i < lay->npages; i++) {
-        const pd_master *m = lay->pages[i].master;
-        cairo_pdf_surface_set_size(s, m->width, m->height);
-        char label[16];
-        snprintf(label, sizeof label, "%d", i + 1);
-        cairo_pdf_surface_set_page_label(s, label);
-        pd_draw_page(lay, i, cr);
-        cairo_show_page(cr);
+    pd_pdf_writer *w = calloc(1, sizeof *w);
+    if (w)
+        w->out = o;
+    return w;
+}
+
+/* The surface is made with the first page, whose size it takes. */
+void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int i)
+{
+    const pd_master *m = lay->pages[i].master;
+    if (!w->surface) {
+        w->lay = lay;
+        w->surface = cairo_pdf_surface_create_for_stream(write_out, w->out, m->width,
+                                                         m->height);
+        cairo_pdf_surface_restrict_to_version(w->surface, CAIRO_PDF_VERSION_1_5);
+        set_metadata(lay, w->surface);
+        w->cr = cairo_create(w->surface);
+        lay->nalts = 0;
+        cairo_tag_begin(w->cr, "Document", NULL);
     }
-    cairo_tag_end(cr, "Document");
-    add_outline(lay, s);
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
+    cairo_pdf_surface_set_size(w->surface, m->width, m->height);
+    char label[16];
+    snprintf(label, sizeof label, "%d", i + 1);
+    cairo_pdf_surface_set_page_label(w->surface, label);
+    pd_draw_page(lay, i, w->cr);
+    cairo_show_page(w->cr);
+}
+
+void pd_pdf_sink(void *writer, pd_layout *lay, int i) { pd_pdf_page(writer, lay, i); }
+
+pd_status pd_pdf_end(pd_pdf_writer *w)
+{
+    pd_layout *lay = w->lay;
+    if (!w->surface) { /* no page */
+        free(w);
+        return PD_ERR_INPUT;
+    }
+    cairo_tag_end(w->cr, "Document");
+    add_outline(lay, w->surface);
+    cairo_status_t st = cairo_status(w->cr);
+    cairo_destroy(w->cr);
+    cairo_surface_finish(w->surface);
     if (st == CAIRO_STATUS_SUCCESS)
-        st = cairo_surface_status(s);
-    cairo_surface_destroy(s);
+        st = cairo_surface_status(w->surface);
+    cairo_surface_destroy(w->surface);
+    pd_output *o = w->out;
+    free(w);
     if (st != CAIRO_STATUS_SUCCESS) {
         pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
         return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
@@ -129,4 +156,14 @@ pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
     pd_status ps = pd_pdf_patch(lay->ctx, o, lang, (char *const *)lay->alts, lay->nalts);
     free(lang);
     return ps;
+}
+
+pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
+{
+    pd_pdf_writer *w = pd_pdf_begin(o);
+    if (!w)
+        return PD_ERR_SYSTEM;
+    for (int i = 0; i < lay->npages; i++)
+        pd_pdf_page(w, lay, i);
+    return pd_pdf_end(w);
 }

@@ -9,4 +9,13 @@
  * layout document's date, never from the clock. */
 pd_status pd_render_pdf(pd_layout *lay, pd_output *o);
 
+/* The same a page at a time, for pages drawn while the layout goes on (engine.h): begin,
+ * then each page in order (pd_pdf_sink is the layout's sink for it), then end, which
+ * finishes the file (PD_ERR_INPUT if no page was drawn) and frees the writer. */
+typedef struct pd_pdf_writer pd_pdf_writer;
+pd_pdf_writer *pd_pdf_begin(pd_output *o);
+void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int index);
+void pd_pdf_sink(void *writer, pd_layout *lay, int index);
+pd_status pd_pdf_end(pd_pdf_writer *w);
+
 #endif

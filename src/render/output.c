@@ -62,14 +62,15 @@ pd_status pd_output_check(pd_ctx *ctx, const char *path, const char *input)
 
 /* /dev/stdout or /proc/self/fd/1 can name a regular file (standard output redirected to it):
  * a temporary file renamed over the link would replace /dev/stdout itself. Nothing is
- * renamed into these folders: the output is written through the name instead. */
+ * renamed into /dev itself or /proc: the output is written through the name instead. A
+ * file system mounted below /dev (/dev/shm) is an ordinary folder. */
 static bool in_system_folder(const char *path)
 {
     char *dir = folder_of(path);
     char real[PATH_MAX];
     bool system = dir && realpath(dir, real) &&
-                  (strcmp(real, "/dev") == 0 || strncmp(real, "/dev/", 5) == 0 ||
-                   strcmp(real, "/proc") == 0 || strncmp(real, "/proc/", 6) == 0);
+                  (strcmp(real, "/dev") == 0 || strcmp(real, "/proc") == 0 ||
+                   strncmp(real, "/proc/", 6) == 0);
     free(dir);
     return system;
 }

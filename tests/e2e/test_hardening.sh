@@ -274,6 +274,15 @@ check "/dev/null is still a device" test -c /dev/null
 check "-o /dev/stdout into a file: the PDF" cmp -s "$TMP/good.pdf" "$O/via-stdout.pdf"
 check "-o /dev/stdout into a file: /dev/stdout is still a link" test -L /dev/stdout
 check "-o /dev/stdout into a file: no temporary file in /dev" bash -c "! ls -A /dev | grep -q '^\.stdout\.'"
+# a file system mounted below /dev (/dev/shm) is an ordinary folder: a new file is written
+if [[ -d /dev/shm && -w /dev/shm ]]; then
+    shm=$(mktemp -d /dev/shm/pd-test.XXXXXX)
+    expect_exit 0 "-o /dev/shm/NEW.pdf: a new file in a tmpfs below /dev" \
+        "$PHASEDOC" render samples/reference.xml -o "$shm/new.pdf"
+    check "-o /dev/shm/NEW.pdf: the PDF, and nothing else" \
+        bash -c "cmp -s '$TMP/good.pdf' '$shm/new.pdf' && test \"\$(ls -A '$shm')\" = new.pdf"
+    rm -rf "$shm"
+fi
 mkfifo "$O/pipe.pdf"
 timeout 60 cat "$O/pipe.pdf" > "$TMP/from-pipe.pdf" &
 reader=$!

@@ -15,10 +15,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Cairo hands its output over in pieces of a few bytes: written one write(2) each, a
+ * 1,000-page PDF spent a third of its time in the kernel. They are gathered first. */
+enum { WRITE_BUFFER = 64 * 1024 };
+
 struct pd_output {
     char *path, *tmp, *dir;
     int fd;
-    size_t written;
+    size_t written;    /* bytes in the file so far */
+    char *pending;     /* WRITE_BUFFER bytes gathered for the next write */
+    size_t npending;
     bool held, failed; /* held: in mem until commit; path NULL then means standard output */
     int error;
     pd_buf mem;
@@ -121,13 +127,14 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
     }
     o->path = pd_strdup(path);
     o->dir = folder_of(path);
+    o->pending = malloc(WRITE_BUFFER);
     char *base = pd_strdup(path);
     o->tmp = o->dir && base ? pd_strcat3(o->dir, "/.", basename(base)) : NULL;
     free(base);
     char *tmpl = o->tmp ? pd_strcat3(o->tmp, ".XXXXXX", "") : NULL;
     free(o->tmp);
     o->tmp = tmpl;
-    if (!o->path || !o->dir || !o->tmp) {
+    if (!o->path || !o->dir || !o->tmp || !o->pending) {
         pd_output_abort(o);
         pd_error(ctx, "out of memory");
         return PD_ERR_SYSTEM;
@@ -147,18 +154,9 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
     return PD_OK;
 }
 
-bool pd_output_write(pd_output *o, const void *data, size_t len)
+/* Writes len bytes to the file, all of them or a failure recorded. */
+static bool write_all(pd_output *o, const char *p, size_t len)
 {
-    if (o->failed)
-        return false;
-    if (o->held) {
-        if (!pd_buf_add(&o->mem, data, len)) {
-            o->failed = true;
-            o->error = ENOMEM;
-        }
-        return !o->failed;
-    }
-    const char *p = data;
     while (len > 0) {
         ssize_t n = write(o->fd, p, len);
         if (n < 0 && errno == EINTR)
@@ -175,6 +173,33 @@ bool pd_output_write(pd_output *o, const void *data, size_t len)
     return true;
 }
 
+static bool flush_pending(pd_output *o)
+{
+    bool ok = o->failed || write_all(o, o->pending, o->npending);
+    o->npending = 0;
+    return ok && !o->failed;
+}
+
+bool pd_output_write(pd_output *o, const void *data, size_t len)
+{
+    if (o->failed)
+        return false;
+    if (o->held) {
+        if (!pd_buf_add(&o->mem, data, len)) {
+            o->failed = true;
+            o->error = ENOMEM;
+        }
+        return !o->failed;
+    }
+    if (o->npending + len > WRITE_BUFFER && !flush_pending(o))
+        return false;
+    if (len >= WRITE_BUFFER)
+        return write_all(o, data, len);
+    memcpy(o->pending + o->npending, data, len);
+    o->npending += len;
+    return true;
+}
+
 bool pd_output_contents(pd_output *o, char **data, size_t *len)
 {
     if (o->failed)
@@ -184,6 +209,8 @@ bool pd_output_contents(pd_output *o, char **data, size_t *len)
         *len = o->mem.len;
         return *data != NULL;
     }
+    if (!flush_pending(o))
+        return false;
     char *buf = malloc(o->written + 1);
     size_t off = 0;
     while (buf && off < o->written) {
@@ -240,6 +267,8 @@ pd_status pd_output_commit(pd_ctx *ctx, pd_output *o)
         pd_output_abort(o);
         return PD_OK;
     }
+    if (!flush_pending(o))
+        return fail(ctx, o, "cannot write", o->error);
     if (fsync(o->fd) != 0)
         return fail(ctx, o, "cannot flush", errno);
     if (close(o->fd) != 0) {
@@ -269,6 +298,7 @@ void pd_output_abort(pd_output *o)
     if (o->tmp)
         unlink(o->tmp);
     pd_buf_free(&o->mem);
+    free(o->pending);
     free(o->tmp);
     free(o->path);
     free(o->dir);

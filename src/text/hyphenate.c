@@ -21,10 +21,32 @@ struct pd_hyphenator {
 
 static void free_hyphenator(void *p)
 {
-    pd_hyphenator *h = p;
-    if (h && h->dict)
-        hnj_hyphen_free(h->dict);
-    free(h);
+    free(p); /* its dictionary is shared (load_shared) */
+}
+
+/* A dictionary file loaded once for the whole process, by its real path. hyph_de.dic,
+ * hyph_de_AT.dic, ... are links to one 1 MB file that libhyphen takes 2.4 s to load (279,000
+ * states), and any "de-XX" falls back to it: cached by language tag and context, a layout with
+ * six tags took 16 s (one load a tag), and each new context (a fuzzer's, a test's) loaded it
+ * again. A dictionary is read-only once loaded; the table lives as long as the process (batch
+ * workers inherit it through fork), so it stays reachable for leak checkers. */
+static HyphenDict *load_shared(const char *path)
+{
+    static GMutex lock;
+    static GHashTable *loaded; /* real path -> HyphenDict */
+    char *real = realpath(path, NULL);
+    if (!real)
+        return NULL;
+    g_mutex_lock(&lock);
+    if (!loaded)
+        loaded = g_hash_table_new(g_str_hash, g_str_equal);
+    HyphenDict *d = g_hash_table_lookup(loaded, real);
+    if (!d && (d = hnj_hyphen_load(real)) != NULL)
+        g_hash_table_insert(loaded, real, d); /* keeps real */
+    else
+        free(real);
+    g_mutex_unlock(&lock);
+    return d;
 }
 
 /* Dictionary file names to try for a language, most specific first. */
@@ -57,7 +79,7 @@ static HyphenDict *load_dict(const char *lang)
             snprintf(path, sizeof path, "%s/hyph_%s_%s.dic", PD_HYPHEN_DIR, base, regions[i]);
         else
             snprintf(path, sizeof path, "%s/hyph_%s.dic", PD_HYPHEN_DIR, base);
-        HyphenDict *d = hnj_hyphen_load(path);
+        HyphenDict *d = load_shared(path);
         if (d)
             return d;
     }

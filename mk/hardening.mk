@@ -102,7 +102,7 @@ fuzz: fuzz-build
 	        -rss_limit_mb=4096 -max_len=65536 -artifact_prefix=fuzz/artifacts/$$t- \
 	        -dict=fuzz/xml.dict -print_final_stats=1 \
 	        fuzz/work/$$t fuzz/corpus/$$t fuzz/regressions/$$t > fuzz/work/$$t.log 2>&1 || rc=$$?; \
-	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|SUMMARY|==[0-9]+==ERROR)' \
+	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|stat::peak_rss_mb|SUMMARY|==[0-9]+==ERROR)' \
 	        fuzz/work/$$t.log || true; \
 	    test $$rc = 0 || { echo "fuzz $$t: a finding (exit $$rc), input in fuzz/artifacts/"; \
 	                       exit 1; }; \

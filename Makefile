@@ -73,7 +73,9 @@ unit: $(UNIT_BIN)
 e2e: $(BUILD)/phasedoc
 	./tests/e2e/run $(BUILD)/phasedoc
 
-check: unit e2e
+# fuzz-replay: the fuzz targets (built with $(CC), like the rest) over their corpora and every
+# input that once crashed them (fuzz/regressions/), see mk/hardening.mk
+check: unit e2e fuzz-replay
 
 # Rewrites the golden box dumps of tests/golden after a deliberate engine change.
 update-golden: $(BUILD)/phasedoc

@@ -80,7 +80,8 @@ int main(int argc, char **argv)
             snprintf(names[n++], len, "%s/%s", argv[i], e->d_name);
         }
         closedir(d);
-        qsort(names, n, sizeof *names, by_name); /* the same order on every machine */
+        if (n > 1) /* (names is NULL for an empty folder: qsort must not see it) */
+            qsort(names, n, sizeof *names, by_name); /* the same order on every machine */
         for (size_t k = 0; k < n; k++) {
             failed += replay_file(names[k]);
             files++;

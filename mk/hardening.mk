@@ -24,7 +24,7 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=0:
 
 sanitize:
 	$(MAKE) BUILD=$(ASAN_BUILD) CC=clang CFLAGS="$(ASAN_CFLAGS)" \
-	    LDFLAGS="-fsanitize=address,undefined" $(ASAN_BUILD)/phasedoc \
+	    LDFLAGS="-fsanitize=address,undefined" all \
 	    $(UNIT_SRC:tests/unit/%.c=$(ASAN_BUILD)/tests/%)
 	@set -e; for t in $(UNIT_SRC:tests/unit/%.c=$(ASAN_BUILD)/tests/%); do \
 	    echo "== $$t"; $(SAN_ENV) $$t; done
@@ -102,7 +102,7 @@ fuzz: fuzz-build
 	        -rss_limit_mb=4096 -max_len=65536 -artifact_prefix=fuzz/artifacts/$$t- \
 	        -dict=fuzz/xml.dict -print_final_stats=1 \
 	        fuzz/work/$$t fuzz/corpus/$$t fuzz/regressions/$$t > fuzz/work/$$t.log 2>&1 || rc=$$?; \
-	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|SUMMARY|==[0-9]+==ERROR)' \
+	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|stat::peak_rss_mb|SUMMARY|==[0-9]+==ERROR)' \
 	        fuzz/work/$$t.log || true; \
 	    test $$rc = 0 || { echo "fuzz $$t: a finding (exit $$rc), input in fuzz/artifacts/"; \
 	                       exit 1; }; \

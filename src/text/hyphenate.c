@@ -23,32 +23,49 @@ struct pd_hyphenator {
 
 static void free_hyphenator(void *p)
 {
-    pd_hyphenator *h = p;
-    if (h && h->dict)
-        hnj_hyphen_free(h->dict);
-    free(h);
+    free(p); /* its dictionary is shared (load_shared) */
 }
 
-/* The dictionary at path: its automaton as the build packed it when there is one for this
- * very file (PD_HYPHEN_PACKED_DIR/NAME.pdh, NAME the file's own name behind any link), else
- * built from the patterns. */
-static HyphenDict *load_file(const char *path)
+/* The dictionary file at real (a real path): its automaton as the build packed it when there
+ * is one for this very file (PD_HYPHEN_PACKED_DIR/NAME.pdh), else built from the patterns. */
+static HyphenDict *load_file(const char *real)
 {
 #ifdef PD_HYPHEN_PACKED_DIR
-    char *real = realpath(path, NULL);
-    if (real) {
-        char packed[PATH_MAX];
-        const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
-        HyphenDict *d = NULL;
-        if (snprintf(packed, sizeof packed, "%s/%s.pdh", PD_HYPHEN_PACKED_DIR, name) <
-            (int)sizeof packed)
-            d = pd_hyphen_pack_read(packed, real);
-        free(real);
-        if (d)
-            return d;
-    }
+    char packed[PATH_MAX];
+    const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
+    HyphenDict *d = NULL;
+    if (snprintf(packed, sizeof packed, "%s/%s.pdh", PD_HYPHEN_PACKED_DIR, name) <
+        (int)sizeof packed)
+        d = pd_hyphen_pack_read(packed, real);
+    if (d)
+        return d;
 #endif
-    return hnj_hyphen_load(path);
+    return hnj_hyphen_load(real);
+}
+
+/* A dictionary file loaded once for the whole process, by its real path. hyph_de.dic,
+ * hyph_de_AT.dic, ... are links to one 1 MB file that libhyphen takes 2.4 s to build (279,000
+ * states) where there is no pack, and any "de-XX" falls back to it: cached by language tag
+ * and context, a layout with six tags took 16 s (one load a tag), and each new context (a
+ * fuzzer's, a test's) loaded it again. A dictionary is read-only once loaded; the table lives as long as the process (batch
+ * workers inherit it through fork), so it stays reachable for leak checkers. */
+static HyphenDict *load_shared(const char *path)
+{
+    static GMutex lock;
+    static GHashTable *loaded; /* real path -> HyphenDict */
+    char *real = realpath(path, NULL);
+    if (!real)
+        return NULL;
+    g_mutex_lock(&lock);
+    if (!loaded)
+        loaded = g_hash_table_new(g_str_hash, g_str_equal);
+    HyphenDict *d = g_hash_table_lookup(loaded, real);
+    if (!d && (d = load_file(real)) != NULL)
+        g_hash_table_insert(loaded, real, d); /* keeps real */
+    else
+        free(real);
+    g_mutex_unlock(&lock);
+    return d;
 }
 
 /* Dictionary file names to try for a language, most specific first. */
@@ -81,7 +98,7 @@ static HyphenDict *load_dict(const char *lang)
             snprintf(path, sizeof path, "%s/hyph_%s_%s.dic", PD_HYPHEN_DIR, base, regions[i]);
         else
             snprintf(path, sizeof path, "%s/hyph_%s.dic", PD_HYPHEN_DIR, base);
-        HyphenDict *d = load_file(path);
+        HyphenDict *d = load_shared(path);
         if (d)
             return d;
     }

@@ -195,6 +195,20 @@ check "colspan beyond INT_MAX: clamped to the table, renders (exit $rc)" test "$
 check "colspan beyond INT_MAX: every cell printed" \
     test "$(pdftotext "$O/colspan.pdf" - | grep -cxE 'a|b|wide')" = 5
 
+# twenty language tags that all fall back to the German dictionary (one 1 MB file that
+# libhyphen takes seconds to load): loaded once, not once a tag (it took 2.4 s a tag)
+python3 - "$W/lang-tags.layout.xml" <<'PY'
+import sys
+body = "".join('<p lang="de-x%d" hyphenate="true">Rechenzentrumsbetriebsgesellschaft %d</p>' % (i, i) for i in range(20))
+open(sys.argv[1], "w").write('<?xml version="1.0"?>\n<document xmlns="urn:phasedoc:layout:1" title="Tags" date="2026-01-01"><page-master name="p"/><flow master="p">' + body + "</flow></document>\n")
+PY
+run 10 "$PHASEDOC" render "$W/lang-tags.layout.xml" -o "$O/lang-tags.pdf"
+check "20 language tags for one dictionary: renders (exit $rc)" test "$rc" = 0 -a -z "$sanitized"
+check "20 language tags for one dictionary: within 10 s (${took}s)" test "$within" = 1
+check "20 language tags for one dictionary: all the text" \
+    test "$(pdf_text "$O/lang-tags.pdf" | grep -o 'Rechenzentrumsbetriebsgesellschaft [0-9]*' | wc -l)" = 20
+rm -f "$O/lang-tags.pdf"
+
 # ==== documents of extreme size ===========================================================
 
 python3 - "$W/pages-10000.layout.xml" <<'PY'

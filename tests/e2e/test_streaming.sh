@@ -75,7 +75,13 @@ check "long: the outline has both headings" \
     bash -c "qpdf --json '$TMP/long.pdf' | grep -q 'Acceptance criteria' && qpdf --json '$TMP/long.pdf' | grep -q Summary"
 
 # Memory: the pages drawn and freed as they go. Kept in memory, a page of this table cost
-# about 200 KB; now what grows is the layout XML itself and cairo's page objects.
+# about 200 KB; now what grows is the layout XML itself and cairo's page objects. (Not under
+# AddressSanitizer, whose quarantine keeps freed memory on purpose.)
+if grep -qa __asan_init "$PHASEDOC"; then
+    echo "note $(basename "$0"): memory not measured under AddressSanitizer"
+    finish
+    exit
+fi
 python3 "$TMP/long.py" 600 "$TMP/m-short.layout.xml"
 python3 "$TMP/long.py" 6000 "$TMP/m-long.layout.xml"
 short_kb=$(peak_kb "$PHASEDOC" render "$TMP/m-short.layout.xml" -o "$TMP/m-short.pdf")

@@ -1227,6 +1227,7 @@
               </xsl:if>
             </cell>
             <cell>
+              <xsl:call-template name="pd.free-text"/>
               <xsl:choose>
                 <xsl:when test="@product"><xsl:value-of select="normalize-space(@product)"/></xsl:when>
                 <xsl:otherwise><span color="{$pd.color.muted}"><xsl:value-of select="pd:text('common.none')"/></span></xsl:otherwise>

@@ -43,6 +43,7 @@ typedef struct {
     pd_buf body;
     double start;
     bool too_big;
+    size_t dropped; /* bytes of a too large chunked body read and thrown away */
 } request;
 
 static double now(void)
@@ -479,12 +480,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     if (*upload_size) {
-        if (!rq->too_big && !pd_buf_add(&rq->body, upload, *upload_size) &&
-            rq->body.len + *upload_size > S->o->max_body)
+        /* A chunked body past the limit: libmicrohttpd 0.9.75 cannot answer in the middle of
+         * an upload (it closes the connection unanswered), so the rest is read and dropped and
+         * 413 comes at its end — up to four times the limit, then the connection is cut. */
+        if (rq->too_big || rq->body.len + *upload_size > S->o->max_body) {
+            if (!rq->too_big)
+                pd_buf_free(&rq->body);
             rq->too_big = true;
+            rq->dropped += *upload_size;
+            *upload_size = 0;
+            return rq->dropped > 4 * S->o->max_body ? MHD_NO : MHD_YES;
+        }
+        pd_buf_add(&rq->body, upload, *upload_size);
         *upload_size = 0;
-        if (rq->too_big) /* a chunked body past the limit: answer now, read no more */
-            return post(S, c, url, rq);
         return MHD_YES;
     }
     if (is_post_route(url))

@@ -135,6 +135,7 @@ static pid_t spawn_worker(pd_ctx *ctx, int ctl, child *kids)
         close(ctl);
         close(sv[0]);
         signal(SIGCHLD, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
         if (chdir(kids[slot].dir) != 0)
             _exit(3);
         sv_worker_main(ctx, sv[1]);
@@ -152,20 +153,27 @@ static pid_t spawn_worker(pd_ctx *ctx, int ctl, child *kids)
     return sent ? pid : -1;
 }
 
+static volatile sig_atomic_t zygote_stop;
+static void on_zygote_term(int sig) { (void)sig; zygote_stop = 1; }
+
 static void zygote_main(pd_ctx *ctx, const sv_pool_opts *o, int ctl, pid_t server)
 {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    /* SIGTERM, not SIGKILL, when the server dies: the zygote still removes its workers'
+     * folders (the workers themselves are killed outright) */
+    struct sigaction sa = {0};
+    sa.sa_handler = on_zygote_term;
+    sigaction(SIGTERM, &sa, NULL);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != server)
         _exit(0);
     signal(SIGINT, SIG_IGN); /* Ctrl-C reaches the process group: the server decides */
-    signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_IGN);
     static child kids[MAX_CHILDREN];
     pd_ctx_set_diag_handler(ctx, NULL, NULL); /* diagnostics go back in replies */
     char ready = warm(ctx, o) == PD_OK ? 'Y' : 'N';
     if (write(ctl, &ready, 1) != 1 || ready != 'Y')
         _exit(1);
-    for (;;) {
+    while (!zygote_stop) {
         struct pollfd p = {.fd = ctl, .events = POLLIN};
         int n = poll(&p, 1, 250);
         reap(kids);

@@ -1,5 +1,6 @@
 # mk/serve.mk — phasedoc serve (src/serve): libmicrohttpd for the tool, its unit test, and the
-# browser test of the try-it page (`make browser-test`, run by .ci/run).
+# browser test of the try-it page (`make browser-test`, run by .ci/run; Debian's python3, which
+# has python3-selenium, not whichever python3 comes first in PATH).
 
 CPPFLAGS  += $(shell pkg-config --cflags libmicrohttpd)
 TOOL_LIBS += $(shell pkg-config --libs libmicrohttpd) -lpthread
@@ -17,4 +18,4 @@ $(BUILD)/tests/test_serve: tests/unit/test_serve.c $(SERVE_OBJ) $(BUILD)/libphas
 # The try-it page in headless Chromium (Selenium): renders the reference, breaks the XML,
 # checks the listed error; screenshots in $(BUILD)/artefacts/.
 browser-test: $(BUILD)/phasedoc
-	python3 tests/browser/try_page.py $(BUILD)/phasedoc $(BUILD)/artefacts
+	/usr/bin/python3 tests/browser/try_page.py $(BUILD)/phasedoc $(BUILD)/artefacts

@@ -18,8 +18,9 @@ HYPHEN_PACKED := $(HYPHEN_SRC:/usr/share/hyphen/%=$(BUILD)/hyphen/%.pdh)
 CPPFLAGS += -DPD_HYPHEN_PACKED_DIR='"$(CURDIR)/$(BUILD)/hyphen"'
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
-LIB_SRC  := $(filter-out src/tool/%,$(LIB_SRC))
-TOOL_SRC := $(sort $(wildcard src/tool/*.c))
+LIB_SRC  := $(filter-out src/tool/% src/serve/%,$(LIB_SRC))
+# serve's HTTP side is the tool's, not the library's (only the tool needs libmicrohttpd)
+TOOL_SRC := $(sort $(wildcard src/tool/*.c src/serve/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -42,7 +43,7 @@ $(BUILD)/libphasedoc.a: $(LIB_OBJ)
 
 $(BUILD)/phasedoc: $(TOOL_OBJ) $(BUILD)/libphasedoc.a
 	@echo "  LINK $@"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libphasedoc.a $(LDLIBS)
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libphasedoc.a $(LDLIBS) $(TOOL_LIBS)
 
 $(BUILD)/hyphen-pack: tools/hyphen-pack.c $(BUILD)/libphasedoc.a
 	@echo "  LINK $@"

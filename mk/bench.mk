@@ -5,7 +5,7 @@
 # BENCH_BATCH_RUNS (3), BENCH_BATCH (documents in the phasedoc/floor/Typst batch, 1000),
 # BENCH_SLOW_BATCH (documents in the WeasyPrint and FOP batches, 100), BENCH_PAGES (10,100,1000).
 
-.PHONY: bench bench-quick bench-deps bench-floor bench-profile
+.PHONY: bench bench-serve bench-quick bench-deps bench-floor bench-profile
 
 BENCH_FLOOR := $(BUILD)/bench/floor
 BENCH_PREP  := $(BUILD)/bench/prep
@@ -30,6 +30,12 @@ bench-floor: $(BENCH_FLOOR)
 bench: bench-deps
 	$(MAKE) $(BUILD)/phasedoc $(BENCH_FLOOR) $(BENCH_PREP)
 	python3 bench/run --phasedoc $(BUILD)/phasedoc --floor $(BENCH_FLOOR) --prep $(BENCH_PREP)
+	$(MAKE) bench-serve
+
+# phasedoc serve on loopback: 2,000 approval sheets from 16 clients, against batch on the same
+# projects; p50/p90/p99 latency; writes bench/serve-results.md.
+bench-serve: $(BUILD)/phasedoc
+	python3 bench/serve-load.py $(BUILD)/phasedoc 2000 16
 
 bench-quick: bench-deps
 	$(MAKE) $(BUILD)/phasedoc $(BENCH_FLOOR) $(BENCH_PREP)

@@ -1,6 +1,7 @@
 /* para.c — turning inline layout XML into a PangoLayout: text and attributes, never markup. */
 #include "para.h"
 #include "hyphenate.h"
+#include "justify.h"
 #include "shaped.h"
 #include "util.h"
 #include "xml.h"
@@ -395,6 +396,8 @@ static PangoLayout *new_layout(const pd_text_env *env, builder *b, const pd_styl
     pango_layout_set_justify(layout, style->align == PD_ALIGN_JUSTIFY);
     pango_layout_set_justify_last_line(layout,
                                        style->align == PD_ALIGN_JUSTIFY && style->justify_last_line);
+    if (width >= 0 && style->align == PD_ALIGN_JUSTIFY)
+        pd_justify_fit(layout);
     return layout;
 }
 

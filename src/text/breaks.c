@@ -65,6 +65,46 @@ void pd_breaks_add(pd_buf *out, const char *text, size_t len, pd_break_mode mode
     }
 }
 
+bool pd_breaks_may_have_url(const char *text)
+{
+    return strchr(text, '@') || strstr(text, "://") || strstr(text, "www.");
+}
+
+/* Whether the token looks like an e-mail address (letters or digits before the @, a dot
+ * after it) or a web address. */
+static bool url_like(const char *t, size_t n)
+{
+    if ((n > 7 && strncmp(t, "http://", 7) == 0) || (n > 8 && strncmp(t, "https://", 8) == 0) ||
+        (n > 4 && strncmp(t, "www.", 4) == 0))
+        return true;
+    const char *at = memchr(t, '@', n);
+    return at && at > t && g_ascii_isalnum(at[-1]) && memchr(at, '.', n - (size_t)(at - t));
+}
+
+bool pd_breaks_next_url(const char *text, size_t len, size_t *start, size_t *end)
+{
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && text[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < len && text[j] != ' ')
+            j++;
+        size_t a = i, b = j; /* without what encloses or ends a sentence */
+        while (a < b && strchr("(<[\"'", text[a]))
+            a++;
+        while (b > a && strchr(".,;:!?)>]\"'", text[b - 1]))
+            b--;
+        if (b > a && b - a <= PD_BREAK_CONTROL_MAX && url_like(text + a, b - a)) {
+            *start = a;
+            *end = b;
+            return true;
+        }
+        i = j;
+    }
+    return false;
+}
+
 /* Whether the word (letters only) changes from lower to upper case inside, with at least
  * three letters before and a lower-case one after ("iPhone", "McKinsey" and "PDFs" do not);
  * with out, appends the word with a soft hyphen at each such change. */

@@ -32,6 +32,13 @@ typedef enum {
  * whether the text continues a run of the same span (then no break before it either). */
 void pd_breaks_add(pd_buf *out, const char *text, size_t len, pd_break_mode mode, bool joined);
 
+/* Whether the text may hold an e-mail address or a URL (cheap test before the search). */
+bool pd_breaks_may_have_url(const char *text);
+
+/* The first e-mail address or URL (http://, https://, www.) written as plain text in
+ * text[0, len), as bytes [*start, *end) without the punctuation around it; false if none. */
+bool pd_breaks_next_url(const char *text, size_t len, size_t *start, size_t *end);
+
 /* Whether the text has a word with a change from lower to upper case inside ("ForLegacy"). */
 bool pd_breaks_has_case_change(const char *text, size_t len);
 

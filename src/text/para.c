@@ -97,6 +97,19 @@ static bool at_line_start(const builder *b)
     return b->text.len == 0 ? !b->started : ends_with_break(&b->text);
 }
 
+static void add_attr(builder *b, PangoAttribute *a, size_t start, size_t end);
+
+/* Collapsed text of ordinary words: hyphenated with h, or broken at case changes. */
+static void add_words(builder *b, const char *s, size_t n, const pd_hyphenator *h, bool cased)
+{
+    if (cased)
+        pd_breaks_add_case_points(&b->text, s, n, h);
+    else if (h)
+        pd_hyphen_text(h, s, n, &b->text);
+    else
+        pd_buf_add(&b->text, s, n);
+}
+
 /* Appends text with white space collapsed and, where the style asks, hyphenation points of
  * its language as soft hyphens; in a no-break or URL span, the controls that keep Pango to
  * its breaks (breaks.c). */
@@ -115,7 +128,8 @@ static void add_text_styled(builder *b, const char *t, const pd_style *style)
     }
     const pd_hyphenator *h = hyphenate ? pd_hyphen_for(b->env->ctx, style->lang) : NULL;
     bool cased = b->case_points && b->mode == PD_BREAK_NORMAL;
-    if (!h && !cased && b->mode == PD_BREAK_NORMAL) {
+    bool urls = b->mode == PD_BREAK_NORMAL && pd_breaks_may_have_url(t);
+    if (!h && !cased && !urls && b->mode == PD_BREAK_NORMAL) {
         add_collapsed(b, t, style->uppercase);
         return;
     }
@@ -126,12 +140,21 @@ static void add_text_styled(builder *b, const char *t, const pd_style *style)
     b->space_pending = tmp.space_pending;
     b->last = tmp.last;
     if (tmp.text.data) {
-        if (b->mode != PD_BREAK_NORMAL)
+        if (b->mode != PD_BREAK_NORMAL) {
             pd_breaks_add(&b->text, tmp.text.data, tmp.text.len, b->mode, b->joined);
-        else if (cased)
-            pd_breaks_add_case_points(&b->text, tmp.text.data, tmp.text.len, h);
-        else
-            pd_hyphen_text(h, tmp.text.data, tmp.text.len, &b->text);
+        } else {
+            /* e-mail addresses and URLs in plain text break as in a URL span */
+            const char *s = tmp.text.data;
+            size_t n = tmp.text.len, at = 0, from, to;
+            while (urls && pd_breaks_next_url(s + at, n - at, &from, &to)) {
+                add_words(b, s + at, from, h, cased);
+                size_t start = b->text.len;
+                pd_breaks_add(&b->text, s + at + from, to - from, PD_BREAK_URL, false);
+                add_attr(b, pango_attr_insert_hyphens_new(FALSE), start, b->text.len);
+                at += to;
+            }
+            add_words(b, s + at, n - at, h, cased);
+        }
         b->joined = true;
     }
     pd_buf_free(&tmp.text);

@@ -224,10 +224,13 @@ static void urls_break_after_their_punctuation(void **state)
         "reto.gantenbein-mueller@rheintalnet-kommunikation.example</a> now.",
         "See: <span break='url'>https://www.example.com/documentation/implementation-guide?"
         "version=2&amp;lang=en</span> now.",
+        /* written as plain text, without a link or span */
+        "Mail: reto.gantenbein-mueller@rheintalnet-kommunikation.example, now.",
+        "See: https://www.example.com/documentation/implementation-guide?version=2 now.",
     };
     /* (from 95 pt on every piece between those characters fits a line; below, a piece is
      * broken by character as a last resort, still without a hyphen) */
-    for (size_t k = 0; k < 2; k++)
+    for (size_t k = 0; k < 4; k++)
         for (double w = 95; w <= 200; w += 9) {
             pd_para *p = layout_markup(inputs[k], &s, w);
             const char *t = pango_layout_get_text(p->layout);
@@ -240,7 +243,7 @@ static void urls_break_after_their_punctuation(void **state)
                 while (last && (g_utf8_get_char(last) == 0x200b || g_utf8_get_char(last) == 0x2060))
                     last = g_utf8_find_prev_char(t, last);
                 assert_non_null(last);
-                assert_non_null(strchr(" /.@-_?&=", *last));
+                assert_non_null(strchr(" /.@-_?&=,", *last));
             }
             pd_para_free(p);
         }
@@ -280,6 +283,13 @@ static void break_controls(void **state)
     assert_true(pd_breaks_glue_space('0', 0x20ac));
     assert_false(pd_breaks_glue_space('a', '2'));
     assert_true(pd_breaks_has_case_change("ForLegacy", 9));
+    size_t a, z;
+    const char *t = "Write to (info@example.com), or www.example.org.";
+    assert_true(pd_breaks_next_url(t, strlen(t), &a, &z));
+    assert_int_equal(z - a, 16);
+    assert_memory_equal(t + a, "info@example.com", 16);
+    assert_true(pd_breaks_next_url(t + z, strlen(t + z), &a, &z));
+    assert_false(pd_breaks_next_url("a @ b. c", 8, &a, &z));
     assert_false(pd_breaks_has_case_change("iPhone McKinsey PDFs", 20));
 }
 

@@ -512,9 +512,14 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         if (i == 0)
             it->space_before = st->space_before;
         layout_rows(t, rows + i, group, false, i, &it->frag);
-        /* A table kept together keeps each row with the next; so does a row that asks. */
+        /* A table kept together keeps each row with the next; so does a row that asks. As
+         * lines of a paragraph have orphans and widows, no row stands alone at the foot or
+         * the top of a page: the first row keeps with the second, the last but one with the
+         * last (a table of two or three rows stays together). */
         xmlChar *kwn = xmlGetProp(rows[i + group - 1], (const xmlChar *)"keep-with-next");
-        it->keep_with_next = st->keep_together || (kwn && xmlStrEqual(kwn, (const xmlChar *)"true"));
+        int next = i + group, after = next < nrows ? next + group_size(rows, nrows, next) : next;
+        it->keep_with_next = st->keep_together || (kwn && xmlStrEqual(kwn, (const xmlChar *)"true")) ||
+                             (next < nrows && (i == 0 || after >= nrows));
         xmlFree(kwn);
         xmlChar *rid = xmlGetProp(rows[i], (const xmlChar *)"id");
         if (rid) { /* a row's own id wins over the table's */

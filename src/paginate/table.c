@@ -31,6 +31,7 @@ typedef struct {
     int ncols;
     double padding, inner_rule;
     bool has_header_bg, has_stripe, has_header_color;
+    int measured; /* body rows measured for the minimum widths of fixed and shared columns */
     pd_color header_bg, stripe, header_color;
 } table;
 
@@ -130,8 +131,15 @@ static void row_style(table *t, xmlNode *row, bool header, pd_style *rs)
 
 /* Every column's widest unbreakable piece (amounts, ids, words that are not hyphenated), and
  * automatic columns' natural width too. */
+/* Fixed and shared columns take their minimum widths from the header and the first body
+ * rows only: measuring every cell of a table of 20,000 rows took longer than laying it out,
+ * and the rows of one table hold content of one kind (ids, dates, amounts of a similar
+ * size). Automatic columns measure every row, as before. */
+enum { MEASURE_ROWS = 200 };
+
 static void measure_row(table *t, xmlNode *row, bool header)
 {
+    bool all = header || t->measured++ < MEASURE_ROWS;
     pd_style rs;
     row_style(t, row, header, &rs);
     bool no_hyphens = t->lay->text.no_hyphens;
@@ -141,7 +149,7 @@ static void measure_row(table *t, xmlNode *row, bool header)
         if (!pd_xml_is(cell, PD_LAYOUT_NS, "cell"))
             continue;
         int span = span_attr(cell, "colspan");
-        if (span == 1) {
+        if (span == 1 && (all || t->cols[col].kind == COL_AUTO)) {
             pd_style cs, base = rs;
             if (t->cols[col].has_align)
                 base.align = t->cols[col].align;

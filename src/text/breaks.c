@@ -164,7 +164,13 @@ static bool each_word(const char *text, size_t len, const pd_hyphenator *h, pd_b
 
 bool pd_breaks_has_case_change(const char *text, size_t len)
 {
-    return each_word(text, len, NULL, NULL);
+    /* most text is ASCII without a lower-case letter before an upper-case one: a byte scan */
+    bool candidate = false;
+    for (size_t i = 1; i < len && !candidate; i++) {
+        unsigned char a = (unsigned char)text[i - 1], c = (unsigned char)text[i];
+        candidate = c >= 0x80 || (a >= 'a' && a <= 'z' && c >= 'A' && c <= 'Z');
+    }
+    return candidate && each_word(text, len, NULL, NULL);
 }
 
 void pd_breaks_add_case_points(pd_buf *out, const char *text, size_t len, const pd_hyphenator *h)

@@ -177,10 +177,10 @@ static void add_collapsed(builder *b, const char *t, bool uppercase)
             pd_buf_adds(&b->text, glue ? "\xc2\xa0" : " ");
             b->space_pending = false;
         }
-        if ((*p & 0xC0) != 0x80) {
-            gunichar c = g_utf8_get_char_validated(p, -1);
-            b->last = c < 0x110000 ? c : 0;
-        }
+        if ((unsigned char)*p < 0x80) /* (libxml2 hands over valid UTF-8) */
+            b->last = (unsigned char)*p;
+        else if ((*p & 0xC0) != 0x80)
+            b->last = g_utf8_get_char(p);
         if (uppercase && (unsigned char)*p >= 0x80) {
             /* a multi-byte character: upper-case it through GLib */
             const char *next = g_utf8_find_next_char(p, NULL);

@@ -581,7 +581,8 @@ static pd_para *build(const pd_text_env *env, xmlNode *block, const char *text,
         add_inlines(&b, block, style, style);
     else
         add_text_styled(&b, text, style);
-    bool deferred = b.deferred, case_change = b.case_change;
+    /* (the rebuild below lays a paragraph out twice: not for a hostile megabyte-long word) */
+    bool deferred = b.deferred, case_change = b.case_change && b.text.len <= 16384;
     int nnever = b.nnever < 64 ? b.nnever : 64;
     size_t never[64][2];
     for (int i = 0; i < nnever; i++)

@@ -166,8 +166,10 @@ static bool has_block_children(xmlNode *n)
     return false;
 }
 
-void pd_flow_cell(pd_layout *lay, xmlNode *cell, const pd_style *style, double width,
-                  pd_frag *out)
+/* The content of a cell-like element stacked into out; the space before its first block
+ * and after its last, which the stack leaves out, in *before and *after if asked. */
+static void flow_content(pd_layout *lay, xmlNode *cell, const pd_style *style, double width,
+                         pd_frag *out, double *before, double *after)
 {
     pd_items items = {0};
     if (has_block_children(cell)) {
@@ -178,8 +180,18 @@ void pd_flow_cell(pd_layout *lay, xmlNode *cell, const pd_style *style, double w
         if (!it->para)
             items.n--;
     }
+    if (before)
+        *before = items.n ? items.items[0].space_before : 0;
+    if (after)
+        *after = items.n ? items.items[items.n - 1].space_after : 0;
     pd_items_stack(&items, out);
     pd_items_free(&items);
+}
+
+void pd_flow_cell(pd_layout *lay, xmlNode *cell, const pd_style *style, double width,
+                  pd_frag *out)
+{
+    flow_content(lay, cell, style, width, out, NULL, NULL);
 }
 
 /* A block with padding, border or background becomes one framed fragment. */
@@ -196,12 +208,21 @@ static void flow_framed(pd_layout *lay, xmlNode *n, const pd_style *st, double x
             content.height = p->height;
             pd_frag_own(&content, p);
         }
-    } else {
+    }
+    double before = 0, after = 0;
+    if (!inline_content) {
         pd_style inner_style = *st;
-        pd_flow_cell(lay, n, &inner_style, inner, &content);
+        flow_content(lay, n, &inner_style, inner, &content, &before, &after);
     }
     pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
     set_spacing(it, st);
+    /* Without padding or border the space before its first block and after its last are
+     * the box's own (as margins collapse in CSS): a heading that opens a plain box gets the
+     * space before it that every heading gets. */
+    if (pad <= 0 && st->border <= 0 && st->border_bottom <= 0) {
+        it->space_before = before > it->space_before ? before : it->space_before;
+        it->space_after = after > it->space_after ? after : it->space_after;
+    }
     it->x = x + st->indent;
     double h = content.height + 2 * pad;
     pd_frag_move(&it->frag, &content, pad, pad);
@@ -222,6 +243,7 @@ static void flow_paragraph(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
         return;
     pd_item *it = pd_items_add(out, PD_ITEM_LINES);
     set_spacing(it, st);
+    it->heading = pd_xml_is(n, PD_LAYOUT_NS, "h");
     it->x = x + st->indent;
     it->para = p;
     it->orphans = int_attr(n, "orphans", 2, 1, 100);
@@ -253,6 +275,7 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
     double indent = st->indent > 0 ? st->indent : 14;
     int number = 0;
     bool first_item = true;
+    int first_end = -1, prev_end = -1, last_end = -1; /* the last item of list items 1, n-1, n */
     for (xmlNode *li = list->children; li; li = li->next) {
         if (!pd_xml_is(li, PD_LAYOUT_NS, "item"))
             continue;
@@ -287,9 +310,25 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
                 add_marker(lay, first, &is, marker, indent);
             first_item = false;
             out->items[out->n - 1].space_after = is.space_after;
+            if (first_end < 0)
+                first_end = out->n - 1;
+            prev_end = last_end;
+            last_end = out->n - 1;
         }
         lay->text.tag = list_tag;
     }
+    /* No short list item alone at the foot or the top of a page: the first keeps with the
+     * second, the last but one with the last (a list of two or three short items stays
+     * together). Long items break between their lines as paragraphs do. */
+    double short_h = st->font_size * st->line_height * 2.5;
+    int ends[2] = {first_end, prev_end};
+    for (int k = 0; k < 2; k++)
+        if (ends[k] >= 0 && ends[k] < last_end) {
+            pd_item *it = &out->items[ends[k]];
+            double h = it->kind == PD_ITEM_LINES ? it->para->height : it->frag.height;
+            if (h <= short_h)
+                it->keep_with_next = true;
+        }
     if (out->n > 0 && st->space_after > out->items[out->n - 1].space_after)
         out->items[out->n - 1].space_after = st->space_after;
     free(kind);
@@ -512,9 +551,29 @@ static void flow_block(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
         pd_flow_figure(lay, n, st, x, width, out);
 }
 
+/* Keeps of a block's items [first, out->n) that a typesetter would choose:
+ * - keep-together="true" on a list (or any block of several items) holds them together;
+ * - a short lead paragraph (up to three lines) right after a heading keeps with what follows
+ *   it, as the heading keeps with it ("Signatures", "By signing ...", the signature lines). */
+static void keep_group(pd_layout *lay, xmlNode *n, const pd_style *st, pd_items *out, int first,
+                       bool after_heading)
+{
+    (void)lay;
+    if (out->n <= first)
+        return;
+    if (st->keep_together)
+        for (int i = first; i < out->n - 1; i++)
+            out->items[i].keep_with_next = true;
+    pd_item *it = &out->items[first];
+    if (after_heading && out->n == first + 1 && pd_xml_is(n, PD_LAYOUT_NS, "p") &&
+        it->kind == PD_ITEM_LINES && it->para->nlines <= 3)
+        it->keep_with_next = true;
+}
+
 void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, double x,
                     double width, pd_items *out)
 {
+    bool lead = false; /* the block before was a heading */
     for (xmlNode *n = parent->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -543,7 +602,12 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
             free(out->pending_anchor);
             out->pending_anchor = id;
         }
+        int before = out->n;
         flow_block(lay, n, &st, x, width, out);
+        if (out->n > before && pd_xml_is(n, PD_LAYOUT_NS, "h"))
+            out->items[before].heading = true;
+        keep_group(lay, n, &st, out, before, lead);
+        lead = out->n > before && out->items[out->n - 1].heading;
         lay->text.tag = saved;
         if (id && out->pending_anchor == id) { /* the block made no item */
             free(id);

@@ -17,6 +17,7 @@ typedef struct {
     double x;              /* left edge, relative to the region */
     double space_before, space_after;
     bool keep_with_next;
+    bool heading;          /* an <h>: never the last thing on a page */
     pd_para *para;         /* LINES (owned) */
     int orphans, widows;
     pd_frag frag;          /* BLOCK content (relative), or LINES decorations on the first line */

@@ -255,6 +255,39 @@ static double chain_height(const pd_items *items, int i, double after)
     return h;
 }
 
+/* The height of the part of an item that must stand on a page below what keeps with it: a
+ * block taller than a page is cut where it stands, so a few lines' worth of it. */
+static double first_part(const pd_item *it, double page)
+{
+    double h = start_height(it);
+    double some = page / 8;
+    return h > page && some < h ? some : h;
+}
+
+/* Whether a heading (with the headings and the lead paragraph kept with it) would end the
+ * page at y: the start of the block it introduces does not fit below it. Used where the
+ * chain it begins is longer than a page and cannot be kept whole. */
+static bool heading_would_end_page(const pager *pg, const pd_items *items, int i, double y)
+{
+    double after = 0, page = pg->bottom - pg->top, need = 0;
+    for (int k = i; k < items->n; k++) {
+        const pd_item *it = &items->items[k];
+        if (it->kind == PD_ITEM_BREAK)
+            return false;
+        if (k > i)
+            need += it->space_before > after ? it->space_before : after;
+        after = it->space_after;
+        if (!it->keep_with_next || k + 1 == items->n || (k > i && !it->heading &&
+                                                       full_height(it) > page / 4)) {
+            need += first_part(it, page);
+            /* (headings that fill a page by themselves end it wherever they start) */
+            return need <= page && y + need > pg->bottom + 0.01;
+        }
+        need += full_height(it);
+    }
+    return false;
+}
+
 /* Records where the block with id (taken) starts. */
 static void add_anchor(pager *pg, char *id, double x, double y)
 {
@@ -341,7 +374,11 @@ static void place_block(pager *pg, pd_item *it, double gap)
     double h = full_height(it);
     /* Inside a table that goes on, room must stay for its "continued" rows. */
     double cont = it->table && !it->table_last ? it->table->cont.height : 0;
-    if (pg->y + gap + h + cont > pg->bottom && !pg->fresh) {
+    /* A block taller than any page is cut anyway: it starts here, below what keeps with it,
+     * if a good part of the page is left (a heading stays with its chart). */
+    double page = pg->bottom - pg->top;
+    bool cut_here = !it->table && h > page && pg->bottom - (pg->y + gap) >= page / 4;
+    if (pg->y + gap + h + cont > pg->bottom && !pg->fresh && !cut_here) {
         if (it->table && !it->table_first && it->table->cont.height > 0) {
             pd_frag_share(&pg->page->body, &it->table->cont, pg->left + it->x, pg->y);
             pg->y += it->table->cont.height;
@@ -362,7 +399,8 @@ static void place_block(pager *pg, pd_item *it, double gap)
     }
     /* Taller than what is left of a fresh page (a huge row, a long box): cut it between
      * lines, page after page, the table's header repeated above each part. */
-    while (it->frag.height > pg->bottom - pg->y && pg->fresh && !pg->stopped) {
+    while (it->frag.height > pg->bottom - pg->y && (pg->fresh || cut_here) && !pg->stopped) {
+        cut_here = false;
         pd_frag rest;
         pd_frag_init(&rest);
         double cut = split_frag(&it->frag, pg->bottom - pg->y, &rest);
@@ -487,8 +525,10 @@ void pd_pager_place(pager *pg, pd_items *items, int upto)
         if (it->keep_with_next && !pg->fresh) {
             double chain = chain_height(items, i, pg->after);
             double room = pg->bottom - pg->top;
-            /* A chain longer than a page cannot be kept: it breaks where it must. */
-            if (chain <= room && pg->y + gap + chain > pg->bottom) {
+            /* A chain longer than a page cannot be kept: it breaks where it must, but a
+             * heading never ends a page. */
+            if ((chain <= room && pg->y + gap + chain > pg->bottom) ||
+                (chain > room && it->heading && heading_would_end_page(pg, items, i, pg->y + gap))) {
                 if (!next_page(pg, NULL))
                     break;
                 gap = 0;

@@ -31,6 +31,7 @@ typedef struct {
     int ncols;
     double padding, inner_rule;
     bool has_header_bg, has_stripe, has_header_color;
+    int measured; /* body rows measured for the minimum widths of fixed and shared columns */
     pd_color header_bg, stripe, header_color;
 } table;
 
@@ -120,26 +121,86 @@ static void for_each_row(table *t, void (*fn)(table *, xmlNode *, bool), bool wi
     }
 }
 
+/* The style of a row as layout_rows() sets it: header rows in at least semi-bold. */
+static void row_style(table *t, xmlNode *row, bool header, pd_style *rs)
+{
+    pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, row, &t->style, rs);
+    if (header && !xmlHasProp(row, (const xmlChar *)"font-weight"))
+        rs->font_weight = rs->font_weight < 600 ? 600 : rs->font_weight;
+}
+
+/* Every column's widest unbreakable piece (amounts, ids, words that are not hyphenated), and
+ * automatic columns' natural width too. */
+/* Fixed and shared columns take their minimum widths from the header and the first body
+ * rows only: measuring every cell of a table of 20,000 rows took longer than laying it out,
+ * and the rows of one table hold content of one kind (ids, dates, amounts of a similar
+ * size). Automatic columns measure every row, as before. */
+enum { MEASURE_ROWS = 200 };
+
 static void measure_row(table *t, xmlNode *row, bool header)
 {
-    (void)header;
+    bool all = header || t->measured++ < MEASURE_ROWS;
     pd_style rs;
-    pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, row, &t->style, &rs);
+    row_style(t, row, header, &rs);
+    bool no_hyphens = t->lay->text.no_hyphens;
+    t->lay->text.no_hyphens = no_hyphens || header; /* as laid out: see layout_rows() */
     int col = 0;
     for (xmlNode *cell = row->children; cell && col < t->ncols; cell = cell->next) {
         if (!pd_xml_is(cell, PD_LAYOUT_NS, "cell"))
             continue;
         int span = span_attr(cell, "colspan");
-        if (span == 1 && t->cols[col].kind == COL_AUTO) {
-            pd_style cs;
-            pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, &rs, &cs);
+        if (span == 1 && (all || t->cols[col].kind == COL_AUTO)) {
+            pd_style cs, base = rs;
+            if (t->cols[col].has_align)
+                base.align = t->cols[col].align;
+            pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, &base, &cs);
+            double pad = xmlHasProp(cell, (const xmlChar *)"padding") ? cs.padding : t->padding;
             double lo, hi;
             measure_cell(t, cell, &cs, &lo, &hi);
             column *c = &t->cols[col];
-            c->min = lo + 2 * t->padding > c->min ? lo + 2 * t->padding : c->min;
-            c->max = hi + 2 * t->padding > c->max ? hi + 2 * t->padding : c->max;
+            if (lo <= 0 && hi <= 0 && c->kind != COL_AUTO) { /* empty: wants no room */
+                col += span;
+                continue;
+            }
+            lo += 2 * pad;
+            hi += 2 * pad;
+            c->min = lo > c->min ? lo : c->min;
+            c->max = hi > c->max ? hi : c->max;
         }
         col += span;
+    }
+    t->lay->text.no_hyphens = no_hyphens;
+}
+
+/* No column narrower than its widest unbreakable piece where the table has the room: what a
+ * column lacks is taken from the others' room above their own minimum (columns of breakable
+ * text), in proportion to it. A fixed or shared width is a wish, as in CSS; where all minima
+ * do not fit, each column gets the same part of what it lacks. */
+static void respect_minimums(table *t)
+{
+    double lack = 0, room = 0;
+    for (int i = 0; i < t->ncols; i++) { /* automatic columns are sized from these already */
+        column *c = &t->cols[i];
+        /* a hair more than measured: Pango's widths are whole 1/1024 pt, rounded down */
+        if (c->kind != COL_AUTO && c->min > 0)
+            c->min += 0.05;
+    }
+    for (int i = 0; i < t->ncols; i++) {
+        column *c = &t->cols[i];
+        double d = c->width - c->min;
+        if (d < 0)
+            lack -= d;
+        else
+            room += d;
+    }
+    if (lack <= 0.01 || room <= 0)
+        return;
+    double give = lack < room ? 1 : room / lack; /* the share of its lack each column gets */
+    double take = lack < room ? lack / room : 1; /* the share of its room each column gives */
+    for (int i = 0; i < t->ncols; i++) {
+        column *c = &t->cols[i];
+        double d = c->width - c->min;
+        c->width += d < 0 ? -d * give : -d * take;
     }
 }
 
@@ -246,11 +307,9 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
     for (int r = 0; r < nrows; r++) {
         const pd_tag *row_tag = pd_layout_tag(t->lay, "TR", table_tag, NULL);
         pd_style *rs = &row_styles[r];
-        pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, rows[r], &t->style, rs);
+        row_style(t, rows[r], header, rs);
         if (header && t->has_header_color)
             rs->color = t->header_color;
-        if (header && !xmlHasProp(rows[r], (const xmlChar *)"font-weight"))
-            rs->font_weight = rs->font_weight < 600 ? 600 : rs->font_weight;
         int col = 0;
         for (xmlNode *cell = rows[r]->children; cell; cell = cell->next) {
             if (!pd_xml_is(cell, PD_LAYOUT_NS, "cell"))
@@ -287,7 +346,11 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
             /* a column narrower than its padding still gets a box (Pango reads a negative
              * width as "never wrap") */
             double inner = w - 2 * c->style.padding;
+            /* header rows are never hyphenated ("Wahrschein-" / "lichkeit") */
+            bool no_hyphens = t->lay->text.no_hyphens;
+            t->lay->text.no_hyphens = no_hyphens || header;
             pd_flow_cell(t->lay, cell, &c->style, inner > 0 ? inner : 0, &c->content);
+            t->lay->text.no_hyphens = no_hyphens;
             t->lay->text.tag = table_tag;
             double need = c->content.height + 2 * c->style.padding;
             if (c->rowspan == 1 && need > h[r])
@@ -421,6 +484,7 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
     double avail = width - st->indent;
     for_each_row(t, measure_row, true);
     assign_widths(t, avail);
+    respect_minimums(t);
 
     pd_table_head *head = calloc(1, sizeof *head);
     if (!head) {
@@ -456,9 +520,14 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         if (i == 0)
             it->space_before = st->space_before;
         layout_rows(t, rows + i, group, false, i, &it->frag);
-        /* A table kept together keeps each row with the next; so does a row that asks. */
+        /* A table kept together keeps each row with the next; so does a row that asks. As
+         * lines of a paragraph have orphans and widows, no row stands alone at the foot or
+         * the top of a page: the first row keeps with the second, the last but one with the
+         * last (a table of two or three rows stays together). */
         xmlChar *kwn = xmlGetProp(rows[i + group - 1], (const xmlChar *)"keep-with-next");
-        it->keep_with_next = st->keep_together || (kwn && xmlStrEqual(kwn, (const xmlChar *)"true"));
+        int next = i + group, after = next < nrows ? next + group_size(rows, nrows, next) : next;
+        it->keep_with_next = st->keep_together || (kwn && xmlStrEqual(kwn, (const xmlChar *)"true")) ||
+                             (next < nrows && (i == 0 || after >= nrows));
         xmlFree(kwn);
         xmlChar *rid = xmlGetProp(rows[i], (const xmlChar *)"id");
         if (rid) { /* a row's own id wins over the table's */

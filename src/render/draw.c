@@ -67,7 +67,11 @@ static void draw_box(cairo_t *cr, const pd_box *b)
         cairo_scale(cr, b->w / iw, b->h / ih);
         cairo_set_source_surface(cr, b->image, 0, 0);
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-        cairo_paint(cr);
+        /* A rectangle filled, not cairo_paint(): cairo 1.16's tagged PDF fails the whole
+         * document ("invalid tag name, attributes, or nesting") when an unbounded paint is
+         * the first thing drawn on a page, as a PNG at a page's, box's or cell's top was. */
+        cairo_rectangle(cr, 0, 0, iw, ih);
+        cairo_fill(cr);
         cairo_restore(cr);
         break;
     }

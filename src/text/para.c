@@ -1,10 +1,13 @@
 /* para.c — turning inline layout XML into a PangoLayout: text and attributes, never markup. */
 #include "para.h"
+#include "breaks.h"
 #include "hyphenate.h"
+#include "justify.h"
 #include "shaped.h"
 #include "util.h"
 #include "xml.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +24,16 @@ typedef struct {
     bool defer_hyphens; /* a dictionary not loaded yet is left unloaded... */
     bool deferred;      /* ...and this says that text was left unhyphenated for it */
     bool started;       /* visible text came before (in the paragraph, not this buffer) */
+    pd_break_mode mode; /* how the text being added may break (nobreak and URL spans) */
+    bool joined;        /* text of the current nobreak span came before */
+    bool case_points;   /* soft hyphens at case changes inside words (an emergency rebuild) */
+    bool case_change;   /* some word changes from lower to upper case inside */
+    gunichar last;      /* the last character added, 0 at a line start */
+    uint64_t loose;     /* no-break spans (by number) found wider than their line */
+    int nnever;         /* no-break spans so far */
+    struct {
+        size_t start, end;
+    } never[64];        /* their byte ranges (the first 64) */
 } builder;
 
 /* Scripts the text fonts lack fall back to these bundled fonts, in this order, whatever
@@ -84,27 +97,66 @@ static bool at_line_start(const builder *b)
     return b->text.len == 0 ? !b->started : ends_with_break(&b->text);
 }
 
+static void add_attr(builder *b, PangoAttribute *a, size_t start, size_t end);
+
+/* Collapsed text of ordinary words: hyphenated with h, or broken at case changes. */
+static void add_words(builder *b, const char *s, size_t n, const pd_hyphenator *h, bool cased)
+{
+    if (cased)
+        pd_breaks_add_case_points(&b->text, s, n, h);
+    else if (h)
+        pd_hyphen_text(h, s, n, &b->text);
+    else
+        pd_buf_add(&b->text, s, n);
+}
+
 /* Appends text with white space collapsed and, where the style asks, hyphenation points of
- * its language as soft hyphens. */
+ * its language as soft hyphens; in a no-break or URL span, the controls that keep Pango to
+ * its breaks (breaks.c). */
 static void add_text_styled(builder *b, const char *t, const pd_style *style)
 {
-    if (style->hyphenate && b->defer_hyphens && !pd_hyphen_known(b->env->ctx, style->lang)) {
+    if (b->mode == PD_BREAK_LOOSE) {
+        add_collapsed(b, t, style->uppercase);
+        return;
+    }
+    bool hyphenate = style->hyphenate && !b->env->no_hyphens && b->mode == PD_BREAK_NORMAL;
+    if (b->mode == PD_BREAK_NORMAL && !b->case_change)
+        b->case_change = pd_breaks_has_case_change(t, strlen(t));
+    if (hyphenate && b->defer_hyphens && !pd_hyphen_known(b->env->ctx, style->lang)) {
         b->deferred = true;
+        hyphenate = false;
+    }
+    const pd_hyphenator *h = hyphenate ? pd_hyphen_for(b->env->ctx, style->lang) : NULL;
+    bool cased = b->case_points && b->mode == PD_BREAK_NORMAL;
+    bool urls = b->mode == PD_BREAK_NORMAL && pd_breaks_may_have_url(t);
+    if (!h && !cased && !urls && b->mode == PD_BREAK_NORMAL) {
         add_collapsed(b, t, style->uppercase);
         return;
     }
-    const pd_hyphenator *h = style->hyphenate ? pd_hyphen_for(b->env->ctx, style->lang) : NULL;
-    if (!h) {
-        add_collapsed(b, t, style->uppercase);
-        return;
-    }
-    builder tmp = *b; /* collapse into a scratch buffer first, then hyphenate word by word */
+    builder tmp = *b; /* collapse into a scratch buffer first, then add it word by word */
     tmp.started = !at_line_start(b);
     pd_buf_init(&tmp.text, b->text.max);
     add_collapsed(&tmp, t, style->uppercase);
     b->space_pending = tmp.space_pending;
-    if (tmp.text.data)
-        pd_hyphen_text(h, tmp.text.data, tmp.text.len, &b->text);
+    b->last = tmp.last;
+    if (tmp.text.data) {
+        if (b->mode != PD_BREAK_NORMAL) {
+            pd_breaks_add(&b->text, tmp.text.data, tmp.text.len, b->mode, b->joined);
+        } else {
+            /* e-mail addresses and URLs in plain text break as in a URL span */
+            const char *s = tmp.text.data;
+            size_t n = tmp.text.len, at = 0, from, to;
+            while (urls && pd_breaks_next_url(s + at, n - at, &from, &to)) {
+                add_words(b, s + at, from, h, cased);
+                size_t start = b->text.len;
+                pd_breaks_add(&b->text, s + at + from, to - from, PD_BREAK_URL, false);
+                add_attr(b, pango_attr_insert_hyphens_new(FALSE), start, b->text.len);
+                at += to;
+            }
+            add_words(b, s + at, n - at, h, cased);
+        }
+        b->joined = true;
+    }
     pd_buf_free(&tmp.text);
 }
 
@@ -118,9 +170,17 @@ static void add_collapsed(builder *b, const char *t, bool uppercase)
             continue;
         }
         if (b->space_pending) {
-            pd_buf_add(&b->text, " ", 1);
+            /* a currency sign stays with its amount: a space that does not break */
+            gunichar next = g_utf8_get_char_validated(p, -1);
+            bool glue = b->mode == PD_BREAK_NORMAL && next < 0x110000 &&
+                        pd_breaks_glue_space(b->last, next);
+            pd_buf_adds(&b->text, glue ? "\xc2\xa0" : " ");
             b->space_pending = false;
         }
+        if ((unsigned char)*p < 0x80) /* (libxml2 hands over valid UTF-8) */
+            b->last = (unsigned char)*p;
+        else if ((*p & 0xC0) != 0x80)
+            b->last = g_utf8_get_char(p);
         if (uppercase && (unsigned char)*p >= 0x80) {
             /* a multi-byte character: upper-case it through GLib */
             const char *next = g_utf8_find_next_char(p, NULL);
@@ -194,6 +254,30 @@ static void add_noteref(builder *b, xmlNode *n, const pd_style *style, const pd_
              b->text.len);
 }
 
+/* How an inline element's text may break: <span nobreak="true">, <span break="url">, and
+ * links to web pages and e-mail addresses as URLs; a no-break span holds whatever is inside. */
+static pd_break_mode break_mode(xmlNode *n, const char *name, pd_break_mode outer)
+{
+    if (outer == PD_BREAK_NEVER)
+        return outer;
+    pd_break_mode mode = outer;
+    if (strcmp(name, "span") == 0) {
+        char *nobreak = pd_xml_attr(n, "nobreak"), *brk = pd_xml_attr(n, "break");
+        if (pd_streq(nobreak, "true") || pd_streq(nobreak, "1"))
+            mode = PD_BREAK_NEVER;
+        else if (pd_streq(brk, "url"))
+            mode = PD_BREAK_URL;
+        free(nobreak);
+        free(brk);
+    } else if (strcmp(name, "a") == 0) {
+        char *href = pd_xml_attr(n, "href");
+        if (href && (strncmp(href, "mailto:", 7) == 0 || strncmp(href, "http", 4) == 0))
+            mode = PD_BREAK_URL;
+        free(href);
+    }
+    return mode;
+}
+
 static void add_inlines(builder *b, xmlNode *parent, const pd_style *style,
                         const pd_style *base)
 {
@@ -232,7 +316,27 @@ static void add_inlines(builder *b, xmlNode *parent, const pd_style *style,
             pd_style child;
             pd_style_resolve(b->env->ctx, b->env->file, b->env->styles, n, style, &child);
             size_t start = b->text.len + (b->space_pending ? 1 : 0);
+            pd_break_mode outer = b->mode;
+            bool outer_joined = b->joined;
+            b->mode = break_mode(n, name, outer);
+            int never = -1; /* this span's number among the no-break ones */
+            if (b->mode == PD_BREAK_NEVER && outer != PD_BREAK_NEVER) {
+                never = b->nnever++;
+                if (never < 64 && (b->loose >> never & 1))
+                    b->mode = PD_BREAK_LOOSE;
+            }
+            if (b->mode != outer)
+                b->joined = false;
             add_inlines(b, n, &child, base);
+            if (never >= 0 && never < 64) {
+                b->never[never].start = start;
+                b->never[never].end = b->text.len;
+            }
+            if (b->mode != PD_BREAK_NORMAL && b->mode != outer && b->text.len > start)
+                /* a last-resort break inside (wider than the line) gets no hyphen either */
+                add_attr(b, pango_attr_insert_hyphens_new(FALSE), start, b->text.len);
+            b->mode = outer;
+            b->joined = outer_joined;
             if (strcmp(name, "a") == 0 && b->text.len > start)
                 add_link(b, n, start, b->text.len);
         }
@@ -395,6 +499,8 @@ static PangoLayout *new_layout(const pd_text_env *env, builder *b, const pd_styl
     pango_layout_set_justify(layout, style->align == PD_ALIGN_JUSTIFY);
     pango_layout_set_justify_last_line(layout,
                                        style->align == PD_ALIGN_JUSTIFY && style->justify_last_line);
+    if (width >= 0 && style->align == PD_ALIGN_JUSTIFY)
+        pd_justify_fit(layout);
     return layout;
 }
 
@@ -465,20 +571,45 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
  * takes more than one line; from then on the dictionary is there. Footnotes keep their
  * numbers when a paragraph is built twice (the layout's footnote callback is idempotent). */
 static pd_para *build(const pd_text_env *env, xmlNode *block, const char *text,
-                      const pd_style *style, double width, bool defer)
+                      const pd_style *style, double width, bool defer, bool case_points,
+                      uint64_t loose)
 {
-    builder b = {.env = env, .attrs = pango_attr_list_new(), .defer_hyphens = defer};
+    builder b = {.env = env, .attrs = pango_attr_list_new(), .defer_hyphens = defer,
+                 .case_points = case_points, .loose = loose};
     pd_buf_init(&b.text, 64u << 20);
     if (block)
         add_inlines(&b, block, style, style);
     else
         add_text_styled(&b, text, style);
-    bool deferred = b.deferred;
+    /* (the rebuild below lays a paragraph out twice: not for a hostile megabyte-long word) */
+    bool deferred = b.deferred, case_change = b.case_change && b.text.len <= 16384;
+    int nnever = b.nnever < 64 ? b.nnever : 64;
+    size_t never[64][2];
+    for (int i = 0; i < nnever; i++)
+        never[i][0] = b.never[i].start, never[i][1] = b.never[i].end;
     /* Only paragraphs broken for a width are shared: pd_para_measure changes its layout. */
     pd_para *p = finish(env, &b, style, width, block, width >= 0);
     if (p && deferred && p->nlines > 1) {
         pd_para_free(p);
-        return build(env, block, text, style, width, false);
+        return build(env, block, text, style, width, false, case_points, loose);
+    }
+    /* A no-break span wider than its line was broken by character ("3 M" / "arch 2027"):
+     * it breaks at its spaces instead, as text does. */
+    uint64_t wide = 0;
+    for (int i = 0; p && width >= 0 && p->nlines > 1 && i < nnever; i++)
+        if (!(loose >> i & 1) &&
+            pd_breaks_split(p->layout, (int)never[i][0], (int)never[i][1]))
+            wide |= (uint64_t)1 << i;
+    if (wide) {
+        pd_para_free(p);
+        return build(env, block, text, style, width, false, case_points, loose | wide);
+    }
+    /* A word too long for its line was broken by character ("ForLegac-yCustomer"): where it
+     * changes case inside, break it there instead ("ForLegacy-Customer"). */
+    if (p && !case_points && case_change && p->nlines > 1 && width >= 0 &&
+        pd_breaks_has_emergency(p->layout)) {
+        pd_para_free(p);
+        return build(env, block, text, style, width, false, true, loose);
     }
     if (p)
         report_missing_glyphs(env, p->layout, block);
@@ -488,13 +619,13 @@ static pd_para *build(const pd_text_env *env, xmlNode *block, const char *text,
 pd_para *pd_para_new(const pd_text_env *env, xmlNode *block, const pd_style *style,
                      double width)
 {
-    return build(env, block, NULL, style, width, width >= 0);
+    return build(env, block, NULL, style, width, width >= 0, false, 0);
 }
 
 pd_para *pd_para_new_text(const pd_text_env *env, const char *text, const pd_style *style,
                           double width)
 {
-    return build(env, NULL, text, style, width, width >= 0);
+    return build(env, NULL, text, style, width, width >= 0, false, 0);
 }
 
 pd_para *pd_para_ref(pd_para *p)

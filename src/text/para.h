@@ -23,6 +23,7 @@ typedef struct {
     int (*footnote)(void *user, xmlNode *note);
     void *user;
     const pd_tag *tag;  /* the structure element new paragraphs belong to (tagged PDF) */
+    bool no_hyphens;    /* never hyphenate (table header rows), whatever the style says */
 } pd_text_env;
 
 /* One line, in points, relative to the paragraph's top-left corner. */

@@ -1,5 +1,6 @@
 /* dump.c — placed boxes as text: page, kind, position, size and content, for exact tests. */
 #include "engine.h"
+#include "lines.h"
 
 #include <string.h>
 
@@ -11,9 +12,9 @@ static void dump_frag(const pd_frag *f, FILE *out)
         const pd_box *b = &f->boxes[i];
         fprintf(out, "  %-5s %7.2f %7.2f %7.2f %7.2f", kinds[b->kind], b->x, b->y, b->w, b->h);
         if (b->kind == PD_BOX_TEXT) {
-            PangoLayoutLine *line = b->para->lines[b->line].line;
-            const char *text = pango_layout_get_text(b->para->layout);
-            fprintf(out, " \"%.*s\"", line->length, text + line->start_index);
+            int len;
+            const char *text = pd_para_line_text(b->para, b->line, &len);
+            fprintf(out, " \"%.*s\"", len, text);
         } else if (b->kind == PD_BOX_LINK) {
             fprintf(out, " %s", b->uri ? b->uri : b->ref ? b->ref : "");
         } else if (b->kind == PD_BOX_PATH) {

@@ -452,8 +452,7 @@ static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
                                                      : 0;
     it->x = x + st->indent + dx;
     pd_box *b = pd_frag_add(&it->frag, img->svg ? PD_BOX_SVG : PD_BOX_IMAGE, 0, 0, w, h);
-    b->image = img->surface;
-    b->svg = img->svg;
+    b->picture = img->picture;
     b->tag = lay->text.tag;
     it->frag.height = h;
 }

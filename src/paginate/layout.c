@@ -282,9 +282,9 @@ pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *i
                                 void *sink_user, pd_layout **out)
 {
     *out = NULL;
-    PangoContext *pango = pd_fonts_context(ctx, font_dirs);
-    if (!pango) /* a brand's bad font file is input; missing bundled fonts, the installation */
-        return font_dirs && font_dirs[0] ? PD_ERR_INPUT : PD_ERR_SYSTEM;
+    pd_text_env text = {.ctx = ctx, .page_of = pd_layout_page_of, .footnote = note_footnote};
+    if (!pd_fonts_open(ctx, font_dirs, &text)) /* a brand's bad font file is input; */
+        return font_dirs && font_dirs[0] ? PD_ERR_INPUT : PD_ERR_SYSTEM; /* ours: the install */
     pd_layout *lay = calloc(1, sizeof *lay);
     if (!lay)
         return PD_ERR_SYSTEM;
@@ -304,9 +304,10 @@ pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *i
                       "a layout document needs a page master and a flow");
         return PD_ERR_INPUT;
     }
-    lay->text = (pd_text_env){.ctx = ctx, .file = lay->file, .styles = lay->styles,
-                              .pango = pango, .page_of = pd_layout_page_of,
-                              .footnote = note_footnote, .user = lay};
+    lay->text = text;
+    lay->text.file = lay->file;
+    lay->text.styles = lay->styles;
+    lay->text.user = lay;
     pd_style_default(&lay->root_style);
     char *lang = pd_xml_attr(xmlDocGetRootElement(doc), "lang");
     if (lang)

@@ -1,6 +1,7 @@
 /* paginate.c — items onto pages: page breaks between lines with widows and orphans, chains
  * kept with the next block, table headers repeated after a break. */
 #include "flow.h"
+#include "lines.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -127,10 +128,7 @@ static double notes_height(pager *pg, const pd_para *p, int first, int last)
     if (p->nnotes == 0)
         return 0;
     double h = 0;
-    int from = p->layout ? p->lines[first].line->start_index : 0;
-    PangoLayoutLine *end = last < p->nlines ? p->lines[last].line
-                                            : NULL;
-    int to = end ? end->start_index : INT32_MAX;
+    int from = pd_para_line_start(p, first), to = pd_para_line_start(p, last);
     for (int i = 0; i < p->nnotes; i++)
         if (p->notes[i].index >= from && p->notes[i].index < to) {
             pd_para *b = note_body(pg, p->notes[i].number);
@@ -144,10 +142,7 @@ static void add_notes(pager *pg, const pd_para *p, int first, int last)
     double h = notes_height(pg, p, first, last);
     if (h == 0)
         return;
-    int from = p->lines[first].line->start_index;
-    PangoLayoutLine *end = last < p->nlines ? p->lines[last].line
-                                            : NULL;
-    int to = end ? end->start_index : INT32_MAX;
+    int from = pd_para_line_start(p, first), to = pd_para_line_start(p, last);
     for (int i = 0; i < p->nnotes; i++)
         if (p->notes[i].index >= from && p->notes[i].index < to &&
             pg->note_body[p->notes[i].number - 1])

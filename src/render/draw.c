@@ -1,6 +1,6 @@
 /* draw.c — boxes to Cairo. Nothing here decides where anything goes. */
 #include "draw.h"
-#include "svg.h"
+#include "picture_draw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -59,18 +59,10 @@ static void draw_box(cairo_t *cr, const pd_box *b)
         cairo_line_to(cr, b->x + b->w, b->y + b->h);
         cairo_stroke(cr);
         break;
-    case PD_BOX_IMAGE: {
-        double iw = cairo_image_surface_get_width(b->image);
-        double ih = cairo_image_surface_get_height(b->image);
-        cairo_save(cr);
-        cairo_translate(cr, b->x, b->y);
-        cairo_scale(cr, b->w / iw, b->h / ih);
-        cairo_set_source_surface(cr, b->image, 0, 0);
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-        cairo_paint(cr);
-        cairo_restore(cr);
+    case PD_BOX_IMAGE:
+    case PD_BOX_SVG:
+        pd_picture_draw(cr, b->picture, b->x, b->y, b->w, b->h);
         break;
-    }
     case PD_BOX_CHECK:
         set_colour(cr, b->color);
         cairo_set_line_width(cr, b->stroke);
@@ -111,9 +103,6 @@ static void draw_box(cairo_t *cr, const pd_box *b)
             cairo_set_line_width(cr, b->stroke);
             cairo_stroke(cr);
         }
-        break;
-    case PD_BOX_SVG:
-        pd_svg_draw(cr, b->svg, b->x, b->y, b->w, b->h);
         break;
     }
 }

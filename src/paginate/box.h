@@ -29,6 +29,8 @@ typedef struct {
     pd_para *para;       /* TEXT: the paragraph (shared, reference counted by the fragment) */
     int line;            /* TEXT: the line index */
     double baseline;     /* TEXT: the baseline, relative to y */
+    double angle;        /* TEXT: turned by this many radians about the box's centre */
+    double opacity;      /* TEXT: 0 (the default) or 1 opaque, else see-through (watermark) */
     const pd_picture *picture; /* IMAGE, SVG: borrowed from the image cache */
     const double *path;     /* PATH: x0 y0 x1 y1 ... relative to (x, y), owned by the frag */
     int npoints;

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-static void dump_frag(const pd_frag *f, FILE *out)
+static void dump_frag(const pd_frag *f, bool artifact, FILE *out)
 {
     static const char *const kinds[] = {"text",  "fill",   "frame", "line", "image",
                                         "check", "link",   "leader", "path", "svg"};
@@ -20,7 +20,11 @@ static void dump_frag(const pd_frag *f, FILE *out)
         } else if (b->kind == PD_BOX_PATH) {
             fprintf(out, " %d points", b->npoints);
         }
-        if (b->tag)
+        if (b->angle != 0)
+            fprintf(out, " turned %.1f deg", b->angle * 180 / 3.14159265358979);
+        if (artifact)
+            fputs(" [Artifact]", out);
+        else if (b->tag)
             fprintf(out, " [%s]", b->tag->name);
         fputc('\n', out);
     }
@@ -32,6 +36,8 @@ void pd_layout_dump(const pd_layout *lay, FILE *out)
         const pd_page *p = &lay->pages[i];
         fprintf(out, "page %d %s %.2fx%.2f\n", i + 1, p->master->name, p->master->width,
                 p->master->height);
-        dump_frag(&p->body, out);
+        dump_frag(&p->under, true, out);
+        dump_frag(&p->body, false, out);
+        dump_frag(&p->over, true, out);
     }
 }

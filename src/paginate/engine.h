@@ -18,14 +18,22 @@ typedef struct {
     pd_color background;
     char *watermark;
     xmlNode *header, *footer;
-    pd_frag header_cache, footer_cache; /* when they are the same on every page */
-    bool header_cached, footer_cached;
 } pd_master;
 
+/* A page as the pager completed it: everything the renderer paints, in painting order. */
 typedef struct {
     const pd_master *master;
-    pd_frag body;
+    pd_frag under; /* the page furniture: background, running header and footer (artifacts) */
+    pd_frag body;  /* the flow's boxes, footnotes at the foot */
+    pd_frag over;  /* the watermark, above everything */
 } pd_page;
+
+/* A page master's furniture as far as it is the same on every page: laid out once. */
+typedef struct {
+    pd_frag header, footer;
+    bool header_fixed, footer_fixed; /* laid out and kept (it shows no page numbers) */
+    pd_para *watermark;
+} pd_furniture;
 
 typedef struct pd_images pd_images;
 
@@ -87,8 +95,7 @@ struct pd_layout {
     pd_footnote *notes;
     int nnotes, capnotes;
     pd_tag *tags;
-    const char **alts;       /* alternative texts of the Figures in drawing order (borrowed) */
-    int nalts, capalts;
+    pd_furniture *furniture; /* by page master */
     pd_style flow_style;
     double flow_width;
     xmlNode *flow_node;
@@ -98,6 +105,8 @@ struct pd_layout {
      * (drawing) and frees it: memory stays flat however long the document. */
     void (*sink)(void *user, struct pd_layout *lay, int index);
     void *sink_user;
+    void (*draw)(void *user, const struct pd_layout *lay, int index); /* the caller's sink */
+    void *draw_user;
     bool streaming;   /* pages are freed once completed: only their masters stay */
     bool drawing;     /* this pass hands its pages to the sink */
     int total_pages;  /* the page count of the pass before, shown while drawing */
@@ -113,12 +122,9 @@ pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dir
  * completed (see pd_layout.streaming); lay->streaming tells afterwards whether they did. */
 pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                                 const char *const *font_dirs, int max_pages,
-                                void (*sink)(void *user, pd_layout *lay, int index),
+                                void (*sink)(void *user, const pd_layout *lay, int index),
                                 void *sink_user, pd_layout **out);
 void pd_layout_free(pd_layout *lay);
-
-/* Header and footer of page index i (0-based) as a fragment (laid out with its numbers). */
-void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out);
 
 /* Writes the placed boxes as text, one per line (for tests and debugging). */
 void pd_layout_dump(const pd_layout *lay, FILE *out);

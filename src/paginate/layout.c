@@ -5,6 +5,7 @@
 #include "util.h"
 #include "xml.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,8 +176,11 @@ static void free_anchors(pd_anchor *a, int n)
 
 static void free_pages(pd_layout *lay)
 {
-    for (int i = 0; i < lay->npages; i++)
+    for (int i = 0; i < lay->npages; i++) {
+        pd_frag_free(&lay->pages[i].under);
         pd_frag_free(&lay->pages[i].body);
+        pd_frag_free(&lay->pages[i].over);
+    }
     lay->npages = 0;
 }
 
@@ -270,6 +274,105 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
                  lay->total_pages);
 }
 
+/* Whether the text of a region changes from page to page. */
+static bool mentions_pages(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        if (strcmp(name, "page-number") == 0 || strcmp(name, "page-count") == 0 ||
+            strcmp(name, "page-ref") == 0 || mentions_pages(c))
+            return true;
+    }
+    return false;
+}
+
+/* A header or footer at (x, y). One that says the same on every page is laid out once and
+ * shared (fixed); one with page numbers is laid out for each page. */
+static void place_region(pd_layout *lay, xmlNode *region, double x, double y, double width,
+                         pd_frag *fixed, bool *is_fixed, pd_frag *out)
+{
+    if (*is_fixed) {
+        pd_frag_share(out, fixed, x, y);
+        return;
+    }
+    pd_style st;
+    pd_style_resolve(lay->ctx, lay->file, lay->styles, region, &lay->root_style, &st);
+    pd_items items = {0};
+    pd_flow_blocks(lay, region, &st, 0, width, &items);
+    pd_frag f;
+    pd_frag_init(&f);
+    pd_items_stack(&items, &f);
+    pd_items_free(&items);
+    if (!mentions_pages(region)) {
+        pd_frag_share(fixed, &f, 0, 0);
+        *is_fixed = true;
+    }
+    pd_frag_move(out, &f, x, y);
+    pd_frag_free(&f);
+}
+
+/* The watermark: one line across the page's diagonal, centred, in translucent grey. */
+static void place_watermark(pd_layout *lay, const pd_master *m, pd_furniture *fu, pd_frag *out)
+{
+    if (!fu->watermark) {
+        pd_style st;
+        pd_style_default(&st);
+        st.font_size = m->width / 6;
+        st.font_weight = 700;
+        st.color = (pd_color){0.5, 0.5, 0.5};
+        fu->watermark = pd_para_new_text(&lay->text, m->watermark, &st, -1);
+        if (!fu->watermark || fu->watermark->nlines == 0)
+            return;
+    }
+    pd_para *p = fu->watermark;
+    double w = pd_para_line_width(p, 0), h = p->height;
+    pd_frag_add_lines(out, p, 0, 1, (m->width - w) / 2, (m->height - h) / 2);
+    pd_frag_own(out, pd_para_ref(p));
+    pd_box *b = &out->boxes[out->nboxes - 1];
+    b->w = w; /* it was shaped unbounded */
+    b->angle = -atan2(m->height, m->width);
+    b->opacity = 0.15;
+}
+
+/* Places page i's furniture: background, header and footer under the body, the watermark over
+ * it. Page numbers are known: the pass before counted the pages. */
+static void furnish(pd_layout *lay, int i)
+{
+    pd_page *page = &lay->pages[i];
+    const pd_master *m = page->master;
+    pd_furniture *fu = &lay->furniture[m - lay->masters];
+    double width = m->width - m->margin_left - m->margin_right;
+    lay->text.page = i + 1;
+    lay->text.pages = lay->drawing ? lay->total_pages : lay->npages;
+    const pd_tag *tag = lay->text.tag;
+    lay->text.tag = NULL; /* headers and footers are artifacts, not structure */
+    if (m->has_background)
+        pd_frag_add(&page->under, PD_BOX_FILL, 0, 0, m->width, m->height)->color = m->background;
+    if (m->header)
+        place_region(lay, m->header, m->margin_left, m->header_offset, width, &fu->header,
+                     &fu->header_fixed, &page->under);
+    if (m->footer)
+        place_region(lay, m->footer, m->margin_left, m->height - m->footer_offset, width,
+                     &fu->footer, &fu->footer_fixed, &page->under);
+    if (m->watermark)
+        place_watermark(lay, m, fu, &page->over);
+    lay->text.page = lay->text.pages = 0;
+    lay->text.tag = tag;
+}
+
+/* The pager's sink while a long document is drawn: each completed page is furnished, then
+ * handed to the caller's. */
+static void furnish_and_draw(void *user, pd_layout *lay, int i)
+{
+    (void)user;
+    furnish(lay, i);
+    lay->draw(lay->draw_user, lay, i);
+    pd_frag_free(&lay->pages[i].under); /* the pager frees the body */
+    pd_frag_free(&lay->pages[i].over);
+}
+
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                         const char *const *font_dirs, int max_pages, pd_layout **out)
 {
@@ -278,7 +381,7 @@ pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dir
 
 pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                                 const char *const *font_dirs, int max_pages,
-                                void (*sink)(void *user, pd_layout *lay, int index),
+                                void (*sink)(void *user, const pd_layout *lay, int index),
                                 void *sink_user, pd_layout **out)
 {
     *out = NULL;
@@ -294,11 +397,15 @@ pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *i
     lay->images = pd_images_of(ctx);
     lay->image_dirs = image_dirs;
     lay->max_pages = max_pages > 0 ? max_pages : 5000;
-    lay->sink = sink;
-    lay->sink_user = sink_user;
+    if (sink) {
+        lay->sink = furnish_and_draw;
+        lay->draw = sink;
+        lay->draw_user = sink_user;
+    }
     int errors_before = pd_ctx_error_count(ctx);
     xmlNode *flow;
-    if (!read_document(lay, xmlDocGetRootElement(doc), &flow)) {
+    if (!read_document(lay, xmlDocGetRootElement(doc), &flow) ||
+        !(lay->furniture = calloc((size_t)lay->nmasters + 1, sizeof *lay->furniture))) {
         pd_layout_free(lay);
         pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), 0, 0,
                       "a layout document needs a page master and a flow");
@@ -324,6 +431,9 @@ pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *i
     lay->flow_width = first->width - first->margin_left - first->margin_right;
     if (pd_ctx_error_count(ctx) == errors_before)
         run_passes(lay, flow, first, next);
+    for (int i = 0; !lay->streaming && i < lay->npages &&
+                    pd_ctx_error_count(ctx) == errors_before; i++)
+        furnish(lay, i);
     if (pd_ctx_error_count(ctx) > errors_before) {
         pd_layout_free(lay);
         return PD_ERR_INPUT;
@@ -346,71 +456,17 @@ void pd_layout_free(pd_layout *lay)
     }
     free(lay->headings);
     free(lay->notes);
-    free(lay->alts);
     free_tags(lay);
     for (int i = 0; i < lay->nmasters; i++) {
         free(lay->masters[i].watermark);
-        pd_frag_free(&lay->masters[i].header_cache);
-        pd_frag_free(&lay->masters[i].footer_cache);
+        if (lay->furniture) {
+            pd_frag_free(&lay->furniture[i].header);
+            pd_frag_free(&lay->furniture[i].footer);
+            pd_para_free(lay->furniture[i].watermark);
+        }
     }
+    free(lay->furniture);
     free(lay->pages);
     free(lay->masters);
     free(lay);
-}
-
-/* Whether the text of a region changes from page to page. */
-static bool mentions_pages(const xmlNode *n)
-{
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *name = (const char *)c->name;
-        if (strcmp(name, "page-number") == 0 || strcmp(name, "page-count") == 0 ||
-            strcmp(name, "page-ref") == 0 || mentions_pages(c))
-            return true;
-    }
-    return false;
-}
-
-/* A header or footer at (x, y). One that says the same on every page is laid out once and
- * shared (cache); one with page numbers is laid out for each page. */
-static void furniture(pd_layout *lay, xmlNode *region, double x, double y, double width,
-                      pd_frag *cache, bool *cached, pd_frag *out)
-{
-    if (*cached) {
-        pd_frag_share(out, cache, x, y);
-        return;
-    }
-    pd_style st;
-    pd_style_resolve(lay->ctx, lay->file, lay->styles, region, &lay->root_style, &st);
-    pd_items items = {0};
-    pd_flow_blocks(lay, region, &st, 0, width, &items);
-    pd_frag f;
-    pd_frag_init(&f);
-    pd_items_stack(&items, &f);
-    pd_items_free(&items);
-    if (!mentions_pages(region)) {
-        pd_frag_share(cache, &f, 0, 0);
-        *cached = true;
-    }
-    pd_frag_move(out, &f, x, y);
-    pd_frag_free(&f);
-}
-
-void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out)
-{
-    pd_master *m = &lay->masters[lay->pages[i].master - lay->masters];
-    double width = m->width - m->margin_left - m->margin_right;
-    lay->text.page = i + 1;
-    lay->text.pages = lay->drawing ? lay->total_pages : lay->npages;
-    const pd_tag *tag = lay->text.tag;
-    lay->text.tag = NULL; /* headers and footers are artifacts, not structure */
-    if (m->header)
-        furniture(lay, m->header, m->margin_left, m->header_offset, width, &m->header_cache,
-                  &m->header_cached, out);
-    if (m->footer)
-        furniture(lay, m->footer, m->margin_left, m->height - m->footer_offset, width,
-                  &m->footer_cache, &m->footer_cached, out);
-    lay->text.page = lay->text.pages = 0;
-    lay->text.tag = tag;
 }

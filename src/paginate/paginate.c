@@ -175,8 +175,7 @@ static bool new_page(pager *pg, const pd_master *master)
         lay->cappages = cap;
     }
     pd_page *page = &lay->pages[lay->npages++];
-    page->master = master;
-    pd_frag_init(&page->body);
+    *page = (pd_page){.master = master};
     pg->page = page;
     pg->master = master;
     pg->top = pg->y = master->margin_top;

@@ -31,7 +31,7 @@ static char *page_name(const char *out, int page, const char *ext)
     return name;
 }
 
-static pd_status finish(pd_layout *lay, cairo_surface_t *s, pd_output *o, bool png)
+static pd_status finish(const pd_layout *lay, cairo_surface_t *s, pd_output *o, bool png)
 {
     cairo_status_t st = png ? cairo_surface_write_to_png_stream(s, write_out, o)
                             : (cairo_surface_finish(s), cairo_surface_status(s));
@@ -44,7 +44,7 @@ static pd_status finish(pd_layout *lay, cairo_surface_t *s, pd_output *o, bool p
     return pd_output_commit(lay->ctx, o);
 }
 
-static pd_status render_pages(pd_layout *lay, const char *out, double dpi, bool png)
+static pd_status render_pages(const pd_layout *lay, const char *out, double dpi, bool png)
 {
     if (strcmp(out, "-") == 0) {
         pd_error(lay->ctx, "previews are written one file per page: give -o a file name");
@@ -77,7 +77,7 @@ static pd_status render_pages(pd_layout *lay, const char *out, double dpi, bool 
             cairo_paint(cr);
             cairo_scale(cr, scale, scale);
         }
-        pd_draw_page(lay, i, cr);
+        pd_draw_page(lay, i, cr, NULL);
         cairo_destroy(cr);
         st = finish(lay, s, o, png);
         if (st != PD_OK)
@@ -86,7 +86,7 @@ static pd_status render_pages(pd_layout *lay, const char *out, double dpi, bool 
     return PD_OK;
 }
 
-pd_status pd_render_png(pd_layout *lay, const char *out, double dpi)
+pd_status pd_render_png(const pd_layout *lay, const char *out, double dpi)
 {
     if (!(dpi >= 10 && dpi <= 1200)) {
         pd_error(lay->ctx, "a resolution from 10 to 1200 dpi, please (got %g)", dpi);
@@ -95,7 +95,7 @@ pd_status pd_render_png(pd_layout *lay, const char *out, double dpi)
     return render_pages(lay, out, dpi, true);
 }
 
-pd_status pd_render_svg(pd_layout *lay, const char *out)
+pd_status pd_render_svg(const pd_layout *lay, const char *out)
 {
     return render_pages(lay, out, 72, false);
 }

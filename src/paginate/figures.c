@@ -100,6 +100,7 @@ typedef struct {
     int n;
     long start, end, today;
     double fs, row, head, x0, span, day;
+    bool weekly; /* weeks ticked and labelled; else (a long plan) months under years */
     pd_color grid, week_grid;
 } gantt;
 
@@ -157,9 +158,14 @@ static char *fit_label(figure *g, const char *text, const pd_style *st, double w
 static void grid_lines(gantt *c, double y0, double y1, bool weeks)
 {
     figure *g = c->g;
-    for (long d = c->start; d <= c->end; d = pd_next_month(d))
-        line(g, day_x(c, d), y0, day_x(c, d), y1, c->grid, 0.6);
-    for (long d = pd_first_monday(c->start); weeks && d <= c->end; d += 7)
+    for (long d = c->start; d <= c->end; d = pd_next_month(d)) {
+        int y, m, dd;
+        pd_date_of(d, &y, &m, &dd);
+        bool strong = c->weekly || m == 1 || d == c->start; /* months, or years */
+        line(g, day_x(c, d), y0, day_x(c, d), y1, strong ? c->grid : c->week_grid,
+             strong ? 0.6 : 0.3);
+    }
+    for (long d = pd_first_monday(c->start); weeks && c->weekly && d <= c->end; d += 7)
         line(g, day_x(c, d), y0, day_x(c, d), y1, c->week_grid, 0.3);
     if (c->today >= c->start && c->today <= c->end) {
         double tx = day_x(c, c->today) + c->day / 2;
@@ -167,12 +173,66 @@ static void grid_lines(gantt *c, double y0, double y1, bool weeks)
     }
 }
 
-/* The time axis: months in a band, then the Mondays, labelled at a regular rhythm. */
-static void gantt_axis(gantt *c)
+/* The text of a period's label, and where it goes: inside [x0, x1] with a little padding,
+ * if it fits; returns the label's right end, or prev_end when it was left out. */
+static double period_label(gantt *c, const char *text, double x0, double x1, double y,
+                           double prev_end, pd_color colour)
+{
+    figure *g = c->g;
+    double w = text_width(g, text, &g->small), at;
+    if (!pd_week_label_x(x0, w, x0, x1, prev_end, 1.5, &at))
+        return prev_end;
+    label(g, text, &g->small, at, y, 0, colour);
+    return at + w;
+}
+
+/* A long plan's axis: the years in the band, the months under them (names where they fit,
+ * else numbers, else only their ticks). */
+static void axis_months(gantt *c)
+{
+    figure *g = c->g;
+    double fs = c->fs, head = c->head, prev_year = -1e9, prev_month = -1e9;
+    bool names = true, numbers = true;
+    for (long d = c->start; d <= c->end; d = pd_next_month(d)) { /* what every month has room for */
+        int y, m, dd;
+        pd_date_of(d, &y, &m, &dd);
+        char name[32];
+        month_name(c->node, m, name, sizeof name);
+        names = names && text_width(g, name, &g->small) + 3 <= 30.4 * c->day;
+        numbers = numbers && text_width(g, "12", &g->small) + 3 <= 30.4 * c->day;
+    }
+    for (long d = c->start; d <= c->end;) {
+        int y, m, dd;
+        pd_date_of(d, &y, &m, &dd);
+        long next = pd_next_month(d), stop = next < c->end + 1 ? next : c->end + 1;
+        double mx = day_x(c, d), mend = day_x(c, stop);
+        if (m == 1 || d == c->start) { /* a year starts */
+            char iso[16], year[16];
+            snprintf(iso, sizeof iso, "%04d-01-01", (y + 1) % 10000);
+            long ystop = pd_day_of(iso) < c->end + 1 ? pd_day_of(iso) : c->end + 1;
+            snprintf(year, sizeof year, "%d", y);
+            prev_year = period_label(c, year, mx, day_x(c, ystop), fs * 0.45, prev_year, g->ink);
+            line(g, mx, 0, mx, head * 2, c->grid, 0.6);
+        } else {
+            line(g, mx, head, mx, head * 2, c->week_grid, 0.3);
+        }
+        char text[32];
+        if (names)
+            month_name(c->node, m, text, sizeof text);
+        else
+            snprintf(text, sizeof text, "%d", m);
+        if (names || numbers)
+            prev_month = period_label(c, text, mx, mend, head + fs * 0.45, prev_month, g->muted);
+        d = next;
+    }
+}
+
+/* A plan of weeks: the months in the band, the Mondays under them, labelled at a regular
+ * rhythm, each label inside the month its Monday belongs to. */
+static void axis_weeks(gantt *c)
 {
     figure *g = c->g;
     double fs = c->fs, head = c->head;
-    rect(g, c->x0, 0, c->span, head * 2, mix(g->accent, white, 0.9));
     for (long d = c->start; d <= c->end;) {
         int y, m, dd;
         pd_date_of(d, &y, &m, &dd);
@@ -185,10 +245,9 @@ static void gantt_axis(gantt *c)
         line(g, mx, 0, mx, head * 2, c->grid, 0.6);
         d = next;
     }
-    long monday = pd_first_monday(c->start);
     int step = pd_week_step(7 * c->day, text_width(g, "28", &g->small), 3);
     double prev_end = -1e9;
-    for (long d = monday, k = 0; d <= c->end; d += 7, k++) {
+    for (long d = pd_first_monday(c->start), k = 0; d <= c->end; d += 7, k++) {
         double wx = day_x(c, d);
         line(g, wx, head, wx, head * 2, c->week_grid, 0.3);
         if (k % step != 0)
@@ -209,7 +268,18 @@ static void gantt_axis(gantt *c)
             prev_end = lx + w;
         }
     }
-    g->f->height = head * 2; /* the today line starts under the axis: its labels stay clear */
+}
+
+/* The time axis, the header of every part of the chart. */
+static void gantt_axis(gantt *c)
+{
+    figure *g = c->g;
+    rect(g, c->x0, 0, c->span, c->head * 2, mix(g->accent, white, 0.9));
+    if (c->weekly)
+        axis_weeks(c);
+    else
+        axis_months(c);
+    g->f->height = c->head * 2; /* the today line starts under the axis: its labels stay clear */
 }
 
 static int task_index(const gantt *c, const char *id)
@@ -348,6 +418,8 @@ static void flow_gantt(figure *g, xmlNode *n, const pd_style *st, double x, pd_i
     c.x0 = fmin(label_w + c.fs, g->width * 0.4);
     c.span = g->width - c.x0;
     c.day = c.span / (double)(c.end - c.start + 1);
+    /* weeks while every other one can be labelled; a longer plan shows months and years */
+    c.weekly = pd_week_step(7 * c.day, text_width(g, "28", &g->small), 3) <= 2;
     c.grid = mix(g->muted, white, 0.55);
     c.week_grid = mix(c.grid, white, 0.5);
 

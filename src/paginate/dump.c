@@ -32,8 +32,8 @@ static void dump_frag(const pd_frag *f, bool artifact, FILE *out)
 
 void pd_layout_dump(const pd_layout *lay, FILE *out)
 {
-    for (int i = 0; i < lay->npages; i++) {
-        const pd_page *p = &lay->pages[i];
+    for (int i = 0; i < lay->book.npages; i++) {
+        const pd_page *p = &lay->book.pages[i];
         fprintf(out, "page %d %s %.2fx%.2f\n", i + 1, p->master->name, p->master->width,
                 p->master->height);
         dump_frag(&p->under, true, out);

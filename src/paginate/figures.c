@@ -41,7 +41,7 @@ static double label(figure *g, const char *text, const pd_style *st, double x, d
     pd_style s = *st;
     s.color = colour;
     s.align = PD_ALIGN_LEFT;
-    pd_para *p = pd_para_new_text(&g->lay->text, text, &s, -1);
+    pd_para *p = pd_para_new_text(&g->lay->pass.text, text, &s, -1);
     if (!p || p->nlines == 0) {
         pd_para_free(p);
         return 0;
@@ -54,7 +54,7 @@ static double label(figure *g, const char *text, const pd_style *st, double x, d
 
 static double text_width(figure *g, const char *text, const pd_style *st)
 {
-    pd_para *p = pd_para_new_text(&g->lay->text, text, st, -1);
+    pd_para *p = pd_para_new_text(&g->lay->pass.text, text, st, -1);
     double w = p ? pd_para_line_width(p, 0) : 0;
     pd_para_free(p);
     return w;
@@ -64,7 +64,7 @@ static void rect(figure *g, double x, double y, double w, double h, pd_color c)
 {
     pd_box *b = pd_frag_add(g->f, PD_BOX_FILL, x, y, w, h);
     b->color = c;
-    b->tag = g->lay->text.tag;
+    b->tag = g->lay->pass.text.tag;
 }
 
 static void line(figure *g, double x0, double y0, double x1, double y1, pd_color c, double w)
@@ -78,7 +78,7 @@ static void polygon(figure *g, const double *pts, int n, pd_color c)
 {
     pd_box *b = pd_frag_add_path(g->f, 0, 0, pts, n, true, c);
     if (b)
-        b->tag = g->lay->text.tag;
+        b->tag = g->lay->pass.text.tag;
 }
 
 /* ---- Gantt chart ----

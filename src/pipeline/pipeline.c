@@ -312,7 +312,7 @@ static pd_status write_pdf(pd_ctx *ctx, const char *path, const pd_options *opts
     int errors_before = pd_ctx_error_count(ctx);
     if (st == PD_OK)
         st = stage(ctx, path, opts, sg, w);
-    for (int i = 0; st == PD_OK && !sg->lay->streaming && i < sg->lay->npages; i++)
+    for (int i = 0; st == PD_OK && !sg->lay->book.streaming && i < sg->lay->book.npages; i++)
         pd_pdf_page(w, sg->lay, i);
     pd_status end = w ? pd_pdf_end(w) : PD_OK;
     if (st == PD_OK)
@@ -349,7 +349,7 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
     else if (st == PD_OK && strcmp(format, "svg") == 0)
         st = pd_render_svg(sg.lay, out_path);
     if (stats)
-        stats->pages = st == PD_OK ? sg.lay->npages : 0;
+        stats->pages = st == PD_OK ? sg.lay->book.npages : 0;
     unstage(&sg);
     return st;
 }

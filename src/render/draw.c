@@ -191,8 +191,8 @@ static void draw_frag(cairo_t *cr, const pd_frag *f, tag_stack *ts)
 
 static void draw_destinations(const pd_layout *lay, int page, cairo_t *cr)
 {
-    for (int i = 0; i < lay->nanchors; i++) {
-        const pd_anchor *a = &lay->anchors[i];
+    for (int i = 0; i < lay->book.nanchors; i++) {
+        const pd_anchor *a = &lay->book.anchors[i];
         if (a->page != page)
             continue;
         char name[512], attrs[700];
@@ -205,7 +205,7 @@ static void draw_destinations(const pd_layout *lay, int page, cairo_t *cr)
 
 void pd_draw_page(const pd_layout *lay, int i, cairo_t *cr, pd_figure_alts *alts)
 {
-    const pd_page *page = &lay->pages[i];
+    const pd_page *page = &lay->book.pages[i];
     draw_frag(cr, &page->under, NULL);
     tag_stack ts = {.n = 0, .alts = alts};
     draw_frag(cr, &page->body, &ts);

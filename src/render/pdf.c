@@ -32,10 +32,10 @@ static bool document_date(const pd_layout *lay, char *buf, size_t size)
             strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
             return true;
         }
-        pd_diag_raise(lay->ctx, PD_WARNING, NULL, 0, 0,
+        pd_diag_raise(lay->doc.ctx, PD_WARNING, NULL, 0, 0,
                       "SOURCE_DATE_EPOCH=%s is not a number of seconds; ignored", epoch);
     }
-    char *date = pd_xml_attr(xmlDocGetRootElement(lay->doc), "date");
+    char *date = pd_xml_attr(xmlDocGetRootElement(lay->doc.xml), "date");
     bool ok = date && strlen(date) == 10;
     if (ok)
         snprintf(buf, size, "%sT00:00:00Z", date);
@@ -53,7 +53,7 @@ static void set_metadata(const pd_layout *lay, cairo_surface_t *s)
         {"subject", CAIRO_PDF_METADATA_SUBJECT}, {"keywords", CAIRO_PDF_METADATA_KEYWORDS},
         {"creator", CAIRO_PDF_METADATA_CREATOR},
     };
-    xmlNode *root = xmlDocGetRootElement(lay->doc);
+    xmlNode *root = xmlDocGetRootElement(lay->doc.xml);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char *v = pd_xml_attr(root, fields[i].attr);
         if (v && *v)
@@ -75,8 +75,8 @@ static void add_outline(const pd_layout *lay, cairo_surface_t *s)
 {
     int parents[7] = {CAIRO_PDF_OUTLINE_ROOT};
     int top = 0;
-    for (int i = 0; i < lay->nheadings; i++) {
-        const pd_heading *h = &lay->headings[i];
+    for (int i = 0; i < lay->doc.nheadings; i++) {
+        const pd_heading *h = &lay->doc.headings[i];
         if (!h->in_toc)
             continue;
         int level = h->level < 1 ? 1 : h->level > 6 ? 6 : h->level;
@@ -111,7 +111,7 @@ pd_pdf_writer *pd_pdf_begin(pd_output *o)
 /* The surface is made with the first page, whose size it takes. */
 void pd_pdf_page(pd_pdf_writer *w, const pd_layout *lay, int i)
 {
-    const pd_master *m = lay->pages[i].master;
+    const pd_master *m = lay->book.pages[i].master;
     if (!w->surface) {
         w->lay = lay;
         w->surface = cairo_pdf_surface_create_for_stream(write_out, w->out, m->width,
@@ -152,11 +152,11 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
     free(w);
     if (st != CAIRO_STATUS_SUCCESS) {
         pd_figure_alts_free(&alts);
-        pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
+        pd_error(lay->doc.ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
         return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
     }
-    char *lang = pd_xml_attr(xmlDocGetRootElement(lay->doc), "lang");
-    pd_status ps = pd_pdf_patch(lay->ctx, o, lang, alts.alts, alts.n);
+    char *lang = pd_xml_attr(xmlDocGetRootElement(lay->doc.xml), "lang");
+    pd_status ps = pd_pdf_patch(lay->doc.ctx, o, lang, alts.alts, alts.n);
     free(lang);
     pd_figure_alts_free(&alts);
     return ps;
@@ -167,7 +167,7 @@ pd_status pd_render_pdf(const pd_layout *lay, pd_output *o)
     pd_pdf_writer *w = pd_pdf_begin(o);
     if (!w)
         return PD_ERR_SYSTEM;
-    for (int i = 0; i < lay->npages; i++)
+    for (int i = 0; i < lay->book.npages; i++)
         pd_pdf_page(w, lay, i);
     return pd_pdf_end(w);
 }

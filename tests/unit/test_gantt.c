@@ -128,10 +128,10 @@ static void tall_chart_splits_with_an_axis_on_every_page(void **state)
 {
     (void)state;
     pd_layout *lay = chart(60, 300);
-    assert_true(lay->npages >= 3);
+    assert_true(lay->book.npages >= 3);
     int rows = 0;
-    for (int p = 0; p < lay->npages; p++) {
-        const pd_page *page = &lay->pages[p];
+    for (int p = 0; p < lay->book.npages; p++) {
+        const pd_page *page = &lay->book.pages[p];
         const pd_frag *f = &page->body;
         double bottom = page->master->height - page->master->margin_bottom;
         for (int i = 0; i < f->nboxes; i++) /* nothing below the body: the footer is free */
@@ -155,8 +155,8 @@ static void tall_chart_splits_with_an_axis_on_every_page(void **state)
     }
     assert_int_equal(rows, 60);
     /* the heading is on the first page, with the chart's first part */
-    assert_int_equal(count(&lay->pages[0].body, "Schedule"), 1);
-    assert_true(count(&lay->pages[0].body, "T") >= 2);
+    assert_int_equal(count(&lay->book.pages[0].body, "Schedule"), 1);
+    assert_true(count(&lay->book.pages[0].body, "T") >= 2);
     done(lay);
 }
 
@@ -165,8 +165,8 @@ static void heading_moves_with_the_chart(void **state)
     (void)state;
     /* room for the heading and the axis, not for two rows: both go to the next page */
     pd_layout *lay = chart(30, 440);
-    assert_int_equal(count(&lay->pages[0].body, "Schedule"), 0);
-    assert_int_equal(count(&lay->pages[1].body, "Schedule"), 1);
+    assert_int_equal(count(&lay->book.pages[0].body, "Schedule"), 0);
+    assert_int_equal(count(&lay->book.pages[1].body, "Schedule"), 1);
     done(lay);
 }
 
@@ -174,7 +174,7 @@ static void labels_are_cut_only_when_too_long(void **state)
 {
     (void)state;
     pd_layout *lay = chart(3, 0);
-    const pd_frag *f = &lay->pages[0].body;
+    const pd_frag *f = &lay->book.pages[0].body;
     int cut = 0, whole = 0;
     for (int i = 0; i < f->nboxes; i++) {
         const pd_box *b = &f->boxes[i];
@@ -188,7 +188,7 @@ static void labels_are_cut_only_when_too_long(void **state)
     assert_int_equal(cut, 3);   /* too long for two fifths of the width */
     assert_int_equal(whole, 1); /* short: whole, no ellipsis */
     /* the last milestone's diamond ends inside the page body */
-    const pd_page *page = &lay->pages[lay->npages - 1];
+    const pd_page *page = &lay->book.pages[lay->book.npages - 1];
     double right = page->master->width - page->master->margin_right;
     for (int i = 0; i < page->body.nboxes; i++) {
         const pd_box *b = &page->body.boxes[i];

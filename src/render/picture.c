@@ -113,7 +113,12 @@ void pd_picture_draw(cairo_t *cr, const pd_picture *pic, double x, double y, dou
         cairo_scale(cr, w / iw, h / ih);
         cairo_set_source_surface(cr, pic->surface, 0, 0);
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-        cairo_paint(cr);
+        /* A rectangle filled, not cairo_paint(): cairo 1.16's tagged PDF fails the whole
+         * document ("invalid tag name, attributes, or nesting") when an unbounded paint is
+         * the first thing drawn on a page, as a PNG at a page's, box's or cell's top was
+         * (the same fix as on the layout-text branch, which changed this code in draw.c). */
+        cairo_rectangle(cr, 0, 0, iw, ih);
+        cairo_fill(cr);
     }
     cairo_restore(cr);
 }

@@ -48,6 +48,7 @@ static double label(figure *g, const char *text, const pd_style *st, double x, d
     }
     double w = pd_para_line_width(p, 0);
     pd_frag_add_lines(g->f, p, 0, 1, x - w * align, y);
+    g->f->boxes[g->f->nboxes - 1].w = w; /* shaped unbounded: the box is the text's width */
     pd_frag_own(g->f, p);
     return w;
 }
@@ -154,6 +155,14 @@ static char *fit_label(figure *g, const char *text, const pd_style *st, double w
     return buf;
 }
 
+/* Whether a month's line is drawn at day d (the chart's first day, or the 1st of a month). */
+static bool month_starts(const gantt *c, long d)
+{
+    int y, m, dd;
+    pd_date_of(d, &y, &m, &dd);
+    return d == c->start || dd == 1;
+}
+
 /* The vertical lines of the grid (months, weeks) and the today line from y0 to y1. */
 static void grid_lines(gantt *c, double y0, double y1, bool weeks)
 {
@@ -166,7 +175,8 @@ static void grid_lines(gantt *c, double y0, double y1, bool weeks)
              strong ? 0.6 : 0.3);
     }
     for (long d = pd_first_monday(c->start); weeks && c->weekly && d <= c->end; d += 7)
-        line(g, day_x(c, d), y0, day_x(c, d), y1, c->week_grid, 0.3);
+        if (!month_starts(c, d)) /* a month's line is there already */
+            line(g, day_x(c, d), y0, day_x(c, d), y1, c->week_grid, 0.3);
     if (c->today >= c->start && c->today <= c->end) {
         double tx = day_x(c, c->today) + c->day / 2;
         line(g, tx, y0, tx, y1, g->accent, 1.2);
@@ -249,7 +259,8 @@ static void axis_weeks(gantt *c)
     double prev_end = -1e9;
     for (long d = pd_first_monday(c->start), k = 0; d <= c->end; d += 7, k++) {
         double wx = day_x(c, d);
-        line(g, wx, head, wx, head * 2, c->week_grid, 0.3);
+        if (!month_starts(c, d))
+            line(g, wx, head, wx, head * 2, c->week_grid, 0.3);
         if (k % step != 0)
             continue;
         int y, m, dd;

@@ -397,6 +397,8 @@ static bool read_gantt(gantt *c, xmlNode *n)
     return true;
 }
 
+enum { GANTT_WHOLE = 8 }; /* rows of a chart that is never split */
+
 static pd_item *gantt_item(pd_items *out, double x, pd_table_head *head)
 {
     pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
@@ -445,9 +447,10 @@ static void flow_gantt(figure *g, xmlNode *n, const pd_style *st, double x, pd_i
             it->table_first = true;
             it->space_before = st->space_before;
         }
-        /* no part of one row: the axis comes with two rows at least, and the last two
-         * rows stay together */
-        it->keep_with_next = c.n > 2 && (r == 0 || r == c.n - 2);
+        /* A small chart moves whole (two parts of a few rows read worse than a gap at a
+         * page's foot); a longer one splits, but never leaves one row alone: the axis comes
+         * with two rows at least, and the last two rows stay together. */
+        it->keep_with_next = c.n <= GANTT_WHOLE || (c.n > 2 && (r == 0 || r == c.n - 2));
         if (r == c.n - 1) {
             it->table_last = true;
             it->keep_with_next = kept;

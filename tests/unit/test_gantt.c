@@ -170,6 +170,17 @@ static void heading_moves_with_the_chart(void **state)
     done(lay);
 }
 
+static void small_chart_moves_whole(void **state)
+{
+    (void)state;
+    /* room for the heading, the axis and a few rows: a chart of six rows is not split */
+    pd_layout *lay = chart(5, 380);
+    assert_int_equal(count(&lay->book.pages[0].body, "T"), 0);
+    assert_int_equal(count(&lay->book.pages[1].body, "T"), 5);
+    assert_int_equal(count(&lay->book.pages[1].body, "Schedule"), 1);
+    done(lay);
+}
+
 static void labels_are_cut_only_when_too_long(void **state)
 {
     (void)state;
@@ -208,6 +219,7 @@ int main(void)
         cmocka_unit_test(last_milestone_inside_the_chart),
         cmocka_unit_test(tall_chart_splits_with_an_axis_on_every_page),
         cmocka_unit_test(heading_moves_with_the_chart),
+        cmocka_unit_test(small_chart_moves_whole),
         cmocka_unit_test(labels_are_cut_only_when_too_long),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -394,11 +394,8 @@
         <xsl:for-each select="p:workpackage">
           <task id="{@id}" start="{@start}" end="{@end}">
             <xsl:attribute name="label">
-              <xsl:value-of select="concat(@id, ' ')"/>
-              <xsl:call-template name="implementation.shorten">
-                <xsl:with-param name="text" select="p:title"/>
-                <xsl:with-param name="max" select="38 - string-length(@id)"/>
-              </xsl:call-template>
+              <!-- whole: the engine shortens a label only where the chart has no room for it -->
+              <xsl:value-of select="concat(@id, ' ', normalize-space(p:title))"/>
             </xsl:attribute>
             <xsl:if test="normalize-space(@depends) != ''">
               <xsl:attribute name="depends"><xsl:value-of select="normalize-space(@depends)"/></xsl:attribute>
@@ -407,12 +404,7 @@
         </xsl:for-each>
         <xsl:for-each select="p:milestone">
           <milestone date="{@date}">
-            <xsl:attribute name="label">
-              <xsl:call-template name="implementation.shorten">
-                <xsl:with-param name="text" select="."/>
-                <xsl:with-param name="max" select="35"/>
-              </xsl:call-template>
-            </xsl:attribute>
+            <xsl:attribute name="label"><xsl:value-of select="normalize-space(.)"/></xsl:attribute>
           </milestone>
         </xsl:for-each>
       </gantt>

@@ -50,25 +50,15 @@ static pd_status warm_fonts(pd_ctx *ctx, const pd_brand *brand)
 {
     pd_status st;
     char **font_dirs = pd_brand_font_dirs(ctx, brand, &st);
-    PangoContext *pc = font_dirs ? pd_fonts_context(ctx, (const char *const *)font_dirs) : NULL;
-    pd_strv_free(font_dirs);
-    if (!pc)
+    if (!font_dirs || !pd_fonts_context(ctx, (const char *const *)font_dirs)) {
+        pd_strv_free(font_dirs);
         return st != PD_OK ? st : PD_ERR_INPUT;
-    static const char *const keys[] = {"font.body", "font.heading", "font.mono"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *family = pd_brand_get(brand, keys[i]);
-        PangoLayout *layout = pango_layout_new(pc);
-        PangoFontDescription *fd = pango_font_description_new();
-        if (family && *family)
-            pango_font_description_set_family(fd, family);
-        pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
-        pango_layout_set_font_description(layout, fd);
-        pango_layout_set_text(layout, "Ag 0123 \xc3\xa4\xe2\x82\xac \xee\x80\x80", -1);
-        PangoRectangle ink, logical;
-        pango_layout_get_extents(layout, &ink, &logical);
-        pango_font_description_free(fd);
-        g_object_unref(layout);
     }
+    const char *families[] = {pd_brand_get(brand, "font.body"),
+                              pd_brand_get(brand, "font.heading"),
+                              pd_brand_get(brand, "font.mono")};
+    pd_fonts_warm(ctx, (const char *const *)font_dirs, families, 3);
+    pd_strv_free(font_dirs);
     return PD_OK;
 }
 

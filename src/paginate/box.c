@@ -1,5 +1,6 @@
 /* box.c — fragments: growable lists of placed boxes. */
 #include "box.h"
+#include "lines.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -144,26 +145,17 @@ void pd_frag_add_lines(pd_frag *f, pd_para *para, int first, int last, double x,
     /* Links: one clickable rectangle per line a link touches. */
     for (int i = first; i < last && para->nlinks > 0; i++) {
         const pd_line *l = &para->lines[i];
-        PangoLayoutLine *line = l->line;
         for (int k = 0; k < para->nlinks; k++) {
             const pd_link *lk = &para->links[k];
-            int s = lk->start > line->start_index ? lk->start : line->start_index;
-            int e = lk->end < line->start_index + line->length ? lk->end
-                                                                : line->start_index + line->length;
-            if (s >= e)
-                continue;
-            int *ranges = NULL, n = 0;
-            pango_layout_line_get_x_ranges(line, s, e, &ranges, &n);
+            double xs[2 * 8];
+            int n = pd_para_line_ranges(para, i, lk->start, lk->end, xs, 8);
             for (int r = 0; r < n; r++) {
-                double x0 = (double)ranges[2 * r] / PANGO_SCALE;
-                double x1 = (double)ranges[2 * r + 1] / PANGO_SCALE;
-                pd_box *b = pd_frag_add(f, PD_BOX_LINK, x + x0, y + l->top - top0, x1 - x0,
-                                        l->height);
+                pd_box *b = pd_frag_add(f, PD_BOX_LINK, x + xs[2 * r], y + l->top - top0,
+                                        xs[2 * r + 1] - xs[2 * r], l->height);
                 b->uri = lk->uri;
                 b->ref = lk->ref;
                 b->tag = para->tag;
             }
-            g_free(ranges);
         }
     }
 }

@@ -3,9 +3,9 @@
 #define PD_BOX_H
 
 #include "para.h"
+#include "picture.h"
 #include "style.h"
 
-#include <cairo.h>
 #include <stdbool.h>
 
 typedef enum {
@@ -29,8 +29,9 @@ typedef struct {
     pd_para *para;       /* TEXT: the paragraph (shared, reference counted by the fragment) */
     int line;            /* TEXT: the line index */
     double baseline;     /* TEXT: the baseline, relative to y */
-    cairo_surface_t *image; /* IMAGE: borrowed from the image cache */
-    void *svg;              /* SVG: an RsvgHandle borrowed from the image cache */
+    double angle;        /* TEXT: turned by this many radians about the box's centre */
+    double opacity;      /* TEXT: 0 (the default) or 1 opaque, else see-through (watermark) */
+    const pd_picture *picture; /* IMAGE, SVG: borrowed from the image cache */
     const double *path;     /* PATH: x0 y0 x1 y1 ... relative to (x, y), owned by the frag */
     int npoints;
     bool fill;              /* PATH: fill (else stroke with stroke, color) */

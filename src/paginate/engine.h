@@ -18,14 +18,22 @@ typedef struct {
     pd_color background;
     char *watermark;
     xmlNode *header, *footer;
-    pd_frag header_cache, footer_cache; /* when they are the same on every page */
-    bool header_cached, footer_cached;
 } pd_master;
 
+/* A page as the pager completed it: everything the renderer paints, in painting order. */
 typedef struct {
     const pd_master *master;
-    pd_frag body;
+    pd_frag under; /* the page furniture: background, running header and footer (artifacts) */
+    pd_frag body;  /* the flow's boxes, footnotes at the foot */
+    pd_frag over;  /* the watermark, above everything */
 } pd_page;
+
+/* A page master's furniture as far as it is the same on every page: laid out once. */
+typedef struct {
+    pd_frag header, footer;
+    bool header_fixed, footer_fixed; /* laid out and kept (it shows no page numbers) */
+    pd_para *watermark;
+} pd_furniture;
 
 typedef struct pd_images pd_images;
 
@@ -59,48 +67,64 @@ typedef struct {
     int number;
 } pd_footnote;
 
-/* A laid-out document. */
-typedef struct pd_layout pd_layout;
-struct pd_layout {
+/* The document model: what the layout XML says, read once before the passes and only read
+ * while they run (the flow, headers and footers, the pager and the renderer borrow it). */
+typedef struct {
     pd_ctx *ctx;
-    xmlDocPtr doc;         /* borrowed */
+    xmlDocPtr xml;         /* borrowed */
     const char *file;      /* for diagnostics */
     xmlNode *styles;
-    pd_style root_style;
+    xmlNode *flow_node;
+    pd_style root_style, flow_style;
+    double flow_width;     /* the measure the flow is laid out for */
     pd_master *masters;
     int nmasters;
-    pd_page *pages;
-    int npages, cappages;
-    pd_text_env text;
+    pd_heading *headings;  /* for the contents and the outline */
+    int nheadings;
     pd_images *images;     /* borrowed: the context's image cache */
     const char *const *image_dirs; /* folders images may come from (NULL-terminated) */
     int max_pages;
-    /* navigation */
-    pd_anchor *anchors;      /* this pass */
-    int nanchors, capanchors;
+} pd_doc;
+
+/* The flow's state during one layout pass: begun afresh by every pass. */
+typedef struct {
+    pd_text_env text;        /* the current page number, structure element, ... */
+    pd_tag *tags;            /* the structure elements made (freed when the pages go) */
+    pd_footnote *notes;      /* numbered as met */
+    int nnotes, capnotes;
+    bool needs_pages;        /* page numbers appear in the text: repeat until they settle */
     pd_anchor *known;        /* the previous pass: what page references and the contents show */
     int nknown;
-    pd_heading *headings;
-    int nheadings;
-    bool needs_pages;        /* page numbers appear in the text: repeat until they settle */
-    int passes;
-    pd_footnote *notes;
-    int nnotes, capnotes;
-    pd_tag *tags;
-    const char **alts;       /* alternative texts of the Figures in drawing order (borrowed) */
-    int nalts, capalts;
-    pd_style flow_style;
-    double flow_width;
-    xmlNode *flow_node;
+} pd_pass;
+
+/* The pages, filled by the pager (paginate.c), which places the flow's boxes, the footnotes and
+ * the page furniture; the renderer only reads them. */
+typedef struct pd_layout pd_layout;
+typedef struct {
+    pd_page *pages;
+    int npages, cappages;
+    pd_anchor *anchors;      /* where the blocks with an id landed, this pass */
+    int nanchors, capanchors;
+    pd_furniture *furniture; /* by page master */
     /* Long documents are drawn while they are laid out. Given a sink, once a pass passes
      * PD_STREAM_AFTER pages, its pages are freed as they are completed (streaming) and, when
      * the passes are done, one more pass hands each page to the sink as it is completed
      * (drawing) and frees it: memory stays flat however long the document. */
-    void (*sink)(void *user, struct pd_layout *lay, int index);
+    void (*sink)(void *user, pd_layout *lay, int index);
     void *sink_user;
+    void (*draw)(void *user, const pd_layout *lay, int index); /* the caller's sink */
+    void *draw_user;
     bool streaming;   /* pages are freed once completed: only their masters stay */
     bool drawing;     /* this pass hands its pages to the sink */
     int total_pages;  /* the page count of the pass before, shown while drawing */
+} pd_book;
+
+/* A laid-out document. */
+struct pd_layout {
+    pd_doc doc;
+    pd_pass pass;
+    pd_book book;
+    int passes;
 };
 
 enum { PD_STREAM_AFTER = 48 };
@@ -110,15 +134,12 @@ enum { PD_STREAM_AFTER = 48 };
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                         const char *const *font_dirs, int max_pages, pd_layout **out);
 /* The same for a PDF drawn as it is laid out: a long document's pages go to sink as they are
- * completed (see pd_layout.streaming); lay->streaming tells afterwards whether they did. */
+ * completed (see pd_book.streaming); lay->book.streaming tells afterwards whether they did. */
 pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                                 const char *const *font_dirs, int max_pages,
-                                void (*sink)(void *user, pd_layout *lay, int index),
+                                void (*sink)(void *user, const pd_layout *lay, int index),
                                 void *sink_user, pd_layout **out);
 void pd_layout_free(pd_layout *lay);
-
-/* Header and footer of page index i (0-based) as a fragment (laid out with its numbers). */
-void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out);
 
 /* Writes the placed boxes as text, one per line (for tests and debugging). */
 void pd_layout_dump(const pd_layout *lay, FILE *out);

@@ -176,7 +176,7 @@ static void flow_content(pd_layout *lay, xmlNode *cell, const pd_style *style, d
         pd_flow_blocks(lay, cell, style, 0, width, &items);
     } else {
         pd_item *it = pd_items_add(&items, PD_ITEM_LINES);
-        it->para = pd_para_new(&lay->text, cell, style, width);
+        it->para = pd_para_new(&lay->pass.text, cell, style, width);
         if (!it->para)
             items.n--;
     }
@@ -202,7 +202,7 @@ static void flow_framed(pd_layout *lay, xmlNode *n, const pd_style *st, double x
     pd_frag content;
     pd_frag_init(&content);
     if (inline_content) {
-        pd_para *p = pd_para_new(&lay->text, n, st, inner);
+        pd_para *p = pd_para_new(&lay->pass.text, n, st, inner);
         if (p) {
             pd_frag_add_lines(&content, p, 0, p->nlines, 0, 0);
             content.height = p->height;
@@ -238,7 +238,7 @@ static void flow_paragraph(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
         flow_framed(lay, n, st, x, width, true, out);
         return;
     }
-    pd_para *p = pd_para_new(&lay->text, n, st, width - st->indent);
+    pd_para *p = pd_para_new(&lay->pass.text, n, st, width - st->indent);
     if (!p)
         return;
     pd_item *it = pd_items_add(out, PD_ITEM_LINES);
@@ -256,7 +256,7 @@ static void add_marker(pd_layout *lay, pd_item *first, const pd_style *st, const
 {
     pd_style ms = *st;
     ms.align = PD_ALIGN_LEFT;
-    pd_para *m = pd_para_new_text(&lay->text, marker, &ms, indent);
+    pd_para *m = pd_para_new_text(&lay->pass.text, marker, &ms, indent);
     if (!m || m->nlines == 0) {
         pd_para_free(m);
         return;
@@ -280,14 +280,14 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
         if (!pd_xml_is(li, PD_LAYOUT_NS, "item"))
             continue;
         pd_style is;
-        pd_style_resolve(lay->ctx, lay->file, lay->styles, li, st, &is);
-        const pd_tag *list_tag = lay->text.tag;
-        lay->text.tag = pd_layout_tag(lay, "LI", list_tag, NULL);
+        pd_style_resolve(lay->doc.ctx, lay->doc.file, lay->doc.styles, li, st, &is);
+        const pd_tag *list_tag = lay->pass.text.tag;
+        lay->pass.text.tag = pd_layout_tag(lay, "LI", list_tag, NULL);
         int before = out->n;
         if (has_block_children(li)) {
             pd_flow_blocks(lay, li, &is, x + indent, width - indent, out);
         } else {
-            pd_para *p = pd_para_new(&lay->text, li, &is, width - indent);
+            pd_para *p = pd_para_new(&lay->pass.text, li, &is, width - indent);
             if (p) {
                 pd_item *it = pd_items_add(out, PD_ITEM_LINES);
                 it->x = x + indent;
@@ -315,7 +315,7 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
             prev_end = last_end;
             last_end = out->n - 1;
         }
-        lay->text.tag = list_tag;
+        lay->pass.text.tag = list_tag;
     }
     /* No short list item alone at the foot or the top of a page: the first keeps with the
      * second, the last but one with the last (a list of two or three short items stays
@@ -340,7 +340,7 @@ static void flow_rule(pd_layout *lay, xmlNode *n, const pd_style *st, double x, 
     double t = 0.5;
     char *v = pd_xml_attr(n, "thickness");
     if (v && !pd_length_parse(v, &t))
-        pd_diag_raise(lay->ctx, PD_ERROR, lay->file, (int)xmlGetLineNo(n), 0,
+        pd_diag_raise(lay->doc.ctx, PD_ERROR, lay->doc.file, (int)xmlGetLineNo(n), 0,
                       "<rule>: thickness=\"%s\" is not a length", v);
     free(v);
     pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
@@ -358,7 +358,7 @@ static void flow_spacer(pd_layout *lay, xmlNode *n, pd_items *out)
     double h = 0;
     char *v = pd_xml_attr(n, "height");
     if (!v || !pd_length_parse(v, &h))
-        pd_diag_raise(lay->ctx, PD_ERROR, lay->file, (int)xmlGetLineNo(n), 0,
+        pd_diag_raise(lay->doc.ctx, PD_ERROR, lay->doc.file, (int)xmlGetLineNo(n), 0,
                       "<spacer>: height is not a length");
     free(v);
     pd_item *it = pd_items_add(out, PD_ITEM_BLOCK);
@@ -369,7 +369,7 @@ static void flow_checkbox(pd_layout *lay, xmlNode *n, const pd_style *st, double
                           double width, pd_items *out)
 {
     double size = st->font_size * 1.1, gap = size * 0.6;
-    pd_para *label = pd_para_new(&lay->text, n, st, width - st->indent - size - gap);
+    pd_para *label = pd_para_new(&lay->pass.text, n, st, width - st->indent - size - gap);
     if (!label)
         return;
     char *checked = pd_xml_attr(n, "checked");
@@ -395,7 +395,7 @@ static void flow_checkbox(pd_layout *lay, xmlNode *n, const pd_style *st, double
 static double add_text_line(pd_layout *lay, pd_frag *f, const char *text, const pd_style *st,
                             double x, double y, double width)
 {
-    pd_para *p = pd_para_new_text(&lay->text, text, st, width);
+    pd_para *p = pd_para_new_text(&lay->pass.text, text, st, width);
     if (!p)
         return 0;
     pd_frag_add_lines(f, p, 0, p->nlines, x, y);
@@ -456,14 +456,14 @@ static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
 {
     char *src = pd_xml_attr(n, "src");
     /* A relative path is relative to the layout file, not to the current folder. */
-    if (src && src[0] != '/' && strchr(lay->file, '/')) {
-        char *base = pd_strndup(lay->file, (size_t)(strrchr(lay->file, '/') - lay->file));
+    if (src && src[0] != '/' && strchr(lay->doc.file, '/')) {
+        char *base = pd_strndup(lay->doc.file, (size_t)(strrchr(lay->doc.file, '/') - lay->doc.file));
         char *joined = base ? pd_strcat3(base, "/", src) : NULL;
         free(base);
         free(src);
         src = joined;
     }
-    const pd_image *img = pd_image_load(lay->ctx, lay->images, lay->image_dirs, lay->file,
+    const pd_image *img = pd_image_load(lay->doc.ctx, lay->doc.images, lay->doc.image_dirs, lay->doc.file,
                                         (int)xmlGetLineNo(n), src);
     free(src);
     if (!img)
@@ -491,9 +491,8 @@ static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
                                                      : 0;
     it->x = x + st->indent + dx;
     pd_box *b = pd_frag_add(&it->frag, img->svg ? PD_BOX_SVG : PD_BOX_IMAGE, 0, 0, w, h);
-    b->image = img->surface;
-    b->svg = img->svg;
-    b->tag = lay->text.tag;
+    b->picture = img->picture;
+    b->tag = lay->pass.text.tag;
     it->frag.height = h;
 }
 
@@ -583,15 +582,15 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
             continue;
         }
         pd_style st;
-        pd_style_resolve(lay->ctx, lay->file, lay->styles, n, style, &st);
+        pd_style_resolve(lay->doc.ctx, lay->doc.file, lay->doc.styles, n, style, &st);
         if (st.break_before)
             pd_items_add(out, PD_ITEM_BREAK);
         char tag[12];
         tag_name(n, tag, sizeof tag);
-        const pd_tag *saved = lay->text.tag;
+        const pd_tag *saved = lay->pass.text.tag;
         if (*tag) {
             char *alt = pd_xml_attr(n, "alt");
-            lay->text.tag = pd_layout_tag(lay, tag, saved, alt);
+            lay->pass.text.tag = pd_layout_tag(lay, tag, saved, alt);
             free(alt);
         }
         /* The block's id lands where its first item is placed; an enclosing block's id
@@ -608,13 +607,13 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
             out->items[before].heading = true;
         keep_group(lay, n, &st, out, before, lead);
         lead = out->n > before && out->items[out->n - 1].heading;
-        lay->text.tag = saved;
+        lay->pass.text.tag = saved;
         if (id && out->pending_anchor == id) { /* the block made no item */
             free(id);
             out->pending_anchor = NULL;
         }
         /* Between the flow's own children nothing refers back to earlier items. */
-        if (parent == lay->flow_node)
+        if (parent == lay->doc.flow_node)
             pd_items_flush_point(out);
     }
 }

@@ -4,7 +4,6 @@
 #include "util.h"
 #include "xml.h"
 
-#include <librsvg/rsvg.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,10 +24,7 @@ static void images_free(void *p)
     pd_images *c = p;
     for (image *i = c->head, *next; i; i = next) {
         next = i->next;
-        if (i->img.surface)
-            cairo_surface_destroy(i->img.surface);
-        if (i->img.svg)
-            g_object_unref(i->img.svg);
+        pd_picture_free(i->img.picture);
         free(i->path);
         free(i);
     }
@@ -53,27 +49,12 @@ static bool inside(const char *real, const char *dir)
     return strncmp(real, root, n) == 0 && real[n] == '/';
 }
 
-typedef struct {
-    const unsigned char *data;
-    size_t len, pos;
-} reader;
-
-static cairo_status_t read_png(void *closure, unsigned char *out, unsigned int n)
-{
-    reader *r = closure;
-    if (n > r->len - r->pos)
-        return CAIRO_STATUS_READ_ERROR;
-    memcpy(out, r->data + r->pos, n);
-    r->pos += n;
-    return CAIRO_STATUS_SUCCESS;
-}
-
 static uint32_t be32(const unsigned char *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static cairo_surface_t *decode(pd_ctx *ctx, const char *file, int line, const char *path,
+static pd_picture *decode(pd_ctx *ctx, const char *file, int line, const char *path,
                                const unsigned char *data, size_t len)
 {
     static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -89,15 +70,11 @@ static cairo_surface_t *decode(pd_ctx *ctx, const char *file, int line, const ch
                       "all", path, w, h, PD_IMAGE_MAX_SIDE, PD_IMAGE_MAX_PIXELS);
         return NULL;
     }
-    reader r = {data, len, 0};
-    cairo_surface_t *s = cairo_image_surface_create_from_png_stream(read_png, &r);
-    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s cannot be decoded: %s", path,
-                      cairo_status_to_string(cairo_surface_status(s)));
-        cairo_surface_destroy(s);
-        return NULL;
-    }
-    return s;
+    char why[200];
+    pd_picture *pic = pd_picture_png(data, len, why, sizeof why);
+    if (!pic)
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s cannot be decoded: %s", path, why);
+    return pic;
 }
 
 /* ---- how big an SVG is once its references are followed ----
@@ -236,8 +213,8 @@ static long svg_expanded_size(const unsigned char *data, size_t len)
 
 /* An SVG from memory with no base URI: references to files or the network cannot load
  * (only data: URLs), and librsvg's default limits stay on. */
-static void *decode_svg(pd_ctx *ctx, const char *file, int line, const char *path,
-                        const unsigned char *data, size_t len, double *w, double *h)
+static pd_picture *decode_svg(pd_ctx *ctx, const char *file, int line, const char *path,
+                              const unsigned char *data, size_t len)
 {
     if (svg_expanded_size(data, len) > PD_SVG_MAX_ELEMENTS) {
         pd_diag_raise(ctx, PD_ERROR, file, line, 0,
@@ -246,32 +223,11 @@ static void *decode_svg(pd_ctx *ctx, const char *file, int line, const char *pat
                       PD_SVG_MAX_ELEMENTS);
         return NULL;
     }
-    GError *err = NULL;
-    RsvgHandle *svg = rsvg_handle_new_from_data(data, len, &err);
-    if (!svg) {
-        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s is not a usable SVG: %s", path,
-                      err ? err->message : "unknown error");
-        g_clear_error(&err);
-        return NULL;
-    }
-    rsvg_handle_set_dpi(svg, 72);
-    gdouble gw = 0, gh = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(svg, &gw, &gh) || gw <= 0 || gh <= 0) {
-        RsvgRectangle viewbox;
-        gboolean has_viewbox = FALSE;
-        rsvg_handle_get_intrinsic_dimensions(svg, NULL, NULL, NULL, NULL, &has_viewbox,
-                                             &viewbox);
-        gw = has_viewbox ? viewbox.width : 0;
-        gh = has_viewbox ? viewbox.height : 0;
-    }
-    if (!(gw > 0 && gh > 0 && gw < 1e6 && gh < 1e6)) {
-        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s has no usable size", path);
-        g_object_unref(svg);
-        return NULL;
-    }
-    *w = gw;
-    *h = gh;
-    return svg;
+    char why[300];
+    pd_picture *pic = pd_picture_svg(data, len, why, sizeof why);
+    if (!pic)
+        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "image %s %s", path, why);
+    return pic;
 }
 
 const pd_image *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const *dirs,
@@ -298,26 +254,18 @@ const pd_image *pd_image_load(pd_ctx *ctx, pd_images *cache, const char *const *
     if (pd_file_read(ctx, real, PD_IMAGE_MAX_BYTES, &data, &len) != PD_OK)
         return NULL;
     pd_image img = {0};
-    if (pd_has_suffix(real, ".svg")) {
-        img.svg = decode_svg(ctx, file, line, src, (const unsigned char *)data, len, &img.width,
-                             &img.height);
-    } else {
-        img.surface = decode(ctx, file, line, src, (const unsigned char *)data, len);
-        if (img.surface) {
-            img.width = cairo_image_surface_get_width(img.surface);
-            img.height = cairo_image_surface_get_height(img.surface);
-        }
-    }
+    img.svg = pd_has_suffix(real, ".svg");
+    img.picture = img.svg ? decode_svg(ctx, file, line, src, (const unsigned char *)data, len)
+                          : decode(ctx, file, line, src, (const unsigned char *)data, len);
     free(data);
-    if (!img.surface && !img.svg)
+    if (!img.picture)
         return NULL;
+    img.width = pd_picture_width(img.picture);
+    img.height = pd_picture_height(img.picture);
     image *i = calloc(1, sizeof *i);
     if (!i || !(i->path = pd_strdup(real))) {
         free(i);
-        if (img.surface)
-            cairo_surface_destroy(img.surface);
-        if (img.svg)
-            g_object_unref(img.svg);
+        pd_picture_free(img.picture);
         pd_error(ctx, "out of memory");
         return NULL;
     }

@@ -3,8 +3,7 @@
 #define PD_IMAGE_H
 
 #include "ctx.h"
-
-#include <cairo.h>
+#include "picture.h"
 
 typedef struct pd_images pd_images;
 
@@ -12,10 +11,10 @@ typedef struct pd_images pd_images;
 #define PD_IMAGE_MAX_SIDE 8000
 #define PD_IMAGE_MAX_PIXELS (24u * 1000 * 1000)
 
-/* A decoded image: a PNG as a Cairo surface, or an SVG as a librsvg handle drawn as vectors. */
+/* A decoded image (a PNG, or an SVG drawn as vectors), owned by the cache. */
 typedef struct {
-    cairo_surface_t *surface;
-    void *svg; /* RsvgHandle */
+    pd_picture *picture; /* opaque: only the renderer draws it */
+    bool svg;
     double width, height; /* natural size in points (PNG: one pixel is one point at 72 dpi) */
 } pd_image;
 

@@ -5,6 +5,7 @@
 #include "util.h"
 #include "xml.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,9 +21,9 @@ static const struct {
 
 const pd_master *pd_layout_find_master(const pd_layout *lay, const char *name)
 {
-    for (int i = 0; i < lay->nmasters; i++)
-        if (strcmp(lay->masters[i].name, name) == 0)
-            return &lay->masters[i];
+    for (int i = 0; i < lay->doc.nmasters; i++)
+        if (strcmp(lay->doc.masters[i].name, name) == 0)
+            return &lay->doc.masters[i];
     return NULL;
 }
 
@@ -31,7 +32,7 @@ static void length_or(pd_layout *lay, xmlNode *n, const char *attr, double *out,
     char *v = pd_xml_attr(n, attr);
     *out = dflt;
     if (v && !pd_length_parse(v, out)) {
-        pd_diag_raise(lay->ctx, PD_ERROR, lay->file, (int)xmlGetLineNo(n), 0,
+        pd_diag_raise(lay->doc.ctx, PD_ERROR, lay->doc.file, (int)xmlGetLineNo(n), 0,
                       "<page-master>: %s=\"%s\" is not a length", attr, v);
         *out = dflt;
     }
@@ -77,7 +78,7 @@ static void read_master(pd_layout *lay, xmlNode *n, pd_master *m)
     }
     if (m->width - m->margin_left - m->margin_right < 36 ||
         m->height - m->margin_top - m->margin_bottom < 36)
-        pd_diag_raise(lay->ctx, PD_ERROR, lay->file, (int)xmlGetLineNo(n), 0,
+        pd_diag_raise(lay->doc.ctx, PD_ERROR, lay->doc.file, (int)xmlGetLineNo(n), 0,
                       "page master '%s': the margins leave no room for content", m->name);
 }
 
@@ -86,19 +87,19 @@ static bool read_document(pd_layout *lay, xmlNode *root, xmlNode **flow)
     int nmasters = 0;
     for (xmlNode *n = root->children; n; n = n->next)
         nmasters += pd_xml_is(n, PD_LAYOUT_NS, "page-master");
-    lay->masters = calloc((size_t)(nmasters ? nmasters : 1), sizeof *lay->masters);
-    if (!lay->masters)
+    lay->doc.masters = calloc((size_t)(nmasters ? nmasters : 1), sizeof *lay->doc.masters);
+    if (!lay->doc.masters)
         return false;
     *flow = NULL;
     for (xmlNode *n = root->children; n; n = n->next) {
-        if (pd_xml_is(n, PD_LAYOUT_NS, "style") && !lay->styles)
-            lay->styles = n;
+        if (pd_xml_is(n, PD_LAYOUT_NS, "style") && !lay->doc.styles)
+            lay->doc.styles = n;
         else if (pd_xml_is(n, PD_LAYOUT_NS, "page-master"))
-            read_master(lay, n, &lay->masters[lay->nmasters++]);
+            read_master(lay, n, &lay->doc.masters[lay->doc.nmasters++]);
         else if (pd_xml_is(n, PD_LAYOUT_NS, "flow"))
             *flow = n;
     }
-    return *flow && lay->nmasters > 0;
+    return *flow && lay->doc.nmasters > 0;
 }
 
 static const pd_master *master_attr(pd_layout *lay, xmlNode *flow, const char *attr,
@@ -107,7 +108,7 @@ static const pd_master *master_attr(pd_layout *lay, xmlNode *flow, const char *a
     char *name = pd_xml_attr(flow, attr);
     const pd_master *m = name ? pd_layout_find_master(lay, name) : dflt;
     if (name && !m)
-        pd_diag_raise(lay->ctx, PD_ERROR, lay->file, (int)xmlGetLineNo(flow), 0,
+        pd_diag_raise(lay->doc.ctx, PD_ERROR, lay->doc.file, (int)xmlGetLineNo(flow), 0,
                       "<flow>: no page master named '%s'", name);
     free(name);
     return m ? m : dflt;
@@ -122,48 +123,48 @@ const pd_tag *pd_layout_tag(pd_layout *lay, const char *name, const pd_tag *pare
     snprintf(t->name, sizeof t->name, "%s", name);
     t->parent = parent;
     t->alt = alt ? pd_strdup(alt) : NULL;
-    t->next = lay->tags;
-    lay->tags = t;
+    t->next = lay->pass.tags;
+    lay->pass.tags = t;
     return t;
 }
 
 /* The structure elements of a pass, once nothing refers to them (its pages are gone). */
 static void free_tags(pd_layout *lay)
 {
-    for (pd_tag *t = lay->tags, *next; t; t = next) {
+    for (pd_tag *t = lay->pass.tags, *next; t; t = next) {
         next = t->next;
         free(t->alt);
         free(t);
     }
-    lay->tags = NULL;
+    lay->pass.tags = NULL;
 }
 
 int pd_layout_page_of(void *user, const char *id)
 {
     pd_layout *lay = user;
-    lay->needs_pages = true;
-    for (int i = 0; i < lay->nknown; i++)
-        if (strcmp(lay->known[i].id, id) == 0)
-            return lay->known[i].page;
+    lay->pass.needs_pages = true;
+    for (int i = 0; i < lay->pass.nknown; i++)
+        if (strcmp(lay->pass.known[i].id, id) == 0)
+            return lay->pass.known[i].page;
     return 0;
 }
 
 static int note_footnote(void *user, xmlNode *note)
 {
     pd_layout *lay = user;
-    for (int i = 0; i < lay->nnotes; i++) /* the same note shaped twice keeps its number */
-        if (lay->notes[i].node == note)
-            return lay->notes[i].number;
-    if (lay->nnotes == lay->capnotes) {
-        int cap = lay->capnotes ? lay->capnotes * 2 : 8;
-        pd_footnote *n = realloc(lay->notes, (size_t)cap * sizeof *n);
+    for (int i = 0; i < lay->pass.nnotes; i++) /* the same note shaped twice keeps its number */
+        if (lay->pass.notes[i].node == note)
+            return lay->pass.notes[i].number;
+    if (lay->pass.nnotes == lay->pass.capnotes) {
+        int cap = lay->pass.capnotes ? lay->pass.capnotes * 2 : 8;
+        pd_footnote *n = realloc(lay->pass.notes, (size_t)cap * sizeof *n);
         if (!n)
             return 0;
-        lay->notes = n;
-        lay->capnotes = cap;
+        lay->pass.notes = n;
+        lay->pass.capnotes = cap;
     }
-    lay->notes[lay->nnotes] = (pd_footnote){note, lay->nnotes + 1};
-    return ++lay->nnotes;
+    lay->pass.notes[lay->pass.nnotes] = (pd_footnote){note, lay->pass.nnotes + 1};
+    return ++lay->pass.nnotes;
 }
 
 static void free_anchors(pd_anchor *a, int n)
@@ -175,18 +176,21 @@ static void free_anchors(pd_anchor *a, int n)
 
 static void free_pages(pd_layout *lay)
 {
-    for (int i = 0; i < lay->npages; i++)
-        pd_frag_free(&lay->pages[i].body);
-    lay->npages = 0;
+    for (int i = 0; i < lay->book.npages; i++) {
+        pd_frag_free(&lay->book.pages[i].under);
+        pd_frag_free(&lay->book.pages[i].body);
+        pd_frag_free(&lay->book.pages[i].over);
+    }
+    lay->book.npages = 0;
 }
 
 static bool same_pages(const pd_layout *lay)
 {
-    if (lay->nanchors != lay->nknown)
+    if (lay->book.nanchors != lay->pass.nknown)
         return false;
-    for (int i = 0; i < lay->nanchors; i++)
-        if (lay->anchors[i].page != lay->known[i].page ||
-            strcmp(lay->anchors[i].id, lay->known[i].id) != 0)
+    for (int i = 0; i < lay->book.nanchors; i++)
+        if (lay->book.anchors[i].page != lay->pass.known[i].page ||
+            strcmp(lay->book.anchors[i].id, lay->pass.known[i].id) != 0)
             return false;
     return true;
 }
@@ -201,24 +205,24 @@ typedef struct {
 static void place_made(void *user, pd_items *items, int upto)
 {
     pass *p = user;
-    if (pd_ctx_error_count(p->lay->ctx) == p->errors_before)
+    if (pd_ctx_error_count(p->lay->doc.ctx) == p->errors_before)
         pd_pager_place(p->pager, items, upto);
 }
 
 static void run_pass(pd_layout *lay, xmlNode *flow, const pd_master *first,
                      const pd_master *next, int errors_before)
 {
-    lay->needs_pages = false;
-    lay->nnotes = 0;
+    lay->pass.needs_pages = false;
+    lay->pass.nnotes = 0;
     free_tags(lay); /* the last pass's pages are gone */
-    lay->text.tag = pd_layout_tag(lay, "Sect", NULL, NULL);
+    lay->pass.text.tag = pd_layout_tag(lay, "Sect", NULL, NULL);
     pass p = {lay, pd_pager_begin(lay, first, next), errors_before};
     if (!p.pager) {
-        pd_error(lay->ctx, "out of memory");
+        pd_error(lay->doc.ctx, "out of memory");
         return;
     }
     pd_items items = {.flush = place_made, .flush_user = &p};
-    pd_flow_blocks(lay, flow, &lay->flow_style, 0, lay->flow_width, &items);
+    pd_flow_blocks(lay, flow, &lay->doc.flow_style, 0, lay->doc.flow_width, &items);
     place_made(&p, &items, items.n);
     pd_items_free(&items);
     pd_pager_end(p.pager);
@@ -227,11 +231,11 @@ static void run_pass(pd_layout *lay, xmlNode *flow, const pd_master *first,
 /* The anchors of the pass just done become the known ones, for the next pass to show. */
 static void keep_anchors(pd_layout *lay)
 {
-    free_anchors(lay->known, lay->nknown);
-    lay->known = lay->anchors;
-    lay->nknown = lay->nanchors;
-    lay->anchors = NULL;
-    lay->nanchors = lay->capanchors = 0;
+    free_anchors(lay->pass.known, lay->pass.nknown);
+    lay->pass.known = lay->book.anchors;
+    lay->pass.nknown = lay->book.nanchors;
+    lay->book.anchors = NULL;
+    lay->book.nanchors = lay->book.capanchors = 0;
 }
 
 /* Layout passes: page numbers shown in the text (contents, references) can move what follows;
@@ -242,119 +246,32 @@ enum { MAX_PASSES = 6 };
 static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
                        const pd_master *next)
 {
-    int errors_before = pd_ctx_error_count(lay->ctx);
+    int errors_before = pd_ctx_error_count(lay->doc.ctx);
     for (lay->passes = 1; lay->passes <= MAX_PASSES; lay->passes++) {
         run_pass(lay, flow, first, next, errors_before);
-        if (pd_ctx_error_count(lay->ctx) > errors_before)
+        if (pd_ctx_error_count(lay->doc.ctx) > errors_before)
             return;
-        if (!lay->needs_pages || (lay->passes > 1 && same_pages(lay)))
+        if (!lay->pass.needs_pages || (lay->passes > 1 && same_pages(lay)))
             break;
         if (lay->passes == MAX_PASSES) {
-            pd_diag_raise(lay->ctx, PD_WARNING, lay->file, 0, 0,
+            pd_diag_raise(lay->doc.ctx, PD_WARNING, lay->doc.file, 0, 0,
                           "page numbers did not settle after %d layout passes", MAX_PASSES);
             break;
         }
         keep_anchors(lay);
         free_pages(lay);
     }
-    if (!lay->streaming)
+    if (!lay->book.streaming)
         return;
-    lay->total_pages = lay->npages;
+    lay->book.total_pages = lay->book.npages;
     keep_anchors(lay);
     free_pages(lay);
-    lay->drawing = true;
+    lay->book.drawing = true;
     run_pass(lay, flow, first, next, errors_before);
     lay->passes++;
-    if (lay->npages != lay->total_pages && pd_ctx_error_count(lay->ctx) == errors_before)
-        pd_error(lay->ctx, "the drawing pass made %d pages, not %d", lay->npages,
-                 lay->total_pages);
-}
-
-pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
-                        const char *const *font_dirs, int max_pages, pd_layout **out)
-{
-    return pd_layout_run_drawing(ctx, doc, image_dirs, font_dirs, max_pages, NULL, NULL, out);
-}
-
-pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
-                                const char *const *font_dirs, int max_pages,
-                                void (*sink)(void *user, pd_layout *lay, int index),
-                                void *sink_user, pd_layout **out)
-{
-    *out = NULL;
-    PangoContext *pango = pd_fonts_context(ctx, font_dirs);
-    if (!pango) /* a brand's bad font file is input; missing bundled fonts, the installation */
-        return font_dirs && font_dirs[0] ? PD_ERR_INPUT : PD_ERR_SYSTEM;
-    pd_layout *lay = calloc(1, sizeof *lay);
-    if (!lay)
-        return PD_ERR_SYSTEM;
-    lay->ctx = ctx;
-    lay->doc = doc;
-    lay->file = pd_xml_doc_name(doc);
-    lay->images = pd_images_of(ctx);
-    lay->image_dirs = image_dirs;
-    lay->max_pages = max_pages > 0 ? max_pages : 5000;
-    lay->sink = sink;
-    lay->sink_user = sink_user;
-    int errors_before = pd_ctx_error_count(ctx);
-    xmlNode *flow;
-    if (!read_document(lay, xmlDocGetRootElement(doc), &flow)) {
-        pd_layout_free(lay);
-        pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), 0, 0,
-                      "a layout document needs a page master and a flow");
-        return PD_ERR_INPUT;
-    }
-    lay->text = (pd_text_env){.ctx = ctx, .file = lay->file, .styles = lay->styles,
-                              .pango = pango, .page_of = pd_layout_page_of,
-                              .footnote = note_footnote, .user = lay};
-    pd_style_default(&lay->root_style);
-    char *lang = pd_xml_attr(xmlDocGetRootElement(doc), "lang");
-    if (lang)
-        snprintf(lay->root_style.lang, sizeof lay->root_style.lang, "%s", lang);
-    free(lang);
-    pd_style_resolve(ctx, lay->file, lay->styles, flow, &lay->root_style, &lay->flow_style);
-    const pd_master *first = master_attr(lay, flow, "master", &lay->masters[0]);
-    const pd_master *next = master_attr(lay, flow, "next-master", first);
-    pd_collect_headings(lay, flow);
-    lay->flow_node = flow;
-
-    /* Every page master has the same body width in practice; the flow is laid out for the
-     * first one's and pages of another width keep that measure. */
-    lay->flow_width = first->width - first->margin_left - first->margin_right;
-    if (pd_ctx_error_count(ctx) == errors_before)
-        run_passes(lay, flow, first, next);
-    if (pd_ctx_error_count(ctx) > errors_before) {
-        pd_layout_free(lay);
-        return PD_ERR_INPUT;
-    }
-    *out = lay;
-    return PD_OK;
-}
-
-void pd_layout_free(pd_layout *lay)
-{
-    if (!lay)
-        return;
-    free_pages(lay);
-    free_anchors(lay->anchors, lay->nanchors);
-    free_anchors(lay->known, lay->nknown);
-    for (int i = 0; i < lay->nheadings; i++) {
-        lay->headings[i].node->_private = NULL;
-        free(lay->headings[i].text);
-        free(lay->headings[i].id);
-    }
-    free(lay->headings);
-    free(lay->notes);
-    free(lay->alts);
-    free_tags(lay);
-    for (int i = 0; i < lay->nmasters; i++) {
-        free(lay->masters[i].watermark);
-        pd_frag_free(&lay->masters[i].header_cache);
-        pd_frag_free(&lay->masters[i].footer_cache);
-    }
-    free(lay->pages);
-    free(lay->masters);
-    free(lay);
+    if (lay->book.npages != lay->book.total_pages && pd_ctx_error_count(lay->doc.ctx) == errors_before)
+        pd_error(lay->doc.ctx, "the drawing pass made %d pages, not %d", lay->book.npages,
+                 lay->book.total_pages);
 }
 
 /* Whether the text of a region changes from page to page. */
@@ -372,16 +289,16 @@ static bool mentions_pages(const xmlNode *n)
 }
 
 /* A header or footer at (x, y). One that says the same on every page is laid out once and
- * shared (cache); one with page numbers is laid out for each page. */
-static void furniture(pd_layout *lay, xmlNode *region, double x, double y, double width,
-                      pd_frag *cache, bool *cached, pd_frag *out)
+ * shared (fixed); one with page numbers is laid out for each page. */
+static void place_region(pd_layout *lay, xmlNode *region, double x, double y, double width,
+                         pd_frag *fixed, bool *is_fixed, pd_frag *out)
 {
-    if (*cached) {
-        pd_frag_share(out, cache, x, y);
+    if (*is_fixed) {
+        pd_frag_share(out, fixed, x, y);
         return;
     }
     pd_style st;
-    pd_style_resolve(lay->ctx, lay->file, lay->styles, region, &lay->root_style, &st);
+    pd_style_resolve(lay->doc.ctx, lay->doc.file, lay->doc.styles, region, &lay->doc.root_style, &st);
     pd_items items = {0};
     pd_flow_blocks(lay, region, &st, 0, width, &items);
     pd_frag f;
@@ -389,27 +306,167 @@ static void furniture(pd_layout *lay, xmlNode *region, double x, double y, doubl
     pd_items_stack(&items, &f);
     pd_items_free(&items);
     if (!mentions_pages(region)) {
-        pd_frag_share(cache, &f, 0, 0);
-        *cached = true;
+        pd_frag_share(fixed, &f, 0, 0);
+        *is_fixed = true;
     }
     pd_frag_move(out, &f, x, y);
     pd_frag_free(&f);
 }
 
-void pd_layout_page_furniture(pd_layout *lay, int i, pd_frag *out)
+/* The watermark: one line across the page's diagonal, centred, in translucent grey. */
+static void place_watermark(pd_layout *lay, const pd_master *m, pd_furniture *fu, pd_frag *out)
 {
-    pd_master *m = &lay->masters[lay->pages[i].master - lay->masters];
+    if (!fu->watermark) {
+        pd_style st;
+        pd_style_default(&st);
+        st.font_size = m->width / 6;
+        st.font_weight = 700;
+        st.color = (pd_color){0.5, 0.5, 0.5};
+        fu->watermark = pd_para_new_text(&lay->pass.text, m->watermark, &st, -1);
+        if (!fu->watermark || fu->watermark->nlines == 0)
+            return;
+    }
+    pd_para *p = fu->watermark;
+    double w = pd_para_line_width(p, 0), h = p->height;
+    pd_frag_add_lines(out, p, 0, 1, (m->width - w) / 2, (m->height - h) / 2);
+    pd_frag_own(out, pd_para_ref(p));
+    pd_box *b = &out->boxes[out->nboxes - 1];
+    b->w = w; /* it was shaped unbounded */
+    b->angle = -atan2(m->height, m->width);
+    b->opacity = 0.15;
+}
+
+/* Places page i's furniture: background, header and footer under the body, the watermark over
+ * it. Page numbers are known: the pass before counted the pages. */
+static void furnish(pd_layout *lay, int i)
+{
+    pd_page *page = &lay->book.pages[i];
+    const pd_master *m = page->master;
+    pd_furniture *fu = &lay->book.furniture[m - lay->doc.masters];
     double width = m->width - m->margin_left - m->margin_right;
-    lay->text.page = i + 1;
-    lay->text.pages = lay->drawing ? lay->total_pages : lay->npages;
-    const pd_tag *tag = lay->text.tag;
-    lay->text.tag = NULL; /* headers and footers are artifacts, not structure */
+    lay->pass.text.page = i + 1;
+    lay->pass.text.pages = lay->book.drawing ? lay->book.total_pages : lay->book.npages;
+    const pd_tag *tag = lay->pass.text.tag;
+    lay->pass.text.tag = NULL; /* headers and footers are artifacts, not structure */
+    if (m->has_background)
+        pd_frag_add(&page->under, PD_BOX_FILL, 0, 0, m->width, m->height)->color = m->background;
     if (m->header)
-        furniture(lay, m->header, m->margin_left, m->header_offset, width, &m->header_cache,
-                  &m->header_cached, out);
+        place_region(lay, m->header, m->margin_left, m->header_offset, width, &fu->header,
+                     &fu->header_fixed, &page->under);
     if (m->footer)
-        furniture(lay, m->footer, m->margin_left, m->height - m->footer_offset, width,
-                  &m->footer_cache, &m->footer_cached, out);
-    lay->text.page = lay->text.pages = 0;
-    lay->text.tag = tag;
+        place_region(lay, m->footer, m->margin_left, m->height - m->footer_offset, width,
+                     &fu->footer, &fu->footer_fixed, &page->under);
+    if (m->watermark)
+        place_watermark(lay, m, fu, &page->over);
+    lay->pass.text.page = lay->pass.text.pages = 0;
+    lay->pass.text.tag = tag;
+}
+
+/* The pager's sink while a long document is drawn: each completed page is furnished, then
+ * handed to the caller's. */
+static void furnish_and_draw(void *user, pd_layout *lay, int i)
+{
+    (void)user;
+    furnish(lay, i);
+    lay->book.draw(lay->book.draw_user, lay, i);
+    pd_frag_free(&lay->book.pages[i].under); /* the pager frees the body */
+    pd_frag_free(&lay->book.pages[i].over);
+}
+
+pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
+                        const char *const *font_dirs, int max_pages, pd_layout **out)
+{
+    return pd_layout_run_drawing(ctx, doc, image_dirs, font_dirs, max_pages, NULL, NULL, out);
+}
+
+pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
+                                const char *const *font_dirs, int max_pages,
+                                void (*sink)(void *user, const pd_layout *lay, int index),
+                                void *sink_user, pd_layout **out)
+{
+    *out = NULL;
+    pd_text_env text = {.ctx = ctx, .page_of = pd_layout_page_of, .footnote = note_footnote};
+    if (!pd_fonts_open(ctx, font_dirs, &text)) /* a brand's bad font file is input; */
+        return font_dirs && font_dirs[0] ? PD_ERR_INPUT : PD_ERR_SYSTEM; /* ours: the install */
+    pd_layout *lay = calloc(1, sizeof *lay);
+    if (!lay)
+        return PD_ERR_SYSTEM;
+    lay->doc.ctx = ctx;
+    lay->doc.xml = doc;
+    lay->doc.file = pd_xml_doc_name(doc);
+    lay->doc.images = pd_images_of(ctx);
+    lay->doc.image_dirs = image_dirs;
+    lay->doc.max_pages = max_pages > 0 ? max_pages : 5000;
+    if (sink) {
+        lay->book.sink = furnish_and_draw;
+        lay->book.draw = sink;
+        lay->book.draw_user = sink_user;
+    }
+    int errors_before = pd_ctx_error_count(ctx);
+    xmlNode *flow;
+    if (!read_document(lay, xmlDocGetRootElement(doc), &flow) ||
+        !(lay->book.furniture = calloc((size_t)lay->doc.nmasters + 1, sizeof *lay->book.furniture))) {
+        pd_layout_free(lay);
+        pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), 0, 0,
+                      "a layout document needs a page master and a flow");
+        return PD_ERR_INPUT;
+    }
+    lay->pass.text = text;
+    lay->pass.text.file = lay->doc.file;
+    lay->pass.text.styles = lay->doc.styles;
+    lay->pass.text.user = lay;
+    pd_style_default(&lay->doc.root_style);
+    char *lang = pd_xml_attr(xmlDocGetRootElement(doc), "lang");
+    if (lang)
+        snprintf(lay->doc.root_style.lang, sizeof lay->doc.root_style.lang, "%s", lang);
+    free(lang);
+    pd_style_resolve(ctx, lay->doc.file, lay->doc.styles, flow, &lay->doc.root_style, &lay->doc.flow_style);
+    const pd_master *first = master_attr(lay, flow, "master", &lay->doc.masters[0]);
+    const pd_master *next = master_attr(lay, flow, "next-master", first);
+    pd_collect_headings(lay, flow);
+    lay->doc.flow_node = flow;
+
+    /* Every page master has the same body width in practice; the flow is laid out for the
+     * first one's and pages of another width keep that measure. */
+    lay->doc.flow_width = first->width - first->margin_left - first->margin_right;
+    if (pd_ctx_error_count(ctx) == errors_before)
+        run_passes(lay, flow, first, next);
+    for (int i = 0; !lay->book.streaming && i < lay->book.npages &&
+                    pd_ctx_error_count(ctx) == errors_before; i++)
+        furnish(lay, i);
+    if (pd_ctx_error_count(ctx) > errors_before) {
+        pd_layout_free(lay);
+        return PD_ERR_INPUT;
+    }
+    *out = lay;
+    return PD_OK;
+}
+
+void pd_layout_free(pd_layout *lay)
+{
+    if (!lay)
+        return;
+    free_pages(lay);
+    free_anchors(lay->book.anchors, lay->book.nanchors);
+    free_anchors(lay->pass.known, lay->pass.nknown);
+    for (int i = 0; i < lay->doc.nheadings; i++) {
+        lay->doc.headings[i].node->_private = NULL;
+        free(lay->doc.headings[i].text);
+        free(lay->doc.headings[i].id);
+    }
+    free(lay->doc.headings);
+    free(lay->pass.notes);
+    free_tags(lay);
+    for (int i = 0; i < lay->doc.nmasters; i++) {
+        free(lay->doc.masters[i].watermark);
+        if (lay->book.furniture) {
+            pd_frag_free(&lay->book.furniture[i].header);
+            pd_frag_free(&lay->book.furniture[i].footer);
+            pd_para_free(lay->book.furniture[i].watermark);
+        }
+    }
+    free(lay->book.furniture);
+    free(lay->book.pages);
+    free(lay->doc.masters);
+    free(lay);
 }

@@ -1,6 +1,7 @@
 /* paginate.c — items onto pages: page breaks between lines with widows and orphans, chains
  * kept with the next block, table headers repeated after a break. */
 #include "flow.h"
+#include "lines.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -31,15 +32,15 @@ enum { NOTE_GAP = 10 }; /* points between the body and the footnotes, with a sho
 static void finish_page(pager *pg)
 {
     pd_layout *lay = pg->lay;
-    if (!lay->streaming && lay->sink && lay->npages > PD_STREAM_AFTER) {
-        lay->streaming = true; /* a long document: the pages so far go too */
-        for (int i = 0; i < lay->npages - 1; i++)
-            pd_frag_free(&lay->pages[i].body);
+    if (!lay->book.streaming && lay->book.sink && lay->book.npages > PD_STREAM_AFTER) {
+        lay->book.streaming = true; /* a long document: the pages so far go too */
+        for (int i = 0; i < lay->book.npages - 1; i++)
+            pd_frag_free(&lay->book.pages[i].body);
     }
-    if (!lay->streaming)
+    if (!lay->book.streaming)
         return;
-    if (lay->drawing)
-        lay->sink(lay->sink_user, lay, (int)(pg->page - lay->pages));
+    if (lay->book.drawing)
+        lay->book.sink(lay->book.sink_user, lay, (int)(pg->page - lay->book.pages));
     pd_frag_free(&pg->page->body);
 }
 
@@ -56,12 +57,12 @@ static void close_page(pager *pg)
     double bottom = pg->master->height - pg->master->margin_bottom;
     double y = bottom - pg->notes_h + NOTE_GAP;
     pd_box *rule = pd_frag_add(f, PD_BOX_LINE, pg->left, y - NOTE_GAP / 2.0, 60, 0);
-    rule->color = pg->lay->flow_style.color;
+    rule->color = pg->lay->doc.flow_style.color;
     rule->stroke = 0.5;
     for (int i = 0; i < pg->nhere; i++) {
         int k = pg->notes_here[i] - 1;
         pd_para *mark = pg->note_mark[k], *body = pg->note_body[k];
-        double indent = pg->lay->flow_style.font_size;
+        double indent = pg->lay->doc.flow_style.font_size;
         pd_frag_add_lines(f, mark, 0, mark->nlines, pg->left, y);
         pd_frag_add_lines(f, body, 0, body->nlines, pg->left + indent, y);
         pd_frag_own(f, pd_para_ref(mark));
@@ -76,7 +77,7 @@ static void close_page(pager *pg)
 /* Room in the footnote arrays for every footnote met so far. */
 static bool notes_room(pager *pg)
 {
-    int need = pg->lay->nnotes;
+    int need = pg->lay->pass.nnotes;
     if (need <= pg->capnotes)
         return true;
     pd_para **body = realloc(pg->note_body, (size_t)need * sizeof *body);
@@ -100,18 +101,18 @@ static bool notes_room(pager *pg)
 static pd_para *note_body(pager *pg, int n)
 {
     pd_layout *lay = pg->lay;
-    if (n < 1 || n > lay->nnotes || !notes_room(pg))
+    if (n < 1 || n > lay->pass.nnotes || !notes_room(pg))
         return NULL;
     if (!pg->note_body[n - 1]) {
-        pd_style st = lay->flow_style;
+        pd_style st = lay->doc.flow_style;
         st.font_size *= 0.8;
         st.align = PD_ALIGN_LEFT;
-        pd_style_apply_named(lay->ctx, lay->file, lay->styles, "footnote", &st);
+        pd_style_apply_named(lay->doc.ctx, lay->doc.file, lay->doc.styles, "footnote", &st);
         char num[16];
         snprintf(num, sizeof num, "%d", n);
-        pg->note_mark[n - 1] = pd_para_new_text(&lay->text, num, &st, -1);
-        pg->note_body[n - 1] = pd_para_new(&lay->text, lay->notes[n - 1].node, &st,
-                                           lay->flow_width - lay->flow_style.font_size);
+        pg->note_mark[n - 1] = pd_para_new_text(&lay->pass.text, num, &st, -1);
+        pg->note_body[n - 1] = pd_para_new(&lay->pass.text, lay->pass.notes[n - 1].node, &st,
+                                           lay->doc.flow_width - lay->doc.flow_style.font_size);
         if (!pg->note_mark[n - 1] || !pg->note_body[n - 1]) {
             pd_para_free(pg->note_mark[n - 1]);
             pd_para_free(pg->note_body[n - 1]);
@@ -127,10 +128,7 @@ static double notes_height(pager *pg, const pd_para *p, int first, int last)
     if (p->nnotes == 0)
         return 0;
     double h = 0;
-    int from = p->layout ? p->lines[first].line->start_index : 0;
-    PangoLayoutLine *end = last < p->nlines ? p->lines[last].line
-                                            : NULL;
-    int to = end ? end->start_index : INT32_MAX;
+    int from = pd_para_line_start(p, first), to = pd_para_line_start(p, last);
     for (int i = 0; i < p->nnotes; i++)
         if (p->notes[i].index >= from && p->notes[i].index < to) {
             pd_para *b = note_body(pg, p->notes[i].number);
@@ -144,10 +142,7 @@ static void add_notes(pager *pg, const pd_para *p, int first, int last)
     double h = notes_height(pg, p, first, last);
     if (h == 0)
         return;
-    int from = p->lines[first].line->start_index;
-    PangoLayoutLine *end = last < p->nlines ? p->lines[last].line
-                                            : NULL;
-    int to = end ? end->start_index : INT32_MAX;
+    int from = pd_para_line_start(p, first), to = pd_para_line_start(p, last);
     for (int i = 0; i < p->nnotes; i++)
         if (p->notes[i].index >= from && p->notes[i].index < to &&
             pg->note_body[p->notes[i].number - 1])
@@ -160,28 +155,27 @@ static bool new_page(pager *pg, const pd_master *master)
 {
     pd_layout *lay = pg->lay;
     close_page(pg);
-    if (lay->npages >= lay->max_pages) {
+    if (lay->book.npages >= lay->doc.max_pages) {
         if (!pg->stopped)
-            pd_diag_raise(lay->ctx, PD_ERROR, lay->file, 0, 0,
+            pd_diag_raise(lay->doc.ctx, PD_ERROR, lay->doc.file, 0, 0,
                           "the document exceeds the limit of %d pages (--max-pages)",
-                          lay->max_pages);
+                          lay->doc.max_pages);
         pg->stopped = true;
         return false;
     }
-    if (lay->npages == lay->cappages) {
-        int cap = lay->cappages ? lay->cappages * 2 : 8;
-        pd_page *p = realloc(lay->pages, (size_t)cap * sizeof *p);
+    if (lay->book.npages == lay->book.cappages) {
+        int cap = lay->book.cappages ? lay->book.cappages * 2 : 8;
+        pd_page *p = realloc(lay->book.pages, (size_t)cap * sizeof *p);
         if (!p) {
-            pd_error(lay->ctx, "out of memory");
+            pd_error(lay->doc.ctx, "out of memory");
             pg->stopped = true;
             return false;
         }
-        lay->pages = p;
-        lay->cappages = cap;
+        lay->book.pages = p;
+        lay->book.cappages = cap;
     }
-    pd_page *page = &lay->pages[lay->npages++];
-    page->master = master;
-    pd_frag_init(&page->body);
+    pd_page *page = &lay->book.pages[lay->book.npages++];
+    *page = (pd_page){.master = master};
     pg->page = page;
     pg->master = master;
     pg->top = pg->y = master->margin_top;
@@ -195,7 +189,7 @@ static bool next_page(pager *pg, const char *master_name)
 {
     const pd_master *m = master_name ? pd_layout_find_master(pg->lay, master_name) : NULL;
     if (master_name && !m)
-        pd_diag_raise(pg->lay->ctx, PD_ERROR, pg->lay->file, 0, 0,
+        pd_diag_raise(pg->lay->doc.ctx, PD_ERROR, pg->lay->doc.file, 0, 0,
                       "<page-break>: no page master named '%s'", master_name);
     if (m)
         pg->next_master = m;
@@ -292,17 +286,17 @@ static bool heading_would_end_page(const pager *pg, const pd_items *items, int i
 static void add_anchor(pager *pg, char *id, double x, double y)
 {
     pd_layout *lay = pg->lay;
-    if (lay->nanchors == lay->capanchors) {
-        int cap = lay->capanchors ? lay->capanchors * 2 : 32;
-        pd_anchor *a = realloc(lay->anchors, (size_t)cap * sizeof *a);
+    if (lay->book.nanchors == lay->book.capanchors) {
+        int cap = lay->book.capanchors ? lay->book.capanchors * 2 : 32;
+        pd_anchor *a = realloc(lay->book.anchors, (size_t)cap * sizeof *a);
         if (!a) {
             free(id);
             return;
         }
-        lay->anchors = a;
-        lay->capanchors = cap;
+        lay->book.anchors = a;
+        lay->book.capanchors = cap;
     }
-    lay->anchors[lay->nanchors++] = (pd_anchor){id, lay->npages, x, y};
+    lay->book.anchors[lay->book.nanchors++] = (pd_anchor){id, lay->book.npages, x, y};
 }
 
 /* The item's own id, and those of the blocks stacked inside its fragment. */
@@ -515,7 +509,7 @@ void pd_pager_place(pager *pg, pd_items *items, int upto)
             } else if (it->master) { /* nothing on this page yet: just change its design */
                 pd_frag_free(&pg->page->body);
                 pg->page = NULL; /* not a completed page */
-                lay->npages--;
+                lay->book.npages--;
                 next_page(pg, it->master);
             }
             pg->after = 0;

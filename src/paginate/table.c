@@ -37,7 +37,7 @@ typedef struct {
 
 static void raise_at(table *t, xmlNode *n, const char *msg, const char *v)
 {
-    pd_diag_raise(t->lay->ctx, PD_ERROR, t->lay->file, (int)xmlGetLineNo(n), 0, msg, v);
+    pd_diag_raise(t->lay->doc.ctx, PD_ERROR, t->lay->doc.file, (int)xmlGetLineNo(n), 0, msg, v);
 }
 
 static void read_columns(table *t)
@@ -99,14 +99,14 @@ static void measure_cell(table *t, xmlNode *cell, const pd_style *st, double *mi
             continue;
         blocks = true;
         pd_style cs;
-        pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, c, st, &cs);
+        pd_style_resolve(t->lay->doc.ctx, t->lay->doc.file, t->lay->doc.styles, c, st, &cs);
         double lo, hi;
-        pd_para_measure(&t->lay->text, c, &cs, &lo, &hi);
+        pd_para_measure(&t->lay->pass.text, c, &cs, &lo, &hi);
         *min = lo > *min ? lo : *min;
         *max = hi > *max ? hi : *max;
     }
     if (!blocks)
-        pd_para_measure(&t->lay->text, cell, st, min, max);
+        pd_para_measure(&t->lay->pass.text, cell, st, min, max);
 }
 
 static void for_each_row(table *t, void (*fn)(table *, xmlNode *, bool), bool with_header)
@@ -124,7 +124,7 @@ static void for_each_row(table *t, void (*fn)(table *, xmlNode *, bool), bool wi
 /* The style of a row as layout_rows() sets it: header rows in at least semi-bold. */
 static void row_style(table *t, xmlNode *row, bool header, pd_style *rs)
 {
-    pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, row, &t->style, rs);
+    pd_style_resolve(t->lay->doc.ctx, t->lay->doc.file, t->lay->doc.styles, row, &t->style, rs);
     if (header && !xmlHasProp(row, (const xmlChar *)"font-weight"))
         rs->font_weight = rs->font_weight < 600 ? 600 : rs->font_weight;
 }
@@ -142,8 +142,8 @@ static void measure_row(table *t, xmlNode *row, bool header)
     bool all = header || t->measured++ < MEASURE_ROWS;
     pd_style rs;
     row_style(t, row, header, &rs);
-    bool no_hyphens = t->lay->text.no_hyphens;
-    t->lay->text.no_hyphens = no_hyphens || header; /* as laid out: see layout_rows() */
+    bool no_hyphens = t->lay->pass.text.no_hyphens;
+    t->lay->pass.text.no_hyphens = no_hyphens || header; /* as laid out: see layout_rows() */
     int col = 0;
     for (xmlNode *cell = row->children; cell && col < t->ncols; cell = cell->next) {
         if (!pd_xml_is(cell, PD_LAYOUT_NS, "cell"))
@@ -153,7 +153,7 @@ static void measure_row(table *t, xmlNode *row, bool header)
             pd_style cs, base = rs;
             if (t->cols[col].has_align)
                 base.align = t->cols[col].align;
-            pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, &base, &cs);
+            pd_style_resolve(t->lay->doc.ctx, t->lay->doc.file, t->lay->doc.styles, cell, &base, &cs);
             double pad = xmlHasProp(cell, (const xmlChar *)"padding") ? cs.padding : t->padding;
             double lo, hi;
             measure_cell(t, cell, &cs, &lo, &hi);
@@ -169,7 +169,7 @@ static void measure_row(table *t, xmlNode *row, bool header)
         }
         col += span;
     }
-    t->lay->text.no_hyphens = no_hyphens;
+    t->lay->pass.text.no_hyphens = no_hyphens;
 }
 
 /* No column narrower than its widest unbreakable piece where the table has the room: what a
@@ -294,7 +294,7 @@ static double col_x(const table *t, int col)
 static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int index,
                         pd_frag *out)
 {
-    const pd_tag *table_tag = t->lay->text.tag;
+    const pd_tag *table_tag = t->lay->pass.text.tag;
     placed_cell *cells = calloc((size_t)nrows * MAX_COLUMNS, sizeof *cells);
     bool *taken = calloc((size_t)nrows * MAX_COLUMNS, sizeof *taken);
     double *h = calloc((size_t)nrows + 1, sizeof *h);
@@ -333,7 +333,7 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
             pd_style base = *rs;
             if (t->cols[col].has_align) /* the column's alignment, unless the cell says */
                 base.align = t->cols[col].align;
-            pd_style_resolve(t->lay->ctx, t->lay->file, t->lay->styles, cell, &base, &c->style);
+            pd_style_resolve(t->lay->doc.ctx, t->lay->doc.file, t->lay->doc.styles, cell, &base, &c->style);
             if (!xmlHasProp(cell, (const xmlChar *)"padding"))
                 c->style.padding = t->padding;
             c->has_border_color = xmlHasProp(cell, (const xmlChar *)"border-color") != NULL;
@@ -342,16 +342,16 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
             free(va);
             double w = col_x(t, col + c->colspan) - col_x(t, col);
             pd_frag_init(&c->content);
-            t->lay->text.tag = pd_layout_tag(t->lay, header ? "TH" : "TD", row_tag, NULL);
+            t->lay->pass.text.tag = pd_layout_tag(t->lay, header ? "TH" : "TD", row_tag, NULL);
             /* a column narrower than its padding still gets a box (Pango reads a negative
              * width as "never wrap") */
             double inner = w - 2 * c->style.padding;
             /* header rows are never hyphenated ("Wahrschein-" / "lichkeit") */
-            bool no_hyphens = t->lay->text.no_hyphens;
-            t->lay->text.no_hyphens = no_hyphens || header;
+            bool no_hyphens = t->lay->pass.text.no_hyphens;
+            t->lay->pass.text.no_hyphens = no_hyphens || header;
             pd_flow_cell(t->lay, cell, &c->style, inner > 0 ? inner : 0, &c->content);
-            t->lay->text.no_hyphens = no_hyphens;
-            t->lay->text.tag = table_tag;
+            t->lay->pass.text.no_hyphens = no_hyphens;
+            t->lay->pass.text.tag = table_tag;
             double need = c->content.height + 2 * c->style.padding;
             if (c->rowspan == 1 && need > h[r])
                 h[r] = need;
@@ -543,7 +543,7 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         i += group;
         /* A long table of the flow's own is paginated as it goes (the last row stays: its
          * flags are set below). */
-        if (node->parent == t->lay->flow_node)
+        if (node->parent == t->lay->doc.flow_node)
             pd_items_flush_point(out);
     }
     free(rows);

@@ -36,15 +36,15 @@ static void collect(pd_layout *lay, xmlNode *parent, int *cap)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (pd_xml_is(n, PD_LAYOUT_NS, "h")) {
-            if (lay->nheadings == *cap) {
+            if (lay->doc.nheadings == *cap) {
                 int c = *cap ? *cap * 2 : 16;
-                pd_heading *h = realloc(lay->headings, (size_t)c * sizeof *h);
+                pd_heading *h = realloc(lay->doc.headings, (size_t)c * sizeof *h);
                 if (!h)
                     return;
-                lay->headings = h;
+                lay->doc.headings = h;
                 *cap = c;
             }
-            pd_heading *h = &lay->headings[lay->nheadings++];
+            pd_heading *h = &lay->doc.headings[lay->doc.nheadings++];
             char *level = pd_xml_attr(n, "level"), *toc = pd_xml_attr(n, "toc");
             h->node = n;
             h->level = level ? atoi(level) : 1;
@@ -53,7 +53,7 @@ static void collect(pd_layout *lay, xmlNode *parent, int *cap)
             h->id = pd_xml_attr(n, "id");
             if (!h->id) {
                 char id[32];
-                snprintf(id, sizeof id, "pd-h-%d", lay->nheadings);
+                snprintf(id, sizeof id, "pd-h-%d", lay->doc.nheadings);
                 h->id = pd_strdup(id);
             }
             free(level);
@@ -69,8 +69,8 @@ void pd_collect_headings(pd_layout *lay, xmlNode *flow)
     int cap = 0;
     collect(lay, flow, &cap);
     /* Lets the flow find the heading of a node at once (set once the array stops moving). */
-    for (int i = 0; i < lay->nheadings; i++)
-        lay->headings[i].node->_private = &lay->headings[i];
+    for (int i = 0; i < lay->doc.nheadings; i++)
+        lay->doc.headings[i].node->_private = &lay->doc.headings[i];
 }
 
 const pd_heading *pd_heading_of(const pd_layout *lay, const xmlNode *node)
@@ -88,18 +88,18 @@ static void toc_entry(pd_layout *lay, const pd_heading *h, const pd_style *base,
     snprintf(name, sizeof name, "toc%d", h->level);
     if (h->level == 1)
         st.font_weight = st.font_weight < 600 ? 600 : st.font_weight;
-    pd_style_apply_named(lay->ctx, lay->file, lay->styles, name, &st);
+    pd_style_apply_named(lay->doc.ctx, lay->doc.file, lay->doc.styles, name, &st);
     int page = pd_layout_page_of(lay, h->id);
     char num[16];
     snprintf(num, sizeof num, "%d", page);
     double indent = (h->level - 1) * st.font_size * 1.5;
     pd_style ns = st;
     ns.align = PD_ALIGN_LEFT;
-    pd_para *number = pd_para_new_text(&lay->text, num, &ns, -1);
+    pd_para *number = pd_para_new_text(&lay->pass.text, num, &ns, -1);
     if (!number)
         return;
     double numw = pd_para_line_width(number, 0), gap = st.font_size * 2;
-    pd_para *title = pd_para_new_text(&lay->text, h->text, &st, width - indent - numw - gap);
+    pd_para *title = pd_para_new_text(&lay->pass.text, h->text, &st, width - indent - numw - gap);
     if (!title || title->nlines == 0) {
         pd_para_free(number);
         pd_para_free(title);
@@ -137,17 +137,17 @@ void pd_flow_toc(pd_layout *lay, xmlNode *toc, const pd_style *style, double x, 
     char *v = pd_xml_attr(toc, "levels");
     int levels = v ? atoi(v) : 2;
     free(v);
-    lay->needs_pages = true;
-    const pd_tag *toc_tag = lay->text.tag;
+    lay->pass.needs_pages = true;
+    const pd_tag *toc_tag = lay->pass.text.tag;
     int first = out->n;
-    for (int i = 0; i < lay->nheadings; i++) {
-        const pd_heading *h = &lay->headings[i];
+    for (int i = 0; i < lay->doc.nheadings; i++) {
+        const pd_heading *h = &lay->doc.headings[i];
         if (!h->in_toc || h->level > levels)
             continue;
-        lay->text.tag = pd_layout_tag(lay, "TOCI", toc_tag, NULL);
+        lay->pass.text.tag = pd_layout_tag(lay, "TOCI", toc_tag, NULL);
         toc_entry(lay, h, style, x + style->indent, width - style->indent, out);
     }
-    lay->text.tag = toc_tag;
+    lay->pass.text.tag = toc_tag;
     if (out->n > first) {
         out->items[first].space_before = style->space_before;
         out->items[out->n - 1].space_after = style->space_after;

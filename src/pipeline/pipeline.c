@@ -307,12 +307,12 @@ static pd_status write_pdf(pd_ctx *ctx, const char *path, const pd_options *opts
     pd_pdf_writer *w = st == PD_OK ? pd_pdf_begin(o) : NULL;
     if (st == PD_OK && !w)
         st = PD_ERR_SYSTEM;
-    /* Headers and footers are laid out while pages are drawn: an error there (a refused
-     * logo) fails the render too, and nothing is written. */
+    /* A long document's headers and footers are placed while its pages are drawn: an error
+     * there (a refused logo) fails the render too, and nothing is written. */
     int errors_before = pd_ctx_error_count(ctx);
     if (st == PD_OK)
         st = stage(ctx, path, opts, sg, w);
-    for (int i = 0; st == PD_OK && !sg->lay->streaming && i < sg->lay->npages; i++)
+    for (int i = 0; st == PD_OK && !sg->lay->book.streaming && i < sg->lay->book.npages; i++)
         pd_pdf_page(w, sg->lay, i);
     pd_status end = w ? pd_pdf_end(w) : PD_OK;
     if (st == PD_OK)
@@ -349,7 +349,7 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
     else if (st == PD_OK && strcmp(format, "svg") == 0)
         st = pd_render_svg(sg.lay, out_path);
     if (stats)
-        stats->pages = st == PD_OK ? sg.lay->npages : 0;
+        stats->pages = st == PD_OK ? sg.lay->book.npages : 0;
     unstage(&sg);
     return st;
 }

@@ -1,9 +1,10 @@
 /* draw.c — boxes to Cairo. Nothing here decides where anything goes. */
 #include "draw.h"
-#include "svg.h"
+#include "picture_draw.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void set_colour(cairo_t *cr, pd_color c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
@@ -35,6 +36,17 @@ static void draw_box(cairo_t *cr, const pd_box *b)
     switch (b->kind) {
     case PD_BOX_TEXT: {
         PangoLayoutLine *line = b->para->lines[b->line].line;
+        if (b->angle != 0 || (b->opacity > 0 && b->opacity < 1)) { /* a watermark */
+            cairo_save(cr);
+            cairo_translate(cr, b->x + b->w / 2, b->y + b->h / 2);
+            cairo_rotate(cr, b->angle);
+            cairo_set_source_rgba(cr, b->color.r, b->color.g, b->color.b,
+                                  b->opacity > 0 ? b->opacity : 1);
+            cairo_move_to(cr, -b->w / 2, -b->h / 2 + b->baseline);
+            pango_cairo_show_layout_line(cr, line);
+            cairo_restore(cr);
+            break;
+        }
         set_colour(cr, b->color);
         cairo_move_to(cr, b->x, b->y + b->baseline);
         pango_cairo_show_layout_line(cr, line);
@@ -59,22 +71,10 @@ static void draw_box(cairo_t *cr, const pd_box *b)
         cairo_line_to(cr, b->x + b->w, b->y + b->h);
         cairo_stroke(cr);
         break;
-    case PD_BOX_IMAGE: {
-        double iw = cairo_image_surface_get_width(b->image);
-        double ih = cairo_image_surface_get_height(b->image);
-        cairo_save(cr);
-        cairo_translate(cr, b->x, b->y);
-        cairo_scale(cr, b->w / iw, b->h / ih);
-        cairo_set_source_surface(cr, b->image, 0, 0);
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-        /* A rectangle filled, not cairo_paint(): cairo 1.16's tagged PDF fails the whole
-         * document ("invalid tag name, attributes, or nesting") when an unbounded paint is
-         * the first thing drawn on a page, as a PNG at a page's, box's or cell's top was. */
-        cairo_rectangle(cr, 0, 0, iw, ih);
-        cairo_fill(cr);
-        cairo_restore(cr);
+    case PD_BOX_IMAGE:
+    case PD_BOX_SVG:
+        pd_picture_draw(cr, b->picture, b->x, b->y, b->w, b->h);
         break;
-    }
     case PD_BOX_CHECK:
         set_colour(cr, b->color);
         cairo_set_line_width(cr, b->stroke);
@@ -116,9 +116,6 @@ static void draw_box(cairo_t *cr, const pd_box *b)
             cairo_stroke(cr);
         }
         break;
-    case PD_BOX_SVG:
-        pd_svg_draw(cr, b->svg, b->x, b->y, b->w, b->h);
-        break;
     }
 }
 
@@ -126,24 +123,34 @@ static void draw_box(cairo_t *cr, const pd_box *b)
 typedef struct {
     const pd_tag *open[32];
     int n;
-    pd_layout *lay;
+    pd_figure_alts *alts;
 } tag_stack;
 
 /* Figures in the order their structure elements begin: their alternative texts are added
  * after cairo, which drops them (see pdfpatch.c). */
-static void note_figure(pd_layout *lay, const pd_tag *t)
+static void note_figure(pd_figure_alts *alts, const pd_tag *t)
 {
-    if (strcmp(t->name, "Figure") != 0)
+    if (!alts || strcmp(t->name, "Figure") != 0)
         return;
-    if (lay->nalts == lay->capalts) {
-        int cap = lay->capalts ? lay->capalts * 2 : 8;
-        const char **a = realloc(lay->alts, (size_t)cap * sizeof *a);
+    if (alts->n == alts->cap) {
+        int cap = alts->cap ? alts->cap * 2 : 8;
+        char **a = realloc(alts->alts, (size_t)cap * sizeof *a);
         if (!a)
             return;
-        lay->alts = a;
-        lay->capalts = cap;
+        alts->alts = a;
+        alts->cap = cap;
     }
-    lay->alts[lay->nalts++] = t->alt;
+    /* a copy: a long document's pages, and their structure elements, go before the end */
+    alts->alts[alts->n] = t->alt ? strdup(t->alt) : NULL;
+    alts->n += !t->alt || alts->alts[alts->n];
+}
+
+void pd_figure_alts_free(pd_figure_alts *alts)
+{
+    for (int i = 0; i < alts->n; i++)
+        free(alts->alts[i]);
+    free(alts->alts);
+    *alts = (pd_figure_alts){0};
 }
 
 static void close_tags(cairo_t *cr, tag_stack *ts, int keep)
@@ -168,7 +175,7 @@ static void enter_tag(cairo_t *cr, tag_stack *ts, const pd_tag *tag)
     for (int i = n - 1 - common; i >= 0 && ts->n < 32; i--) {
         cairo_tag_begin(cr, chain[i]->name, NULL);
         ts->open[ts->n++] = chain[i];
-        note_figure(ts->lay, chain[i]);
+        note_figure(ts->alts, chain[i]);
     }
 }
 
@@ -182,10 +189,10 @@ static void draw_frag(cairo_t *cr, const pd_frag *f, tag_stack *ts)
     }
 }
 
-static void draw_destinations(pd_layout *lay, int page, cairo_t *cr)
+static void draw_destinations(const pd_layout *lay, int page, cairo_t *cr)
 {
-    for (int i = 0; i < lay->nanchors; i++) {
-        const pd_anchor *a = &lay->anchors[i];
+    for (int i = 0; i < lay->book.nanchors; i++) {
+        const pd_anchor *a = &lay->book.anchors[i];
         if (a->page != page)
             continue;
         char name[512], attrs[700];
@@ -196,44 +203,13 @@ static void draw_destinations(pd_layout *lay, int page, cairo_t *cr)
     }
 }
 
-static void draw_watermark(pd_layout *lay, const pd_master *m, cairo_t *cr)
+void pd_draw_page(const pd_layout *lay, int i, cairo_t *cr, pd_figure_alts *alts)
 {
-    pd_style st;
-    pd_style_default(&st);
-    st.font_size = m->width / 6;
-    st.font_weight = 700;
-    pd_para *p = pd_para_new_text(&lay->text, m->watermark, &st, -1);
-    if (!p)
-        return;
-    PangoRectangle r;
-    pango_layout_get_extents(p->layout, NULL, &r);
-    cairo_save(cr);
-    cairo_translate(cr, m->width / 2, m->height / 2);
-    cairo_rotate(cr, -atan2(m->height, m->width));
-    cairo_move_to(cr, -(double)r.width / PANGO_SCALE / 2, -(double)r.height / PANGO_SCALE / 2);
-    cairo_set_source_rgba(cr, 0.5, 0.5, 0.5, 0.15);
-    pango_cairo_show_layout(cr, p->layout);
-    cairo_restore(cr);
-    pd_para_free(p);
-}
-
-void pd_draw_page(pd_layout *lay, int i, cairo_t *cr)
-{
-    const pd_page *page = &lay->pages[i];
-    const pd_master *m = page->master;
-    if (m->has_background) {
-        set_colour(cr, m->background);
-        cairo_paint(cr);
-    }
-    pd_frag furniture;
-    pd_frag_init(&furniture);
-    pd_layout_page_furniture(lay, i, &furniture);
-    draw_frag(cr, &furniture, NULL);
-    pd_frag_free(&furniture);
-    tag_stack ts = {.n = 0, .lay = lay};
+    const pd_page *page = &lay->book.pages[i];
+    draw_frag(cr, &page->under, NULL);
+    tag_stack ts = {.n = 0, .alts = alts};
     draw_frag(cr, &page->body, &ts);
     close_tags(cr, &ts, 0);
     draw_destinations(lay, i + 1, cr);
-    if (m->watermark)
-        draw_watermark(lay, m, cr);
+    draw_frag(cr, &page->over, NULL);
 }

@@ -6,8 +6,18 @@
 
 #include <cairo.h>
 
-/* Paints page i (background, watermark, header and footer, body) on cr, in points. */
-void pd_draw_page(pd_layout *lay, int i, cairo_t *cr);
+/* The alternative texts of the Figures in the order their structure elements begin (owned
+ * copies), for the PDF patch (cairo drops them). */
+typedef struct {
+    char **alts;
+    int n, cap;
+} pd_figure_alts;
+void pd_figure_alts_free(pd_figure_alts *alts);
+
+/* Paints page i as placed (furniture under the body, the watermark over it) on cr, in
+ * points, noting its Figures' alternative texts into alts (NULL: not needed). Reads the
+ * layout only. */
+void pd_draw_page(const pd_layout *lay, int i, cairo_t *cr, pd_figure_alts *alts);
 
 /* s as the inside of a single-quoted cairo tag attribute string. */
 void pd_draw_quote(char *dst, size_t size, const char *s);

@@ -19,7 +19,7 @@ static cairo_status_t write_out(void *closure, const unsigned char *data, unsign
 }
 
 /* The document's date as ISO 8601: SOURCE_DATE_EPOCH wins, then <document date="...">. */
-static bool document_date(pd_layout *lay, char *buf, size_t size)
+static bool document_date(const pd_layout *lay, char *buf, size_t size)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (epoch && *epoch) {
@@ -32,10 +32,10 @@ static bool document_date(pd_layout *lay, char *buf, size_t size)
             strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
             return true;
         }
-        pd_diag_raise(lay->ctx, PD_WARNING, NULL, 0, 0,
+        pd_diag_raise(lay->doc.ctx, PD_WARNING, NULL, 0, 0,
                       "SOURCE_DATE_EPOCH=%s is not a number of seconds; ignored", epoch);
     }
-    char *date = pd_xml_attr(xmlDocGetRootElement(lay->doc), "date");
+    char *date = pd_xml_attr(xmlDocGetRootElement(lay->doc.xml), "date");
     bool ok = date && strlen(date) == 10;
     if (ok)
         snprintf(buf, size, "%sT00:00:00Z", date);
@@ -43,7 +43,7 @@ static bool document_date(pd_layout *lay, char *buf, size_t size)
     return ok;
 }
 
-static void set_metadata(pd_layout *lay, cairo_surface_t *s)
+static void set_metadata(const pd_layout *lay, cairo_surface_t *s)
 {
     static const struct {
         const char *attr;
@@ -53,7 +53,7 @@ static void set_metadata(pd_layout *lay, cairo_surface_t *s)
         {"subject", CAIRO_PDF_METADATA_SUBJECT}, {"keywords", CAIRO_PDF_METADATA_KEYWORDS},
         {"creator", CAIRO_PDF_METADATA_CREATOR},
     };
-    xmlNode *root = xmlDocGetRootElement(lay->doc);
+    xmlNode *root = xmlDocGetRootElement(lay->doc.xml);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char *v = pd_xml_attr(root, fields[i].attr);
         if (v && *v)
@@ -71,12 +71,12 @@ static void set_metadata(pd_layout *lay, cairo_surface_t *s)
 }
 
 /* Bookmarks: one per heading, nested by level, opening on the heading. */
-static void add_outline(pd_layout *lay, cairo_surface_t *s)
+static void add_outline(const pd_layout *lay, cairo_surface_t *s)
 {
     int parents[7] = {CAIRO_PDF_OUTLINE_ROOT};
     int top = 0;
-    for (int i = 0; i < lay->nheadings; i++) {
-        const pd_heading *h = &lay->headings[i];
+    for (int i = 0; i < lay->doc.nheadings; i++) {
+        const pd_heading *h = &lay->doc.headings[i];
         if (!h->in_toc)
             continue;
         int level = h->level < 1 ? 1 : h->level > 6 ? 6 : h->level;
@@ -93,7 +93,8 @@ static void add_outline(pd_layout *lay, cairo_surface_t *s)
 }
 
 struct pd_pdf_writer {
-    pd_layout *lay;
+    const pd_layout *lay;
+    pd_figure_alts alts;
     pd_output *out;
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -108,9 +109,9 @@ pd_pdf_writer *pd_pdf_begin(pd_output *o)
 }
 
 /* The surface is made with the first page, whose size it takes. */
-void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int i)
+void pd_pdf_page(pd_pdf_writer *w, const pd_layout *lay, int i)
 {
-    const pd_master *m = lay->pages[i].master;
+    const pd_master *m = lay->book.pages[i].master;
     if (!w->surface) {
         w->lay = lay;
         w->surface = cairo_pdf_surface_create_for_stream(write_out, w->out, m->width,
@@ -118,23 +119,23 @@ void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int i)
         cairo_pdf_surface_restrict_to_version(w->surface, CAIRO_PDF_VERSION_1_5);
         set_metadata(lay, w->surface);
         w->cr = cairo_create(w->surface);
-        lay->nalts = 0;
         cairo_tag_begin(w->cr, "Document", NULL);
     }
     cairo_pdf_surface_set_size(w->surface, m->width, m->height);
     char label[16];
     snprintf(label, sizeof label, "%d", i + 1);
     cairo_pdf_surface_set_page_label(w->surface, label);
-    pd_draw_page(lay, i, w->cr);
+    pd_draw_page(lay, i, w->cr, &w->alts);
     cairo_show_page(w->cr);
 }
 
-void pd_pdf_sink(void *writer, pd_layout *lay, int i) { pd_pdf_page(writer, lay, i); }
+void pd_pdf_sink(void *writer, const pd_layout *lay, int i) { pd_pdf_page(writer, lay, i); }
 
 pd_status pd_pdf_end(pd_pdf_writer *w)
 {
-    pd_layout *lay = w->lay;
+    const pd_layout *lay = w->lay;
     if (!w->surface) { /* no page */
+        pd_figure_alts_free(&w->alts);
         free(w);
         return PD_ERR_INPUT;
     }
@@ -147,23 +148,26 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
         st = cairo_surface_status(w->surface);
     cairo_surface_destroy(w->surface);
     pd_output *o = w->out;
+    pd_figure_alts alts = w->alts;
     free(w);
     if (st != CAIRO_STATUS_SUCCESS) {
-        pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
+        pd_figure_alts_free(&alts);
+        pd_error(lay->doc.ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
         return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
     }
-    char *lang = pd_xml_attr(xmlDocGetRootElement(lay->doc), "lang");
-    pd_status ps = pd_pdf_patch(lay->ctx, o, lang, (char *const *)lay->alts, lay->nalts);
+    char *lang = pd_xml_attr(xmlDocGetRootElement(lay->doc.xml), "lang");
+    pd_status ps = pd_pdf_patch(lay->doc.ctx, o, lang, alts.alts, alts.n);
     free(lang);
+    pd_figure_alts_free(&alts);
     return ps;
 }
 
-pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
+pd_status pd_render_pdf(const pd_layout *lay, pd_output *o)
 {
     pd_pdf_writer *w = pd_pdf_begin(o);
     if (!w)
         return PD_ERR_SYSTEM;
-    for (int i = 0; i < lay->npages; i++)
+    for (int i = 0; i < lay->book.npages; i++)
         pd_pdf_page(w, lay, i);
     return pd_pdf_end(w);
 }

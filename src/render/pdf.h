@@ -7,15 +7,15 @@
 
 /* Renders every page into o. Dates come from SOURCE_DATE_EPOCH when set, else from the
  * layout document's date, never from the clock. */
-pd_status pd_render_pdf(pd_layout *lay, pd_output *o);
+pd_status pd_render_pdf(const pd_layout *lay, pd_output *o);
 
 /* The same a page at a time, for pages drawn while the layout goes on (engine.h): begin,
  * then each page in order (pd_pdf_sink is the layout's sink for it), then end, which
  * finishes the file (PD_ERR_INPUT if no page was drawn) and frees the writer. */
 typedef struct pd_pdf_writer pd_pdf_writer;
 pd_pdf_writer *pd_pdf_begin(pd_output *o);
-void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int index);
-void pd_pdf_sink(void *writer, pd_layout *lay, int index);
+void pd_pdf_page(pd_pdf_writer *w, const pd_layout *lay, int index);
+void pd_pdf_sink(void *writer, const pd_layout *lay, int index);
 pd_status pd_pdf_end(pd_pdf_writer *w);
 
 #endif

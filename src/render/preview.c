@@ -31,30 +31,30 @@ static char *page_name(const char *out, int page, const char *ext)
     return name;
 }
 
-static pd_status finish(pd_layout *lay, cairo_surface_t *s, pd_output *o, bool png)
+static pd_status finish(const pd_layout *lay, cairo_surface_t *s, pd_output *o, bool png)
 {
     cairo_status_t st = png ? cairo_surface_write_to_png_stream(s, write_out, o)
                             : (cairo_surface_finish(s), cairo_surface_status(s));
     cairo_surface_destroy(s);
     if (st != CAIRO_STATUS_SUCCESS) {
         pd_output_abort(o);
-        pd_error(lay->ctx, "cannot draw the preview: %s", cairo_status_to_string(st));
+        pd_error(lay->doc.ctx, "cannot draw the preview: %s", cairo_status_to_string(st));
         return PD_ERR_SYSTEM;
     }
-    return pd_output_commit(lay->ctx, o);
+    return pd_output_commit(lay->doc.ctx, o);
 }
 
-static pd_status render_pages(pd_layout *lay, const char *out, double dpi, bool png)
+static pd_status render_pages(const pd_layout *lay, const char *out, double dpi, bool png)
 {
     if (strcmp(out, "-") == 0) {
-        pd_error(lay->ctx, "previews are written one file per page: give -o a file name");
+        pd_error(lay->doc.ctx, "previews are written one file per page: give -o a file name");
         return PD_ERR_USAGE;
     }
-    for (int i = 0; i < lay->npages; i++) {
-        const pd_master *m = lay->pages[i].master;
+    for (int i = 0; i < lay->book.npages; i++) {
+        const pd_master *m = lay->book.pages[i].master;
         char *name = page_name(out, i + 1, png ? "png" : "svg");
         pd_output *o = NULL;
-        pd_status st = name ? pd_output_open(lay->ctx, name, &o) : PD_ERR_SYSTEM;
+        pd_status st = name ? pd_output_open(lay->doc.ctx, name, &o) : PD_ERR_SYSTEM;
         free(name);
         if (st != PD_OK)
             return st;
@@ -64,7 +64,7 @@ static pd_status render_pages(pd_layout *lay, const char *out, double dpi, bool 
             int w = (int)ceil(m->width * scale), h = (int)ceil(m->height * scale);
             if (w > MAX_PIXELS_PER_SIDE || h > MAX_PIXELS_PER_SIDE) {
                 pd_output_abort(o);
-                pd_error(lay->ctx, "a page at %g dpi would be %dx%d pixels: too large", dpi, w, h);
+                pd_error(lay->doc.ctx, "a page at %g dpi would be %dx%d pixels: too large", dpi, w, h);
                 return PD_ERR_USAGE;
             }
             s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -77,7 +77,7 @@ static pd_status render_pages(pd_layout *lay, const char *out, double dpi, bool 
             cairo_paint(cr);
             cairo_scale(cr, scale, scale);
         }
-        pd_draw_page(lay, i, cr);
+        pd_draw_page(lay, i, cr, NULL);
         cairo_destroy(cr);
         st = finish(lay, s, o, png);
         if (st != PD_OK)
@@ -86,16 +86,16 @@ static pd_status render_pages(pd_layout *lay, const char *out, double dpi, bool 
     return PD_OK;
 }
 
-pd_status pd_render_png(pd_layout *lay, const char *out, double dpi)
+pd_status pd_render_png(const pd_layout *lay, const char *out, double dpi)
 {
     if (!(dpi >= 10 && dpi <= 1200)) {
-        pd_error(lay->ctx, "a resolution from 10 to 1200 dpi, please (got %g)", dpi);
+        pd_error(lay->doc.ctx, "a resolution from 10 to 1200 dpi, please (got %g)", dpi);
         return PD_ERR_USAGE;
     }
     return render_pages(lay, out, dpi, true);
 }
 
-pd_status pd_render_svg(pd_layout *lay, const char *out)
+pd_status pd_render_svg(const pd_layout *lay, const char *out)
 {
     return render_pages(lay, out, 72, false);
 }

@@ -6,7 +6,7 @@
 
 /* Writes page N to "<base>-N.png" (base is out without its extension) at dpi, or
  * "<base>-N.svg"; each file atomically. */
-pd_status pd_render_png(pd_layout *lay, const char *out, double dpi);
-pd_status pd_render_svg(pd_layout *lay, const char *out);
+pd_status pd_render_png(const pd_layout *lay, const char *out, double dpi);
+pd_status pd_render_svg(const pd_layout *lay, const char *out);
 
 #endif

@@ -228,3 +228,29 @@ PangoContext *pd_fonts_context(pd_ctx *ctx, const char *const *extra_dirs)
     pd_buf_free(&key);
     return stored ? pc : NULL;
 }
+
+bool pd_fonts_open(pd_ctx *ctx, const char *const *extra_dirs, pd_text_env *env)
+{
+    env->pango = pd_fonts_context(ctx, extra_dirs);
+    return env->pango != NULL;
+}
+
+void pd_fonts_warm(pd_ctx *ctx, const char *const *extra_dirs, const char *const *families,
+                   int n)
+{
+    PangoContext *pc = pd_fonts_context(ctx, extra_dirs);
+    for (int i = 0; pc && i < n; i++) {
+        PangoLayout *layout = pango_layout_new(pc);
+        PangoFontDescription *fd = pango_font_description_new();
+        if (families[i] && *families[i])
+            pango_font_description_set_family(fd, families[i]);
+        pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
+        pango_layout_set_font_description(layout, fd);
+        /* a private-use character no font has: Pango waits for the sorted fallback list */
+        pango_layout_set_text(layout, "Ag 0123 \xc3\xa4\xe2\x82\xac \xee\x80\x80", -1);
+        PangoRectangle ink, logical;
+        pango_layout_get_extents(layout, &ink, &logical);
+        pango_font_description_free(fd);
+        g_object_unref(layout);
+    }
+}

@@ -3,6 +3,7 @@
 #define PD_FONTS_H
 
 #include "ctx.h"
+#include "para.h"
 
 #include <pango/pangocairo.h>
 
@@ -16,5 +17,14 @@
  * by FreeType, at most 16 faces); a bad one is an error naming the file. NULL after an error:
  * a bad pack font, or (with no extra folders) missing bundled fonts. */
 PangoContext *pd_fonts_context(pd_ctx *ctx, const char *const *extra_dirs);
+
+/* Sets env's font context as pd_fonts_context does; false after an error (raised). */
+bool pd_fonts_open(pd_ctx *ctx, const char *const *extra_dirs, pd_text_env *env);
+
+/* Shapes a few letters in each of the n families (NULL or "" for the default) with the fonts
+ * of extra_dirs, so that fontconfig's lazy work is done and its files are open (see
+ * src/batch/warm.c: before a fork). */
+void pd_fonts_warm(pd_ctx *ctx, const char *const *extra_dirs, const char *const *families,
+                   int n);
 
 #endif

@@ -52,9 +52,9 @@ static const char *line_text(const pd_box *b, char *buf, size_t size)
 static int page_of(const pd_layout *lay, const char *prefix)
 {
     char buf[512];
-    for (int p = 0; p < lay->npages; p++)
-        for (int i = 0; i < lay->pages[p].body.nboxes; i++) {
-            const pd_box *b = &lay->pages[p].body.boxes[i];
+    for (int p = 0; p < lay->book.npages; p++)
+        for (int i = 0; i < lay->book.pages[p].body.nboxes; i++) {
+            const pd_box *b = &lay->book.pages[p].body.boxes[i];
             if (b->kind == PD_BOX_TEXT &&
                 strncmp(line_text(b, buf, sizeof buf), prefix, strlen(prefix)) == 0)
                 return p + 1;
@@ -66,7 +66,7 @@ static int count_on_page(const pd_layout *lay, int page, const char *prefix)
 {
     char buf[512];
     int n = 0;
-    const pd_frag *f = &lay->pages[page - 1].body;
+    const pd_frag *f = &lay->book.pages[page - 1].body;
     for (int i = 0; i < f->nboxes; i++)
         if (f->boxes[i].kind == PD_BOX_TEXT &&
             strncmp(line_text(&f->boxes[i], buf, sizeof buf), prefix, strlen(prefix)) == 0)
@@ -77,7 +77,7 @@ static int count_on_page(const pd_layout *lay, int page, const char *prefix)
 static int text_lines_on_page(const pd_layout *lay, int page)
 {
     int n = 0;
-    const pd_frag *f = &lay->pages[page - 1].body;
+    const pd_frag *f = &lay->book.pages[page - 1].body;
     for (int i = 0; i < f->nboxes; i++)
         n += f->boxes[i].kind == PD_BOX_TEXT;
     return n;
@@ -98,7 +98,7 @@ static void heading_at_page_foot_moves(void **state)
 {
     (void)state;
     pd_layout *lay = run("<spacer height='470pt'/><h level='1'>Heading</h><p>Body text.</p>");
-    assert_int_equal(lay->npages, 2);
+    assert_int_equal(lay->book.npages, 2);
     assert_int_equal(page_of(lay, "Heading"), 2);
     assert_int_equal(page_of(lay, "Body"), 2);
     done(lay);
@@ -126,7 +126,7 @@ static void widows_leave_two_lines(void **state)
     snprintf(body, sizeof body, "<p>%s</p>", text);
     free(text);
     pd_layout *lay = run(body);
-    for (int p = 1; p <= lay->npages; p++)
+    for (int p = 1; p <= lay->book.npages; p++)
         assert_true(text_lines_on_page(lay, p) >= 2);
     done(lay);
 }
@@ -144,11 +144,11 @@ static void table_header_repeats_on_every_page(void **state)
     }
     strcat(body, "</table>");
     pd_layout *lay = run(body);
-    assert_true(lay->npages >= 3);
-    for (int p = 1; p <= lay->npages; p++)
+    assert_true(lay->book.npages >= 3);
+    for (int p = 1; p <= lay->book.npages; p++)
         assert_int_equal(count_on_page(lay, p, "Headline"), 1);
     assert_int_equal(page_of(lay, "R000"), 1);
-    assert_int_equal(page_of(lay, "R119"), lay->npages);
+    assert_int_equal(page_of(lay, "R119"), lay->book.npages);
     /* no row is split: each row's two cells are on the same page */
     for (int i = 0; i < 120; i++) {
         char id[16], text[32];
@@ -171,13 +171,13 @@ static void row_taller_than_a_page_is_split(void **state)
     free(text);
     pd_layout *lay = run(body);
     free(body);
-    assert_true(lay->npages >= 3);
-    for (int p = 1; p <= lay->npages; p++) {
+    assert_true(lay->book.npages >= 3);
+    for (int p = 1; p <= lay->book.npages; p++) {
         assert_int_equal(count_on_page(lay, p, "Headline"), 1);
         assert_true(text_lines_on_page(lay, p) >= 2);
     }
     assert_int_equal(page_of(lay, "R1"), 1);
-    assert_int_equal(page_of(lay, "R2"), lay->npages);
+    assert_int_equal(page_of(lay, "R2"), lay->book.npages);
     done(lay);
 }
 
@@ -192,7 +192,7 @@ static void keep_chain_longer_than_a_page_breaks(void **state)
     }
     strcat(body, "<p>End of the chain.</p>");
     pd_layout *lay = run(body);
-    assert_true(lay->npages >= 2);
+    assert_true(lay->book.npages >= 2);
     assert_int_equal(page_of(lay, "Chain 00"), 1); /* not pushed off the first page */
     assert_true(page_of(lay, "End of") > 0);
     done(lay);
@@ -209,10 +209,10 @@ static void page_break_switches_master(void **state)
     xmlDocPtr doc = pd_xml_parse(ctx, xml, strlen(xml), "t.xml");
     pd_layout *lay = NULL;
     assert_int_equal(pd_layout_run(ctx, doc, NULL, NULL, 0, &lay), PD_OK);
-    assert_int_equal(lay->npages, 3);
-    assert_string_equal(lay->pages[0].master->name, "cover");
-    assert_string_equal(lay->pages[1].master->name, "body");
-    assert_string_equal(lay->pages[2].master->name, "body");
+    assert_int_equal(lay->book.npages, 3);
+    assert_string_equal(lay->book.pages[0].master->name, "cover");
+    assert_string_equal(lay->book.pages[1].master->name, "body");
+    assert_string_equal(lay->book.pages[2].master->name, "body");
     pd_layout_free(lay);
     xmlFreeDoc(doc);
 }

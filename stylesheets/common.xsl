@@ -350,12 +350,12 @@
         <xsl:attribute name="watermark"><xsl:value-of select="pd:brand('document.watermark')"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="exsl:node-set($header-content)/*">
-        <header font-size="{$pd.size.tiny}" color="{$ink}">
+        <header font-family="{$pd.font.body}" font-size="{$pd.size.tiny}" color="{$ink}">
           <xsl:copy-of select="$header-content"/>
         </header>
       </xsl:if>
       <xsl:if test="exsl:node-set($footer-content)/*">
-        <footer font-size="{$pd.size.tiny}" color="{$ink}">
+        <footer font-family="{$pd.font.body}" font-size="{$pd.size.tiny}" color="{$ink}">
           <xsl:copy-of select="$footer-content"/>
         </footer>
       </xsl:if>
@@ -959,6 +959,45 @@
     <xsl:variable name="logo">
       <xsl:value-of select="pd:brand-file('logo.file')"/>
     </xsl:variable>
+    <!-- The cover is one page whatever the lengths. The room the title, the customer and the
+         facts need is judged from their lengths in steps (0 as designed, 1 and 2 tighter and
+         smaller), calibrated on the widest brand fonts at the smallest page: the stylesheet
+         cannot measure text, and a step per length keeps the cover the same for the same data
+         (see docs/layout-stylesheets.md). -->
+    <xsl:variable name="title" select="normalize-space($pd.project/p:title)"/>
+    <xsl:variable name="title-length" select="string-length($title)"/>
+    <xsl:variable name="names-length" select="string-length(normalize-space($pd.project/p:customer/p:name))
+                                              + string-length(normalize-space($pd.project/p:partner/p:name))"/>
+    <xsl:variable name="step">
+      <xsl:choose>
+        <xsl:when test="$title-length &gt; 100 or $names-length &gt; 150 or ($title-length &gt; 70 and $names-length &gt; 90)">2</xsl:when>
+        <xsl:when test="$title-length &gt; 55 or $names-length &gt; 90">1</xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="max-title" select="180"/>
+    <xsl:variable name="cover-title">
+      <xsl:choose>
+        <xsl:when test="$title-length &gt; $max-title">
+          <xsl:call-template name="pd.cut-words">
+            <xsl:with-param name="text" select="substring($title, 1, $max-title)"/>
+          </xsl:call-template>
+          <xsl:text>…</xsl:text>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$title-length &gt; $max-title">
+      <xsl:message>the project title (<xsl:value-of select="$title-length"/> characters) is cut to <xsl:value-of select="$max-title"/> on the cover</xsl:message>
+    </xsl:if>
+    <xsl:if test="$step &gt; 0 and $title-length &lt;= $max-title">
+      <xsl:message>the cover sets the title (<xsl:value-of select="$title-length"/> characters) smaller, to fit one page with the customer's and partner's names (<xsl:value-of select="$names-length"/> characters)</xsl:message>
+    </xsl:if>
+    <xsl:variable name="title-size">
+      <xsl:call-template name="pd.size">
+        <xsl:with-param name="factor" select="substring('2.9 2.3 1.9', 1 + 4 * $step, 3)"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="string($logo) != '' and $pd.cover.style = 'full'">
         <!-- a logo drawn for white paper keeps its white ground on a coloured page -->
@@ -973,10 +1012,10 @@
         <p style="cover-kicker"><xsl:value-of select="pd:brand('company.name')"/></p>
       </xsl:otherwise>
     </xsl:choose>
-    <spacer height="46mm"/>
-    <box style="cover-band">
+    <spacer height="{substring('46mm20mm10mm', 1 + 4 * $step, 4)}"/>
+    <box style="cover-band" keep-together="true">
       <p style="cover-kicker"><xsl:value-of select="$kind"/></p>
-      <p style="cover-title"><xsl:value-of select="normalize-space($pd.project/p:title)"/></p>
+      <p style="cover-title" font-size="{$title-size}"><xsl:value-of select="$cover-title"/></p>
       <p style="cover-subtitle">
         <xsl:value-of select="normalize-space($pd.project/p:customer/p:name)"/>
         <xsl:if test="$pd.project/p:partner/p:name">
@@ -988,13 +1027,13 @@
     <xsl:if test="$pd.cover.style = 'plain'">
       <rule style="title-rule" thickness="4pt" space-before="10pt"/>
     </xsl:if>
-    <spacer height="14mm"/>
+    <spacer height="{substring('14mm08mm05mm', 1 + 4 * $step, 4)}"/>
     <xsl:variable name="details">
       <xsl:call-template name="pd.fact-grid">
         <xsl:with-param name="columns" select="3"/>
         <xsl:with-param name="groups" select="$facts"/>
       </xsl:call-template>
-      <spacer height="12mm"/>
+      <spacer height="{substring('12mm06mm04mm', 1 + 4 * $step, 4)}"/>
       <xsl:call-template name="pd.phase-strip"/>
       <p style="cover-meta">
         <xsl:if test="$date != ''">
@@ -1024,6 +1063,23 @@
       </xsl:otherwise>
     </xsl:choose>
     <page-break master="default"/>
+  </xsl:template>
+
+  <!-- text without its last, possibly cut, word (and the space or comma before it). -->
+  <xsl:template name="pd.cut-words">
+    <xsl:param name="text"/>
+    <xsl:param name="done" select="''"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, ' ')">
+        <xsl:call-template name="pd.cut-words">
+          <xsl:with-param name="text" select="substring-after($text, ' ')"/>
+          <xsl:with-param name="done" select="concat($done, substring-before($text, ' '), ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="translate(normalize-space($done), ',;:', '')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Extension point: the logo on the cover, a third larger than in the running header. -->

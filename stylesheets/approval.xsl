@@ -448,8 +448,9 @@
         <xsl:with-param name="text" select="pd:text('approval.signoff.heading')"/>
         <xsl:with-param name="id" select="'signatures'"/>
       </xsl:call-template>
-      <p style="intro"><xsl:value-of select="pd:text('approval.signoff.intro')"/></p>
-      <table border="0" border-inner="0" cell-padding="0" keep-together="true">
+      <!-- heading, sentence and signature lines on one page -->
+      <p style="intro" keep-with-next="true"><xsl:value-of select="pd:text('approval.signoff.intro')"/></p>
+      <table border="0" border-inner="0" cell-padding="0" keep-together="true" space-after="6pt">
         <column width="1*"/>
         <column width="12mm"/>
         <column width="1*"/>

@@ -574,6 +574,9 @@
     <xsl:for-each select="$pd.project">
       <xsl:variable name="m" select="key('pd.member', $id)"/>
       <p>
+        <xsl:if test="$m/@email or $m/@phone">
+          <xsl:attribute name="keep-with-next">true</xsl:attribute>
+        </xsl:if>
         <xsl:if test="$space-before">
           <xsl:attribute name="space-before">5pt</xsl:attribute>
         </xsl:if>
@@ -646,6 +649,10 @@
     <xsl:variable name="rows" select="exsl:node-set($facts)/pd:fact[node()]"/>
     <xsl:if test="$rows">
       <table border="0" border-inner="0" border-color="{$pd.color.rule}" cell-padding="5pt" space-after="4pt">
+        <!-- a few rows stay together (no "APIs" row alone at a page foot) -->
+        <xsl:if test="count($rows) &lt;= 8">
+          <xsl:attribute name="keep-together">true</xsl:attribute>
+        </xsl:if>
         <column width="{$label-width}"/>
         <column width="1*"/>
         <xsl:for-each select="$rows">
@@ -1425,7 +1432,8 @@
         </xsl:call-template>
       </p>
     </box>
-    <table keep-together="true">
+    <!-- the sizing table and its bar chart on one page where both fit -->
+    <table keep-together="true" keep-with-next="true">
       <xsl:call-template name="pd.table-props"/>
       <column width="1*"/>
       <column width="30mm" align="right"/>

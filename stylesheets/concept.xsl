@@ -323,7 +323,7 @@
         </xsl:call-template>
       </xsl:for-each>
     </xsl:variable>
-    <riskmatrix style="figure" accent="{$pd.color.primary}" muted="{$pd.color.muted}"
+    <riskmatrix style="figure" keep-with-next="true" accent="{$pd.color.primary}" muted="{$pd.color.muted}"
                 probability-label="{pd:text('concept.risks.probability')}"
                 impact-label="{pd:text('concept.risks.impact')}"
                 level-labels="{pd:text('figure.risks.levels')}">

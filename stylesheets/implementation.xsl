@@ -250,7 +250,7 @@
         <xsl:with-param name="level" select="1"/>
         <xsl:with-param name="id" select="'workpackages'"/>
       </xsl:call-template>
-      <table>
+      <table keep-with-next="true">
         <xsl:call-template name="pd.table-props"/>
         <column width="13mm"/>
         <column width="1*"/>

@@ -264,7 +264,7 @@
   <!-- One criterion (context: p:criterion): id, text with its notes below, result. -->
   <xsl:template name="approval.criteria-row">
     <row>
-      <cell style="criterion-id"><xsl:value-of select="@id"/></cell>
+      <cell style="criterion-id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
       <cell>
         <p><xsl:value-of select="normalize-space(p:text)"/></p>
         <xsl:for-each select="p:note">

@@ -128,8 +128,78 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The catalogue string key with up to three {placeholders} filled in. -->
+  <!-- The catalogue string key with up to three {placeholders} filled in. nobreak true: as
+       inlines, each value in a no-break span (dates, amounts, ids inside a sentence); only
+       where inlines may stand, never in an attribute. -->
   <xsl:template name="pd.text-with">
+    <xsl:param name="key"/>
+    <xsl:param name="name1"/>
+    <xsl:param name="value1"/>
+    <xsl:param name="name2"/>
+    <xsl:param name="value2"/>
+    <xsl:param name="name3"/>
+    <xsl:param name="value3"/>
+    <xsl:param name="nobreak" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$nobreak">
+        <xsl:call-template name="pd.fill-nobreak">
+          <xsl:with-param name="text" select="pd:text($key)"/>
+          <xsl:with-param name="name1" select="$name1"/>
+          <xsl:with-param name="value1" select="$value1"/>
+          <xsl:with-param name="name2" select="$name2"/>
+          <xsl:with-param name="value2" select="$value2"/>
+          <xsl:with-param name="name3" select="$name3"/>
+          <xsl:with-param name="value3" select="$value3"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pd.text-with-string">
+          <xsl:with-param name="key" select="$key"/>
+          <xsl:with-param name="name1" select="$name1"/>
+          <xsl:with-param name="value1" select="$value1"/>
+          <xsl:with-param name="name2" select="$name2"/>
+          <xsl:with-param name="value2" select="$value2"/>
+          <xsl:with-param name="name3" select="$name3"/>
+          <xsl:with-param name="value3" select="$value3"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pd.fill-nobreak">
+    <xsl:param name="text"/>
+    <xsl:param name="name1"/>
+    <xsl:param name="value1"/>
+    <xsl:param name="name2"/>
+    <xsl:param name="value2"/>
+    <xsl:param name="name3"/>
+    <xsl:param name="value3"/>
+    <xsl:variable name="name" select="substring-before(substring-after($text, '{'), '}')"/>
+    <xsl:choose>
+      <xsl:when test="$name != '' and ($name = $name1 or $name = $name2 or $name = $name3)">
+        <xsl:value-of select="substring-before($text, '{')"/>
+        <span nobreak="true">
+          <xsl:choose>
+            <xsl:when test="$name = $name1"><xsl:value-of select="$value1"/></xsl:when>
+            <xsl:when test="$name = $name2"><xsl:value-of select="$value2"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$value3"/></xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <xsl:call-template name="pd.fill-nobreak">
+          <xsl:with-param name="text" select="substring-after(substring-after($text, '{'), '}')"/>
+          <xsl:with-param name="name1" select="$name1"/>
+          <xsl:with-param name="value1" select="$value1"/>
+          <xsl:with-param name="name2" select="$name2"/>
+          <xsl:with-param name="value2" select="$value2"/>
+          <xsl:with-param name="name3" select="$name3"/>
+          <xsl:with-param name="value3" select="$value3"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pd.text-with-string">
     <xsl:param name="key"/>
     <xsl:param name="name1"/>
     <xsl:param name="value1"/>
@@ -588,7 +658,7 @@
       </p>
       <xsl:if test="$m/@email or $m/@phone">
         <p style="detail">
-          <xsl:value-of select="$m/@email"/>
+          <span break="url"><xsl:value-of select="$m/@email"/></span>
           <xsl:if test="$m/@email and $m/@phone"><br/></xsl:if>
           <xsl:value-of select="$m/@phone"/>
         </p>
@@ -977,8 +1047,8 @@
                                               + string-length(normalize-space($pd.project/p:partner/p:name))"/>
     <xsl:variable name="step">
       <xsl:choose>
-        <xsl:when test="$title-length &gt; 100 or $names-length &gt; 150 or ($title-length &gt; 70 and $names-length &gt; 90)">2</xsl:when>
-        <xsl:when test="$title-length &gt; 55 or $names-length &gt; 90">1</xsl:when>
+        <xsl:when test="$title-length &gt; 110 or $names-length &gt; 160 or ($title-length &gt; 80 and $names-length &gt; 110)">2</xsl:when>
+        <xsl:when test="$title-length &gt; 80 or $names-length &gt; 110">1</xsl:when>
         <xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -1046,6 +1116,7 @@
         <xsl:if test="$date != ''">
           <xsl:call-template name="pd.text-with">
             <xsl:with-param name="key" select="'cover.as-of'"/>
+            <xsl:with-param name="nobreak" select="true()"/>
             <xsl:with-param name="name1" select="'date'"/>
             <xsl:with-param name="value1" select="pd:date($date)"/>
           </xsl:call-template>
@@ -1227,7 +1298,7 @@
         <xsl:for-each select="p:revision">
           <row>
             <cell style="id"><xsl:value-of select="@version"/></cell>
-            <cell><xsl:value-of select="pd:date(@date)"/></cell>
+            <cell><span nobreak="true"><xsl:value-of select="pd:date(@date)"/></span></cell>
             <cell>
               <xsl:call-template name="pd.member-name"><xsl:with-param name="id" select="@author"/></xsl:call-template>
             </cell>
@@ -1459,9 +1530,9 @@
               <xsl:otherwise><xsl:value-of select="pd:text('sizing.reference')"/></xsl:otherwise>
             </xsl:choose>
           </cell>
-          <cell align="right"><xsl:value-of select="pd:number(@users, 0)"/></cell>
-          <cell align="right"><xsl:value-of select="pd:number(@sessions, 0)"/></cell>
-          <cell align="right"><xsl:value-of select="pd:number(@nodes, 0)"/></cell>
+          <cell align="right"><span nobreak="true"><xsl:value-of select="pd:number(@users, 0)"/></span></cell>
+          <cell align="right"><span nobreak="true"><xsl:value-of select="pd:number(@sessions, 0)"/></span></cell>
+          <cell align="right"><span nobreak="true"><xsl:value-of select="pd:number(@nodes, 0)"/></span></cell>
         </row>
       </xsl:for-each>
     </table>

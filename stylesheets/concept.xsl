@@ -73,7 +73,7 @@
       </xsl:with-param>
       <xsl:with-param name="facts">
         <pd:group>
-          <pd:fact label="{pd:text('common.project-id')}"><b><xsl:value-of select="@id"/></b></pd:fact>
+          <pd:fact label="{pd:text('common.project-id')}"><b><span nobreak="true"><xsl:value-of select="@id"/></span></b></pd:fact>
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('common.date')}">
@@ -285,7 +285,7 @@
         </header>
         <xsl:for-each select="p:risk">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <p font-weight="600"><xsl:value-of select="normalize-space(p:title)"/></p>
@@ -376,7 +376,7 @@
         </header>
         <xsl:for-each select="p:question">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <xsl:value-of select="normalize-space(.)"/>

@@ -212,6 +212,7 @@
           <pd:fact label="{pd:text('implementation.period')}">
             <xsl:call-template name="pd.text-with">
               <xsl:with-param name="key" select="'implementation.period-value'"/>
+              <xsl:with-param name="nobreak" select="true()"/>
               <xsl:with-param name="name1" select="'start'"/>
               <xsl:with-param name="value1" select="pd:date(@start)"/>
               <xsl:with-param name="name2" select="'end'"/>
@@ -274,7 +275,7 @@
         </header>
         <xsl:for-each select="p:workpackage">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <xsl:value-of select="normalize-space(p:title)"/>
@@ -283,8 +284,8 @@
               <xsl:call-template name="pd.member-cell"><xsl:with-param name="id" select="@owner"/></xsl:call-template>
             </cell>
             <cell style="period">
-              <p><xsl:value-of select="pd:date(@start)"/></p>
-              <p><xsl:value-of select="pd:date(@end)"/></p>
+              <p><span nobreak="true"><xsl:value-of select="pd:date(@start)"/></span></p>
+              <p><span nobreak="true"><xsl:value-of select="pd:date(@end)"/></span></p>
             </cell>
             <cell style="amount">
               <xsl:call-template name="pd.decimal"><xsl:with-param name="value" select="@effort"/></xsl:call-template>
@@ -442,12 +443,12 @@
         </header>
         <xsl:for-each select="p:milestone">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <xsl:value-of select="normalize-space(.)"/>
             </cell>
-            <cell><xsl:value-of select="pd:date(@date)"/></cell>
+            <cell><span nobreak="true"><xsl:value-of select="pd:date(@date)"/></span></cell>
           </row>
         </xsl:for-each>
       </table>
@@ -491,7 +492,7 @@
               <xsl:for-each select="$mine">
                 <p>
                   <xsl:call-template name="pd.free-text"/>
-                  <span font-weight="600" color="{$pd.color.muted}"><xsl:value-of select="@id"/></span>
+                  <span nobreak="true" font-weight="600" color="{$pd.color.muted}"><xsl:value-of select="@id"/></span>
                   <xsl:text>&#8194;</xsl:text>
                   <xsl:value-of select="normalize-space(p:title)"/>
                 </p>

@@ -82,17 +82,17 @@
       <xsl:with-param name="facts">
         <pd:group>
           <pd:fact label="{pd:text('offer.number')}">
-            <xsl:if test="$offer"><b><xsl:value-of select="$offer/@number"/></b></xsl:if>
+            <xsl:if test="$offer"><b><span nobreak="true"><xsl:value-of select="$offer/@number"/></span></b></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('offer.date')}">
-            <xsl:if test="$offer"><xsl:value-of select="pd:date($offer/@date)"/></xsl:if>
+            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="pd:date($offer/@date)"/></span></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('offer.valid-until')}">
-            <xsl:if test="$offer"><xsl:value-of select="pd:date($offer/@valid-until)"/></xsl:if>
+            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="pd:date($offer/@valid-until)"/></span></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
@@ -173,7 +173,7 @@
       <xsl:call-template name="pd.facts">
         <xsl:with-param name="facts">
           <pd:fact label="{pd:text('offer.demo.kind')}"><xsl:value-of select="pd:text(concat('demo-kind.', @kind))"/></pd:fact>
-          <pd:fact label="{pd:text('offer.demo.date')}"><xsl:value-of select="pd:date(@date)"/></pd:fact>
+          <pd:fact label="{pd:text('offer.demo.date')}"><span nobreak="true"><xsl:value-of select="pd:date(@date)"/></span></pd:fact>
           <pd:fact label="{pd:text('offer.demo.place')}"><xsl:value-of select="normalize-space(@place)"/></pd:fact>
           <pd:fact label="{pd:text('offer.demo.system')}">
             <xsl:if test="@system">
@@ -244,8 +244,8 @@
               <xsl:with-param name="value1" select="pd:number(@accounts, 0)"/>
             </xsl:call-template>
           </pd:fact>
-          <pd:fact label="{pd:text('offer.poc.ready')}"><xsl:value-of select="pd:date(@ready)"/></pd:fact>
-          <pd:fact label="{pd:text('offer.poc.feedback')}"><xsl:value-of select="pd:date(@feedback)"/></pd:fact>
+          <pd:fact label="{pd:text('offer.poc.ready')}"><span nobreak="true"><xsl:value-of select="pd:date(@ready)"/></span></pd:fact>
+          <pd:fact label="{pd:text('offer.poc.feedback')}"><span nobreak="true"><xsl:value-of select="pd:date(@feedback)"/></span></pd:fact>
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="offer.poc-issues"/>
@@ -556,7 +556,7 @@
           <xsl:value-of select="pd:text(concat('offer.subtotal.', $billing))"/>
         </cell>
         <cell style="subtotal" align="right" font-features="tnum">
-          <xsl:value-of select="pd:money(string($subtotal))"/>
+          <span nobreak="true"><xsl:value-of select="pd:money(string($subtotal))"/></span>
         </cell>
       </row>
     </xsl:if>
@@ -591,7 +591,7 @@
       </cell>
       <cell><xsl:value-of select="pd:text(concat('unit.', @unit))"/></cell>
       <cell style="amount">
-        <xsl:value-of select="pd:price(@price)"/>
+        <span nobreak="true"><xsl:value-of select="pd:price(@price)"/></span>
         <xsl:call-template name="pd.figure-pad">
           <xsl:with-param name="n" select="$price-decimals - number($pdec)"/>
         </xsl:call-template>
@@ -605,7 +605,7 @@
         </xsl:choose>
       </cell>
       <cell style="amount">
-        <xsl:value-of select="pd:money(pd:line-total(@qty, @price, string(@discount)))"/>
+        <span nobreak="true"><xsl:value-of select="pd:money(pd:line-total(@qty, @price, string(@discount)))"/></span>
       </cell>
       <xsl:if test="string($glue) != ''"><cell padding="0pt" rowspan="{$glue}"/></xsl:if>
     </row>
@@ -639,19 +639,19 @@
       <xsl:if test="p:item[@billing = 'once']">
         <row>
           <cell><xsl:value-of select="pd:text('offer.total.once')"/></cell>
-          <cell><xsl:value-of select="pd:amount(string($once), $currency)"/></cell>
+          <cell><span nobreak="true"><xsl:value-of select="pd:amount(string($once), $currency)"/></span></cell>
         </row>
       </xsl:if>
       <xsl:if test="p:item[@billing = 'monthly']">
         <row>
           <cell><xsl:value-of select="pd:text('offer.total.monthly')"/></cell>
-          <cell><xsl:value-of select="pd:amount($monthly-year, $currency)"/></cell>
+          <cell><span nobreak="true"><xsl:value-of select="pd:amount($monthly-year, $currency)"/></span></cell>
         </row>
       </xsl:if>
       <xsl:if test="p:item[@billing = 'yearly']">
         <row>
           <cell><xsl:value-of select="pd:text('offer.total.yearly')"/></cell>
-          <cell><xsl:value-of select="pd:amount(string($yearly), $currency)"/></cell>
+          <cell><span nobreak="true"><xsl:value-of select="pd:amount(string($yearly), $currency)"/></span></cell>
         </row>
       </xsl:if>
       <row>
@@ -659,7 +659,7 @@
       </row>
       <row font-weight="bold" hyphenate="true">
         <cell><xsl:value-of select="pd:text('offer.total.first-year')"/></cell>
-        <cell><xsl:value-of select="pd:amount($net, $currency)"/></cell>
+        <cell><span nobreak="true"><xsl:value-of select="pd:amount($net, $currency)"/></span></cell>
       </row>
       <row>
         <cell>
@@ -671,11 +671,11 @@
             </xsl:with-param>
           </xsl:call-template>
         </cell>
-        <cell><xsl:value-of select="pd:amount($vat, $currency)"/></cell>
+        <cell><span nobreak="true"><xsl:value-of select="pd:amount($vat, $currency)"/></span></cell>
       </row>
       <row background="{$pd.color.shading}">
         <cell style="grand-total"><xsl:value-of select="pd:text('offer.total.gross')"/></cell>
-        <cell style="grand-total"><xsl:value-of select="pd:amount($gross, $currency)"/></cell>
+        <cell style="grand-total"><span nobreak="true"><xsl:value-of select="pd:amount($gross, $currency)"/></span></cell>
       </row>
     </table>
         </cell>

@@ -63,10 +63,10 @@
 
   <!-- Styles of the sheet, after the shared ones. -->
   <xsl:template name="approval.styles">
-    <style name="status-passed" font-weight="bold" color="{pd:brand('color.passed')}"/>
-    <style name="status-failed" font-weight="bold" color="{pd:brand('color.failed')}"/>
-    <style name="status-waived" font-weight="bold" color="{pd:brand('color.waived')}"/>
-    <style name="status-open" font-weight="bold" color="{pd:brand('color.open')}"/>
+    <style name="status-passed" font-weight="bold" color="{pd:ink(pd:brand('color.passed'), $pd.color.shading)}"/>
+    <style name="status-failed" font-weight="bold" color="{pd:ink(pd:brand('color.failed'), $pd.color.shading)}"/>
+    <style name="status-waived" font-weight="bold" color="{pd:ink(pd:brand('color.waived'), $pd.color.shading)}"/>
+    <style name="status-open" font-weight="bold" color="{pd:ink(pd:brand('color.open'), $pd.color.shading)}"/>
     <style name="criterion-id" font-weight="600" color="{$pd.color.muted}"/>
     <style name="summary" font-weight="600" space-after="8pt"/>
     <style name="decision-label" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"

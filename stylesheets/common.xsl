@@ -43,7 +43,8 @@
 
   <xsl:variable name="pd.color.primary" select="pd:brand('color.primary')"/>
   <xsl:variable name="pd.color.text" select="pd:brand('color.text')"/>
-  <xsl:variable name="pd.color.muted" select="pd:brand('color.muted')"/>
+  <!-- secondary text: readable (4.5:1) on white and on the table stripes whatever the brand chose -->
+  <xsl:variable name="pd.color.muted" select="pd:ink(pd:brand('color.muted'), pd:brand('color.shading'))"/>
   <xsl:variable name="pd.color.rule" select="pd:brand('color.rule')"/>
   <xsl:variable name="pd.color.table-header" select="pd:brand('color.table-header')"/>
   <xsl:variable name="pd.color.table-header-text" select="pd:brand('color.table-header-text')"/>
@@ -290,9 +291,9 @@
     <style name="amount" font-features="tnum" align="right"/>
     <style name="group-row" font-weight="bold" color="{$pd.color.primary}"/>
     <style name="subtotal" font-weight="600"/>
-    <style name="level-high" font-weight="600" color="{pd:brand('color.failed')}"/>
-    <style name="level-medium" font-weight="600" color="{pd:brand('color.waived')}"/>
-    <style name="level-low" font-weight="600" color="{pd:brand('color.passed')}"/>
+    <style name="level-high" font-weight="600" color="{pd:ink(pd:brand('color.failed'), $pd.color.shading)}"/>
+    <style name="level-medium" font-weight="600" color="{pd:ink(pd:brand('color.waived'), $pd.color.shading)}"/>
+    <style name="level-low" font-weight="600" color="{pd:ink(pd:brand('color.passed'), $pd.color.shading)}"/>
     <style name="id" font-weight="600" color="{$pd.color.muted}"/>
     <xsl:call-template name="pd.cover-styles"/>
   </xsl:template>

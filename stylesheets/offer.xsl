@@ -58,8 +58,8 @@
 
   <!-- Styles of the offer, after the shared ones. -->
   <xsl:template name="offer.styles">
-    <style name="issue-open" font-weight="600" color="{pd:brand('color.waived')}"/>
-    <style name="issue-closed" font-weight="600" color="{pd:brand('color.passed')}"/>
+    <style name="issue-open" font-weight="600" color="{pd:ink(pd:brand('color.waived'), $pd.color.shading)}"/>
+    <style name="issue-closed" font-weight="600" color="{pd:ink(pd:brand('color.passed'), $pd.color.shading)}"/>
     <style name="total" font-weight="bold"/>
     <style name="grand-total" font-family="{$pd.font.heading}" font-size="{$pd.size.h3}"
            font-weight="bold" color="{$pd.color.primary}"/>

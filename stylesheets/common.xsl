@@ -1112,7 +1112,9 @@
         <xsl:with-param name="groups" select="$facts"/>
       </xsl:call-template>
       <spacer height="{substring('12mm06mm04mm', 1 + 4 * $step, 4)}"/>
-      <xsl:call-template name="pd.phase-strip"/>
+      <xsl:call-template name="pd.phase-strip">
+        <xsl:with-param name="as-of" select="$date"/>
+      </xsl:call-template>
       <p style="cover-meta">
         <xsl:if test="$date != ''">
           <xsl:call-template name="pd.text-with">
@@ -1197,11 +1199,42 @@
   <xsl:template name="pd.phase-diagram">
     <xsl:param name="space-before" select="'2pt'"/>
     <xsl:param name="space-after" select="'4pt'"/>
+    <xsl:param name="as-of">
+      <xsl:call-template name="pd.document-date"/>
+    </xsl:param>
+    <!-- each phase as it stood at the document's own date (as-of), not as it stands now: a
+         phase done later than as-of was in progress then, or planned if it had not started -->
+    <xsl:variable name="d" select="number(translate($as-of, '-', ''))"/>
+    <xsl:variable name="p" select="$pd.project"/>
     <xsl:variable name="rtf">
-      <pd:phase name="initialisation" status="{$pd.project/p:initialisation/@status}"/>
-      <pd:phase name="concept" status="{$pd.project/p:concept/@status}"/>
-      <pd:phase name="implementation" status="{$pd.project/p:implementation/@status}"/>
-      <pd:phase name="approval" status="{$pd.project/p:approval/@status}"/>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'initialisation'"/>
+        <xsl:with-param name="status" select="$p/p:initialisation/@status"/>
+        <xsl:with-param name="start" select="$p/p:initialisation/p:demo/@date"/>
+        <xsl:with-param name="end" select="$p/p:initialisation/@date"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'concept'"/>
+        <xsl:with-param name="status" select="$p/p:concept/@status"/>
+        <xsl:with-param name="start" select="$p/p:initialisation/@date"/>
+        <xsl:with-param name="end" select="$p/p:concept/@date"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'implementation'"/>
+        <xsl:with-param name="status" select="$p/p:implementation/@status"/>
+        <xsl:with-param name="start" select="$p/p:implementation/@start"/>
+        <xsl:with-param name="end" select="($p/p:implementation/@date | $p/p:implementation/@end)[1]"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'approval'"/>
+        <xsl:with-param name="status" select="$p/p:approval/@status"/>
+        <xsl:with-param name="start" select="$p/p:implementation/@end"/>
+        <xsl:with-param name="end" select="$p/p:approval/@date"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="phases" select="exsl:node-set($rtf)/pd:phase"/>
     <xsl:variable name="items">
@@ -1254,15 +1287,50 @@
     </phases>
   </xsl:template>
 
+  <!-- One phase's status at the date d (a number YYYYMMDD): a status of done whose end is
+       after d was active then (planned if its start is after d too); an active phase that
+       starts after d was planned. -->
+  <xsl:template name="pd.phase-at">
+    <xsl:param name="name"/>
+    <xsl:param name="status"/>
+    <xsl:param name="start"/>
+    <xsl:param name="end"/>
+    <xsl:param name="d"/>
+    <xsl:variable name="s" select="number(translate($start, '-', ''))"/>
+    <xsl:variable name="e" select="number(translate($end, '-', ''))"/>
+    <pd:phase name="{$name}">
+      <xsl:attribute name="status">
+        <xsl:choose>
+          <xsl:when test="string($d) = 'NaN'"><xsl:value-of select="$status"/></xsl:when>
+          <xsl:when test="($status = 'done' or $status = 'active') and $s &gt; $d">planned</xsl:when>
+          <xsl:when test="$status = 'done' and $e &gt; $d">active</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$status"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </pd:phase>
+  </xsl:template>
+
+  <!-- The date of the document being made: the date of its kind's phase, else the
+       project's (YYYY-MM-DD). -->
+  <xsl:template name="pd.document-date">
+    <xsl:call-template name="pd.phase-date">
+      <xsl:with-param name="phase" select="$pd.project/*[local-name() = $kind or ($kind = 'offer' and local-name() = 'initialisation')]"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- Extension point: the phase diagram under a caption, for a cover or a title block. -->
   <xsl:template name="pd.phase-strip">
     <xsl:param name="space-before" select="'0pt'"/>
     <xsl:param name="space-after" select="'4pt'"/>
+    <xsl:param name="as-of">
+      <xsl:call-template name="pd.document-date"/>
+    </xsl:param>
     <p style="caption" keep-with-next="true" space-before="{$space-before}">
       <xsl:value-of select="pd:text('phases.heading')"/>
     </p>
     <xsl:call-template name="pd.phase-diagram">
       <xsl:with-param name="space-after" select="$space-after"/>
+      <xsl:with-param name="as-of" select="$as-of"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -1357,7 +1357,7 @@
         <column width="38mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('history.version')"/></cell>
             <cell><xsl:value-of select="pd:text('history.date')"/></cell>
             <cell><xsl:value-of select="pd:text('history.author')"/></cell>
@@ -1415,7 +1415,7 @@
         <column width="44mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('architecture.system')"/></cell>
             <cell><xsl:value-of select="pd:text('architecture.product')"/></cell>
             <cell><xsl:value-of select="pd:text('architecture.how')"/></cell>
@@ -1580,7 +1580,7 @@
       <column width="40mm" align="right"/>
       <column width="40mm" align="right"/>
       <header>
-        <row font-weight="bold" hyphenate="true">
+        <row font-weight="bold">
           <cell><xsl:value-of select="pd:text('sizing.case')"/></cell>
           <cell align="right"><xsl:value-of select="pd:text('sizing.users')"/></cell>
           <cell align="right"><xsl:value-of select="pd:text('sizing.sessions')"/></cell>

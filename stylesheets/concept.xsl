@@ -238,7 +238,7 @@
         <column width="36mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('concept.branding.layer')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.branding.scope')"/></cell>
           </row>
@@ -271,11 +271,12 @@
         <xsl:call-template name="pd.table-props"/>
         <column width="13mm"/>
         <column width="1*"/>
-        <column width="30mm"/>
-        <column width="25mm"/>
+        <!-- as wide as their (unhyphenated) headings: "Wahrscheinlichkeit" needs 38 mm -->
+        <column width="auto"/>
+        <column width="auto"/>
         <column width="34mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('concept.risks.id')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.risks.risk')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.risks.probability')"/></cell>
@@ -367,7 +368,7 @@
         <column width="42mm"/>
         <column width="37mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('concept.questions.id')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.questions.question')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.questions.owner')"/></cell>

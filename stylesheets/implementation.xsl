@@ -260,7 +260,7 @@
         <column width="19mm" align="right"/>
         <column width="14mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('implementation.wp.id')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.wp.title')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.wp.owner')"/></cell>
@@ -435,7 +435,7 @@
         <column width="1*"/>
         <column width="40mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('implementation.milestones.id')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.milestones.milestone')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.milestones.date')"/></cell>
@@ -474,7 +474,7 @@
         <column width="1*"/>
         <column width="24mm" align="right"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('implementation.responsibilities.member')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.responsibilities.packages')"/></cell>
             <cell align="right"><xsl:value-of select="pd:text('implementation.responsibilities.effort')"/></cell>

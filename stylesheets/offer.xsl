@@ -284,7 +284,7 @@
         <column width="22mm"/>
         <xsl:if test="$follow-up"><column width="38mm"/></xsl:if>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('offer.poc.department')"/></cell>
             <cell><xsl:value-of select="pd:text('offer.poc.issue')"/></cell>
             <cell><xsl:value-of select="pd:text('offer.poc.status')"/></cell>
@@ -391,19 +391,56 @@
         <xsl:with-param name="value1" select="$currency"/>
       </xsl:call-template>
     </p>
+    <xsl:variable name="net"><xsl:call-template name="offer.net"/></xsl:variable>
+    <!-- the widest unit price and quantity as printed (quantities with their decimals) -->
+    <xsl:variable name="price-text">
+      <xsl:for-each select="p:item">
+        <xsl:sort select="string-length(pd:price(@price))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="pd:price(@price)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="qty-text">
+      <xsl:for-each select="p:item">
+        <xsl:sort select="string-length(substring-before(concat(@qty, '.'), '.'))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="pd:number(substring-before(concat(@qty, '.'), '.'), 0)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <table border="0" border-inner="0" border-bottom="0.75pt" border-color="{$pd.color.rule}"
            cell-padding="5pt" header-background="{$pd.color.table-header}"
            header-color="{$pd.color.table-header-text}" space-after="6pt">
       <column width="1*"/>
-      <column width="20mm" align="right"/>
+      <column align="right">
+        <xsl:attribute name="width">
+          <xsl:call-template name="offer.amount-width">
+            <xsl:with-param name="design" select="20 * 72 div 25.4"/>
+            <xsl:with-param name="text" select="string($qty-text)"/>
+            <xsl:with-param name="extra" select="number($qty-decimals) + 0.5 * number($qty-decimals &gt; 0)"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </column>
       <column width="auto"/>
-      <column width="23mm" align="right"/>
+      <column align="right">
+        <xsl:attribute name="width">
+          <xsl:call-template name="offer.amount-width">
+            <xsl:with-param name="design" select="23 * 72 div 25.4"/>
+            <xsl:with-param name="text" select="string($price-text)"/>
+            <xsl:with-param name="extra" select="number($price-decimals) - 2"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </column>
       <column width="19mm" align="right"/>
-      <column width="27mm" align="right"/>
+      <column align="right">
+        <xsl:attribute name="width">
+          <xsl:call-template name="offer.amount-width">
+            <xsl:with-param name="design" select="27 * 72 div 25.4"/>
+            <xsl:with-param name="text" select="pd:money(string($net))"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </column>
       <!-- no width, no content: its row spans hold each billing period's rows together -->
       <column width="0pt"/>
       <header>
-        <row font-weight="bold" hyphenate="true">
+        <row font-weight="bold">
           <cell><xsl:value-of select="pd:text('offer.prices.item')"/></cell>
           <cell align="right"><xsl:value-of select="pd:text('offer.prices.qty')"/></cell>
           <cell><xsl:value-of select="pd:text('offer.prices.unit')"/></cell>
@@ -611,6 +648,38 @@
     </row>
   </xsl:template>
 
+  <!-- The first-year net total in cents (context: p:offer): no amount of the offer is wider. -->
+  <xsl:template name="offer.net">
+    <xsl:variable name="once"><xsl:call-template name="offer.subtotal"><xsl:with-param name="billing" select="'once'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="monthly"><xsl:call-template name="offer.subtotal"><xsl:with-param name="billing" select="'monthly'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="yearly"><xsl:call-template name="offer.subtotal"><xsl:with-param name="billing" select="'yearly'"/></xsl:call-template></xsl:variable>
+    <xsl:value-of select="pd:add(pd:add(string($once), pd:multiply(string($monthly), 12)), string($yearly))"/>
+  </xsl:template>
+
+  <!-- A column width for amounts: the design's width (points), or wider when the widest
+       amount (chars characters of tabular figures, semi-bold at most) needs it, so that a
+       column is never narrower than its amounts (a typesetter's choice, whatever the engine
+       does with no-break spans). padding: the cell's padding on both sides together. -->
+  <xsl:template name="offer.amount-width">
+    <xsl:param name="design"/>
+    <xsl:param name="text"/>
+    <xsl:param name="extra" select="0"/>
+    <xsl:param name="padding" select="10"/>
+    <xsl:param name="scale" select="1"/>
+    <!-- bold figures and letters about 0.66 em wide, separators and spaces about half that -->
+    <xsl:variable name="narrow" select="string-length($text) - string-length(translate($text, ',.&#160;&#8239;&#8201; ’', ''))"/>
+    <xsl:variable name="chars" select="string-length($text) - $narrow div 2 + $extra"/>
+    <xsl:variable name="need" select="$chars * 0.66 * $scale * number($pd.size.base) + $padding + 2"/>
+    <xsl:call-template name="pd.pt">
+      <xsl:with-param name="points">
+        <xsl:choose>
+          <xsl:when test="$need &gt; $design"><xsl:value-of select="$need"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$design"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- The first year at a glance (context: p:offer): the one-off subtotal, twelve times the
        monthly one, the yearly one, the net total, VAT on it and the gross total. -->
   <xsl:template name="offer.totals">
@@ -623,16 +692,35 @@
     <xsl:variable name="vat" select="pd:vat($net, @vat)"/>
     <xsl:variable name="gross" select="pd:add($net, $vat)"/>
     <!-- the engine places tables at the left: an outer table pushes the totals to the right -->
+    <xsl:variable name="amount-pt">
+      <xsl:call-template name="offer.amount-width">
+        <xsl:with-param name="design" select="36 * 72 div 25.4"/>
+        <xsl:with-param name="text" select="pd:amount($gross, $currency)"/>
+        <xsl:with-param name="padding" select="8"/>
+        <xsl:with-param name="scale" select="1.1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="amount" select="number(substring-before($amount-pt, 'pt'))"/>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="$amount &gt; 46 * 72 div 25.4"><xsl:value-of select="54 * 72 div 25.4"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="100 * 72 div 25.4 - $amount"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <table border="0" border-inner="0" cell-padding="0" space-before="6pt" space-after="10pt">
       <column width="1*"/>
-      <column width="100mm"/>
+      <column>
+        <xsl:attribute name="width"><xsl:call-template name="pd.pt"><xsl:with-param name="points" select="$label + $amount"/></xsl:call-template></xsl:attribute>
+      </column>
       <row>
         <cell/>
         <cell>
     <table border="0" border-inner="0" border-color="{$pd.color.rule}" cell-padding="4pt"
            font-features="tnum">
-      <column width="64mm"/>
-      <column width="36mm" align="right"/>
+      <column>
+        <xsl:attribute name="width"><xsl:call-template name="pd.pt"><xsl:with-param name="points" select="$label"/></xsl:call-template></xsl:attribute>
+      </column>
+      <column width="{$amount-pt}" align="right"/>
       <row>
         <cell colspan="2" style="caption" padding="4pt"><xsl:value-of select="pd:text('offer.total.heading')"/></cell>
       </row>

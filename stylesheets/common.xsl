@@ -851,6 +851,26 @@
     <xsl:attribute name="space-after">6pt</xsl:attribute>
   </xsl:template>
 
+  <!-- The width of a table column whose cells hold the single word text at the widest (a
+       header, which is never hyphenated, or an id, which never breaks; bold, body size, 5pt
+       padding each side): at least min millimetres, wider when the word needs it. -->
+  <xsl:template name="pd.heading-width">
+    <xsl:param name="text"/>
+    <xsl:param name="min" select="20"/>
+    <!-- bold: capitals about 0.8 em wide, other letters and figures about 0.62 em -->
+    <xsl:variable name="upper" select="string-length($text) - string-length(translate($text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ', ''))"/>
+    <xsl:variable name="need" select="(string-length($text) * 0.62 + $upper * 0.18) * number($pd.size.base) + 12"/>
+    <xsl:variable name="design" select="$min * 72 div 25.4"/>
+    <xsl:call-template name="pd.pt">
+      <xsl:with-param name="points">
+        <xsl:choose>
+          <xsl:when test="$need &gt; $design"><xsl:value-of select="$need"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$design"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- Extension point: a check box with its label (inline content). -->
   <xsl:template name="pd.checkbox">
     <xsl:param name="checked" select="false()"/>

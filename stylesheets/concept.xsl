@@ -271,9 +271,23 @@
         <xsl:call-template name="pd.table-props"/>
         <column width="13mm"/>
         <column width="1*"/>
-        <!-- as wide as their (unhyphenated) headings: "Wahrscheinlichkeit" needs 38 mm -->
-        <column width="auto"/>
-        <column width="auto"/>
+        <!-- as wide as their headings, which are never hyphenated ("Wahrscheinlichkeit") -->
+        <column>
+          <xsl:attribute name="width">
+            <xsl:call-template name="pd.heading-width">
+              <xsl:with-param name="text" select="pd:text('concept.risks.probability')"/>
+              <xsl:with-param name="min" select="25"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </column>
+        <column>
+          <xsl:attribute name="width">
+            <xsl:call-template name="pd.heading-width">
+              <xsl:with-param name="text" select="pd:text('concept.risks.impact')"/>
+              <xsl:with-param name="min" select="22"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </column>
         <column width="34mm"/>
         <header>
           <row font-weight="bold">

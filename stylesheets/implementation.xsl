@@ -253,7 +253,19 @@
       </xsl:call-template>
       <table keep-with-next="true">
         <xsl:call-template name="pd.table-props"/>
-        <column width="13mm"/>
+        <column>
+          <xsl:attribute name="width">
+            <xsl:call-template name="pd.heading-width">
+              <xsl:with-param name="text">
+                <xsl:for-each select="p:workpackage">
+                  <xsl:sort select="string-length(@id)" data-type="number" order="descending"/>
+                  <xsl:if test="position() = 1"><xsl:value-of select="@id"/></xsl:if>
+                </xsl:for-each>
+              </xsl:with-param>
+              <xsl:with-param name="min" select="13"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </column>
         <column width="1*"/>
         <column width="30mm"/>
         <column width="34mm"/>

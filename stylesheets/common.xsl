@@ -179,11 +179,12 @@
     <xsl:choose>
       <xsl:when test="$name != '' and ($name = $name1 or $name = $name2 or $name = $name3)">
         <xsl:value-of select="substring-before($text, '{')"/>
+        <!-- no-break spaces inside as well: the value holds together with any engine -->
         <span nobreak="true">
           <xsl:choose>
-            <xsl:when test="$name = $name1"><xsl:value-of select="$value1"/></xsl:when>
-            <xsl:when test="$name = $name2"><xsl:value-of select="$value2"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$value3"/></xsl:otherwise>
+            <xsl:when test="$name = $name1"><xsl:value-of select="translate($value1, ' ', '&#160;')"/></xsl:when>
+            <xsl:when test="$name = $name2"><xsl:value-of select="translate($value2, ' ', '&#160;')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="translate($value3, ' ', '&#160;')"/></xsl:otherwise>
           </xsl:choose>
         </span>
         <xsl:call-template name="pd.fill-nobreak">

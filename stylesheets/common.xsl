@@ -668,12 +668,13 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A date (YYYY-MM-DD) in the output language; fallback when it is empty. -->
+  <!-- A date (YYYY-MM-DD) in the output language, with no-break spaces (it never breaks, and
+       may stand in an attribute); fallback when it is empty. -->
   <xsl:template name="pd.date">
     <xsl:param name="date"/>
     <xsl:param name="fallback" select="''"/>
     <xsl:choose>
-      <xsl:when test="normalize-space($date) != ''"><xsl:value-of select="pd:date(normalize-space($date))"/></xsl:when>
+      <xsl:when test="normalize-space($date) != ''"><xsl:value-of select="translate(pd:date(normalize-space($date)), ' ', '&#160;')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -1388,7 +1389,7 @@
         <xsl:for-each select="p:revision">
           <row>
             <cell style="id"><xsl:value-of select="@version"/></cell>
-            <cell><span nobreak="true"><xsl:value-of select="pd:date(@date)"/></span></cell>
+            <cell><span nobreak="true"><xsl:value-of select="translate(pd:date(@date), ' ', '&#160;')"/></span></cell>
             <cell>
               <xsl:call-template name="pd.member-name"><xsl:with-param name="id" select="@author"/></xsl:call-template>
             </cell>

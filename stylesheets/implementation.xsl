@@ -296,8 +296,8 @@
               <xsl:call-template name="pd.member-cell"><xsl:with-param name="id" select="@owner"/></xsl:call-template>
             </cell>
             <cell style="period">
-              <p><span nobreak="true"><xsl:value-of select="pd:date(@start)"/></span></p>
-              <p><span nobreak="true"><xsl:value-of select="pd:date(@end)"/></span></p>
+              <p><span nobreak="true"><xsl:value-of select="translate(pd:date(@start), ' ', '&#160;')"/></span></p>
+              <p><span nobreak="true"><xsl:value-of select="translate(pd:date(@end), ' ', '&#160;')"/></span></p>
             </cell>
             <cell style="amount">
               <xsl:call-template name="pd.decimal"><xsl:with-param name="value" select="@effort"/></xsl:call-template>
@@ -460,7 +460,7 @@
               <xsl:call-template name="pd.free-text"/>
               <xsl:value-of select="normalize-space(.)"/>
             </cell>
-            <cell><span nobreak="true"><xsl:value-of select="pd:date(@date)"/></span></cell>
+            <cell><span nobreak="true"><xsl:value-of select="translate(pd:date(@date), ' ', '&#160;')"/></span></cell>
           </row>
         </xsl:for-each>
       </table>

@@ -87,12 +87,12 @@
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('offer.date')}">
-            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="pd:date($offer/@date)"/></span></xsl:if>
+            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="translate(pd:date($offer/@date), ' ', '&#160;')"/></span></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('offer.valid-until')}">
-            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="pd:date($offer/@valid-until)"/></span></xsl:if>
+            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="translate(pd:date($offer/@valid-until), ' ', '&#160;')"/></span></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
@@ -173,7 +173,7 @@
       <xsl:call-template name="pd.facts">
         <xsl:with-param name="facts">
           <pd:fact label="{pd:text('offer.demo.kind')}"><xsl:value-of select="pd:text(concat('demo-kind.', @kind))"/></pd:fact>
-          <pd:fact label="{pd:text('offer.demo.date')}"><span nobreak="true"><xsl:value-of select="pd:date(@date)"/></span></pd:fact>
+          <pd:fact label="{pd:text('offer.demo.date')}"><span nobreak="true"><xsl:value-of select="translate(pd:date(@date), ' ', '&#160;')"/></span></pd:fact>
           <pd:fact label="{pd:text('offer.demo.place')}"><xsl:value-of select="normalize-space(@place)"/></pd:fact>
           <pd:fact label="{pd:text('offer.demo.system')}">
             <xsl:if test="@system">
@@ -244,8 +244,8 @@
               <xsl:with-param name="value1" select="pd:number(@accounts, 0)"/>
             </xsl:call-template>
           </pd:fact>
-          <pd:fact label="{pd:text('offer.poc.ready')}"><span nobreak="true"><xsl:value-of select="pd:date(@ready)"/></span></pd:fact>
-          <pd:fact label="{pd:text('offer.poc.feedback')}"><span nobreak="true"><xsl:value-of select="pd:date(@feedback)"/></span></pd:fact>
+          <pd:fact label="{pd:text('offer.poc.ready')}"><span nobreak="true"><xsl:value-of select="translate(pd:date(@ready), ' ', '&#160;')"/></span></pd:fact>
+          <pd:fact label="{pd:text('offer.poc.feedback')}"><span nobreak="true"><xsl:value-of select="translate(pd:date(@feedback), ' ', '&#160;')"/></span></pd:fact>
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="offer.poc-issues"/>

@@ -1361,9 +1361,9 @@
   <!-- Extension point: the revision history of the description (nothing without one). -->
   <xsl:template name="pd.history">
     <xsl:param name="level" select="1"/>
-    <!-- true: the heading and the (short) table are kept on one page in a box; the engine
-         leaves a heading inside a box out of the contents' page numbers, so a document with
-         contents passes false and places the history at the top of a page. -->
+    <!-- true: the heading and the table (of up to 12 revisions) are kept on one page (the
+         heading keeps with the table, the table together; no box, which would drop the
+         heading's space before it, the same after every kind of block); false: as they fall. -->
     <xsl:param name="keep" select="true()"/>
     <xsl:for-each select="$pd.project/p:history[p:revision]">
       <xsl:variable name="content">
@@ -1374,6 +1374,9 @@
       </xsl:call-template>
       <table>
         <xsl:call-template name="pd.table-props"/>
+        <xsl:if test="$keep and count(p:revision) &lt;= 12">
+          <xsl:attribute name="keep-together">true</xsl:attribute>
+        </xsl:if>
         <column width="18mm"/>
         <column width="38mm"/>
         <column width="38mm"/>
@@ -1401,16 +1404,7 @@
         </xsl:for-each>
       </table>
       </xsl:variable>
-      <xsl:choose>
-        <xsl:when test="$keep">
-          <box border="0" padding="0pt" background="#ffffff">
-            <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
-          </box>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
     </xsl:for-each>
   </xsl:template>
 

@@ -539,9 +539,31 @@
         </table>
       </xsl:if>
       <xsl:if test="$legal != ''">
-        <p style="legal"><xsl:value-of select="$legal"/></p>
+        <p style="legal">
+          <xsl:call-template name="pd.legal-parts"><xsl:with-param name="text" select="$legal"/></xsl:call-template>
+        </p>
       </xsl:if>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The legal line's parts between " · " each held together ("VAT ID DE318427906" never
+       as "VAT" / "ID DE318427906"): no-break spans with no-break spaces, the line breaks only
+       between parts. -->
+  <xsl:template name="pd.legal-parts">
+    <xsl:param name="text"/>
+    <xsl:variable name="sep" select="' · '"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $sep)">
+        <span nobreak="true"><xsl:value-of select="translate(substring-before($text, $sep), ' ', '&#160;')"/></span>
+        <xsl:value-of select="$sep"/>
+        <xsl:call-template name="pd.legal-parts">
+          <xsl:with-param name="text" select="substring-after($text, $sep)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <span nobreak="true"><xsl:value-of select="translate($text, ' ', '&#160;')"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Extension point: "Page N of M" from the catalogue's page.n-of-m pattern, with {n} and

@@ -63,10 +63,10 @@
 
   <!-- Styles of the sheet, after the shared ones. -->
   <xsl:template name="approval.styles">
-    <style name="status-passed" font-weight="bold" color="{pd:brand('color.passed')}"/>
-    <style name="status-failed" font-weight="bold" color="{pd:brand('color.failed')}"/>
-    <style name="status-waived" font-weight="bold" color="{pd:brand('color.waived')}"/>
-    <style name="status-open" font-weight="bold" color="{pd:brand('color.open')}"/>
+    <style name="status-passed" font-weight="bold" color="{pd:ink(pd:brand('color.passed'), $pd.color.shading)}"/>
+    <style name="status-failed" font-weight="bold" color="{pd:ink(pd:brand('color.failed'), $pd.color.shading)}"/>
+    <style name="status-waived" font-weight="bold" color="{pd:ink(pd:brand('color.waived'), $pd.color.shading)}"/>
+    <style name="status-open" font-weight="bold" color="{pd:ink(pd:brand('color.open'), $pd.color.shading)}"/>
     <style name="criterion-id" font-weight="600" color="{$pd.color.muted}"/>
     <style name="summary" font-weight="600" space-after="8pt"/>
     <style name="decision-label" font-family="{$pd.font.heading}" font-size="{$pd.size.tiny}"
@@ -264,7 +264,7 @@
   <!-- One criterion (context: p:criterion): id, text with its notes below, result. -->
   <xsl:template name="approval.criteria-row">
     <row>
-      <cell style="criterion-id"><xsl:value-of select="@id"/></cell>
+      <cell style="criterion-id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
       <cell>
         <p><xsl:value-of select="normalize-space(p:text)"/></p>
         <xsl:for-each select="p:note">
@@ -441,30 +441,48 @@
 
   <!-- ===== signatures (context: p:approval) ===== -->
 
-  <!-- Two signature fields side by side, as many rows as needed. -->
+  <!-- Two signature fields side by side, as many rows as needed. The parties' labels are a
+       row of their own, so that both signature lines stand at one height however many lines
+       a label takes (a long legal name). -->
   <xsl:template name="approval.signoffs">
     <xsl:if test="p:signoff">
       <xsl:call-template name="pd.heading">
         <xsl:with-param name="text" select="pd:text('approval.signoff.heading')"/>
         <xsl:with-param name="id" select="'signatures'"/>
       </xsl:call-template>
-      <p style="intro"><xsl:value-of select="pd:text('approval.signoff.intro')"/></p>
-      <table border="0" border-inner="0" cell-padding="0" keep-together="true">
+      <!-- heading, sentence and signature lines on one page -->
+      <p style="intro" keep-with-next="true"><xsl:value-of select="pd:text('approval.signoff.intro')"/></p>
+      <table border="0" border-inner="0" cell-padding="0" keep-together="true" space-after="6pt">
         <column width="1*"/>
         <column width="12mm"/>
         <column width="1*"/>
         <xsl:for-each select="p:signoff[position() mod 2 = 1]">
           <xsl:variable name="gap" select="position() &gt; 1"/>
-          <row>
+          <row keep-with-next="true">
             <cell>
               <xsl:if test="$gap"><spacer height="20pt"/></xsl:if>
-              <xsl:call-template name="approval.signoff"/>
+              <p font-weight="bold"><xsl:call-template name="approval.signoff-label"/></p>
             </cell>
             <cell/>
             <cell>
               <xsl:for-each select="following-sibling::p:signoff[1]">
                 <xsl:if test="$gap"><spacer height="20pt"/></xsl:if>
-                <xsl:call-template name="approval.signoff"/>
+                <p font-weight="bold"><xsl:call-template name="approval.signoff-label"/></p>
+              </xsl:for-each>
+            </cell>
+          </row>
+          <row>
+            <cell>
+              <xsl:call-template name="approval.signoff">
+                <xsl:with-param name="label" select="''"/>
+              </xsl:call-template>
+            </cell>
+            <cell/>
+            <cell>
+              <xsl:for-each select="following-sibling::p:signoff[1]">
+                <xsl:call-template name="approval.signoff">
+                  <xsl:with-param name="label" select="''"/>
+                </xsl:call-template>
               </xsl:for-each>
             </cell>
           </row>
@@ -473,8 +491,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- One signature field (context: p:signoff): the party, its organisation, who signs. -->
-  <xsl:template name="approval.signoff">
+  <!-- The party and its organisation (context: p:signoff): "Customer · Nordlicht Telecom". -->
+  <xsl:template name="approval.signoff-label">
     <xsl:variable name="org">
       <xsl:choose>
         <xsl:when test="@party = 'customer'"><xsl:value-of select="normalize-space(/p:project/p:customer/p:name)"/></xsl:when>
@@ -482,15 +500,22 @@
         <xsl:otherwise><xsl:value-of select="pd:brand('company.name')"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="party" select="pd:text(concat('party.', @party))"/>
+    <xsl:value-of select="pd:text(concat('party.', @party))"/>
+    <xsl:if test="string($org) != ''">
+      <xsl:text> · </xsl:text>
+      <xsl:value-of select="$org"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One signature field (context: p:signoff): the party, its organisation (label: the
+       approval.signoff-label, or '' when the table shows the labels in a row above), who
+       signs. -->
+  <xsl:template name="approval.signoff">
+    <xsl:param name="label">
+      <xsl:call-template name="approval.signoff-label"/>
+    </xsl:param>
     <xsl:call-template name="pd.signature-block">
-      <xsl:with-param name="label">
-        <xsl:value-of select="$party"/>
-        <xsl:if test="string($org) != ''">
-          <xsl:text> · </xsl:text>
-          <xsl:value-of select="$org"/>
-        </xsl:if>
-      </xsl:with-param>
+      <xsl:with-param name="label" select="string($label)"/>
       <xsl:with-param name="name">
         <xsl:choose>
           <xsl:when test="@member">

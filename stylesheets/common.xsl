@@ -43,7 +43,8 @@
 
   <xsl:variable name="pd.color.primary" select="pd:brand('color.primary')"/>
   <xsl:variable name="pd.color.text" select="pd:brand('color.text')"/>
-  <xsl:variable name="pd.color.muted" select="pd:brand('color.muted')"/>
+  <!-- secondary text: readable (4.5:1) on white and on the table stripes whatever the brand chose -->
+  <xsl:variable name="pd.color.muted" select="pd:ink(pd:brand('color.muted'), pd:brand('color.shading'))"/>
   <xsl:variable name="pd.color.rule" select="pd:brand('color.rule')"/>
   <xsl:variable name="pd.color.table-header" select="pd:brand('color.table-header')"/>
   <xsl:variable name="pd.color.table-header-text" select="pd:brand('color.table-header-text')"/>
@@ -128,8 +129,79 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The catalogue string key with up to three {placeholders} filled in. -->
+  <!-- The catalogue string key with up to three {placeholders} filled in. nobreak true: as
+       inlines, each value in a no-break span (dates, amounts, ids inside a sentence); only
+       where inlines may stand, never in an attribute. -->
   <xsl:template name="pd.text-with">
+    <xsl:param name="key"/>
+    <xsl:param name="name1"/>
+    <xsl:param name="value1"/>
+    <xsl:param name="name2"/>
+    <xsl:param name="value2"/>
+    <xsl:param name="name3"/>
+    <xsl:param name="value3"/>
+    <xsl:param name="nobreak" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$nobreak">
+        <xsl:call-template name="pd.fill-nobreak">
+          <xsl:with-param name="text" select="pd:text($key)"/>
+          <xsl:with-param name="name1" select="$name1"/>
+          <xsl:with-param name="value1" select="$value1"/>
+          <xsl:with-param name="name2" select="$name2"/>
+          <xsl:with-param name="value2" select="$value2"/>
+          <xsl:with-param name="name3" select="$name3"/>
+          <xsl:with-param name="value3" select="$value3"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pd.text-with-string">
+          <xsl:with-param name="key" select="$key"/>
+          <xsl:with-param name="name1" select="$name1"/>
+          <xsl:with-param name="value1" select="$value1"/>
+          <xsl:with-param name="name2" select="$name2"/>
+          <xsl:with-param name="value2" select="$value2"/>
+          <xsl:with-param name="name3" select="$name3"/>
+          <xsl:with-param name="value3" select="$value3"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pd.fill-nobreak">
+    <xsl:param name="text"/>
+    <xsl:param name="name1"/>
+    <xsl:param name="value1"/>
+    <xsl:param name="name2"/>
+    <xsl:param name="value2"/>
+    <xsl:param name="name3"/>
+    <xsl:param name="value3"/>
+    <xsl:variable name="name" select="substring-before(substring-after($text, '{'), '}')"/>
+    <xsl:choose>
+      <xsl:when test="$name != '' and ($name = $name1 or $name = $name2 or $name = $name3)">
+        <xsl:value-of select="substring-before($text, '{')"/>
+        <!-- no-break spaces inside as well: the value holds together with any engine -->
+        <span nobreak="true">
+          <xsl:choose>
+            <xsl:when test="$name = $name1"><xsl:value-of select="translate($value1, ' ', '&#160;')"/></xsl:when>
+            <xsl:when test="$name = $name2"><xsl:value-of select="translate($value2, ' ', '&#160;')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="translate($value3, ' ', '&#160;')"/></xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <xsl:call-template name="pd.fill-nobreak">
+          <xsl:with-param name="text" select="substring-after(substring-after($text, '{'), '}')"/>
+          <xsl:with-param name="name1" select="$name1"/>
+          <xsl:with-param name="value1" select="$value1"/>
+          <xsl:with-param name="name2" select="$name2"/>
+          <xsl:with-param name="value2" select="$value2"/>
+          <xsl:with-param name="name3" select="$name3"/>
+          <xsl:with-param name="value3" select="$value3"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="pd.text-with-string">
     <xsl:param name="key"/>
     <xsl:param name="name1"/>
     <xsl:param name="value1"/>
@@ -220,9 +292,9 @@
     <style name="amount" font-features="tnum" align="right"/>
     <style name="group-row" font-weight="bold" color="{$pd.color.primary}"/>
     <style name="subtotal" font-weight="600"/>
-    <style name="level-high" font-weight="600" color="{pd:brand('color.failed')}"/>
-    <style name="level-medium" font-weight="600" color="{pd:brand('color.waived')}"/>
-    <style name="level-low" font-weight="600" color="{pd:brand('color.passed')}"/>
+    <style name="level-high" font-weight="600" color="{pd:ink(pd:brand('color.failed'), $pd.color.shading)}"/>
+    <style name="level-medium" font-weight="600" color="{pd:ink(pd:brand('color.waived'), $pd.color.shading)}"/>
+    <style name="level-low" font-weight="600" color="{pd:ink(pd:brand('color.passed'), $pd.color.shading)}"/>
     <style name="id" font-weight="600" color="{$pd.color.muted}"/>
     <xsl:call-template name="pd.cover-styles"/>
   </xsl:template>
@@ -350,12 +422,12 @@
         <xsl:attribute name="watermark"><xsl:value-of select="pd:brand('document.watermark')"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="exsl:node-set($header-content)/*">
-        <header font-size="{$pd.size.tiny}" color="{$ink}">
+        <header font-family="{$pd.font.body}" font-size="{$pd.size.tiny}" color="{$ink}">
           <xsl:copy-of select="$header-content"/>
         </header>
       </xsl:if>
       <xsl:if test="exsl:node-set($footer-content)/*">
-        <footer font-size="{$pd.size.tiny}" color="{$ink}">
+        <footer font-family="{$pd.font.body}" font-size="{$pd.size.tiny}" color="{$ink}">
           <xsl:copy-of select="$footer-content"/>
         </footer>
       </xsl:if>
@@ -467,9 +539,31 @@
         </table>
       </xsl:if>
       <xsl:if test="$legal != ''">
-        <p style="legal"><xsl:value-of select="$legal"/></p>
+        <p style="legal">
+          <xsl:call-template name="pd.legal-parts"><xsl:with-param name="text" select="$legal"/></xsl:call-template>
+        </p>
       </xsl:if>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The legal line's parts between " · " each held together ("VAT ID DE318427906" never
+       as "VAT" / "ID DE318427906"): no-break spans with no-break spaces, the line breaks only
+       between parts. -->
+  <xsl:template name="pd.legal-parts">
+    <xsl:param name="text"/>
+    <xsl:variable name="sep" select="' · '"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $sep)">
+        <span nobreak="true"><xsl:value-of select="translate(substring-before($text, $sep), ' ', '&#160;')"/></span>
+        <xsl:value-of select="$sep"/>
+        <xsl:call-template name="pd.legal-parts">
+          <xsl:with-param name="text" select="substring-after($text, $sep)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <span nobreak="true"><xsl:value-of select="translate($text, ' ', '&#160;')"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Extension point: "Page N of M" from the catalogue's page.n-of-m pattern, with {n} and
@@ -574,6 +668,9 @@
     <xsl:for-each select="$pd.project">
       <xsl:variable name="m" select="key('pd.member', $id)"/>
       <p>
+        <xsl:if test="$m/@email or $m/@phone">
+          <xsl:attribute name="keep-with-next">true</xsl:attribute>
+        </xsl:if>
         <xsl:if test="$space-before">
           <xsl:attribute name="space-before">5pt</xsl:attribute>
         </xsl:if>
@@ -585,7 +682,7 @@
       </p>
       <xsl:if test="$m/@email or $m/@phone">
         <p style="detail">
-          <xsl:value-of select="$m/@email"/>
+          <span break="url"><xsl:value-of select="$m/@email"/></span>
           <xsl:if test="$m/@email and $m/@phone"><br/></xsl:if>
           <xsl:value-of select="$m/@phone"/>
         </p>
@@ -593,12 +690,13 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A date (YYYY-MM-DD) in the output language; fallback when it is empty. -->
+  <!-- A date (YYYY-MM-DD) in the output language, with no-break spaces (it never breaks, and
+       may stand in an attribute); fallback when it is empty. -->
   <xsl:template name="pd.date">
     <xsl:param name="date"/>
     <xsl:param name="fallback" select="''"/>
     <xsl:choose>
-      <xsl:when test="normalize-space($date) != ''"><xsl:value-of select="pd:date(normalize-space($date))"/></xsl:when>
+      <xsl:when test="normalize-space($date) != ''"><xsl:value-of select="translate(pd:date(normalize-space($date)), ' ', '&#160;')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -646,6 +744,10 @@
     <xsl:variable name="rows" select="exsl:node-set($facts)/pd:fact[node()]"/>
     <xsl:if test="$rows">
       <table border="0" border-inner="0" border-color="{$pd.color.rule}" cell-padding="5pt" space-after="4pt">
+        <!-- a few rows stay together (no "APIs" row alone at a page foot) -->
+        <xsl:if test="count($rows) &lt;= 8">
+          <xsl:attribute name="keep-together">true</xsl:attribute>
+        </xsl:if>
         <column width="{$label-width}"/>
         <column width="1*"/>
         <xsl:for-each select="$rows">
@@ -771,6 +873,26 @@
     <xsl:attribute name="header-color"><xsl:value-of select="$pd.color.table-header-text"/></xsl:attribute>
     <xsl:attribute name="stripe"><xsl:value-of select="$pd.color.shading"/></xsl:attribute>
     <xsl:attribute name="space-after">6pt</xsl:attribute>
+  </xsl:template>
+
+  <!-- The width of a table column whose cells hold the single word text at the widest (a
+       header, which is never hyphenated, or an id, which never breaks; bold, body size, 5pt
+       padding each side): at least min millimetres, wider when the word needs it. -->
+  <xsl:template name="pd.heading-width">
+    <xsl:param name="text"/>
+    <xsl:param name="min" select="20"/>
+    <!-- bold: capitals about 0.8 em wide, other letters and figures about 0.62 em -->
+    <xsl:variable name="upper" select="string-length($text) - string-length(translate($text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ', ''))"/>
+    <xsl:variable name="need" select="(string-length($text) * 0.62 + $upper * 0.18) * number($pd.size.base) + 12"/>
+    <xsl:variable name="design" select="$min * 72 div 25.4"/>
+    <xsl:call-template name="pd.pt">
+      <xsl:with-param name="points">
+        <xsl:choose>
+          <xsl:when test="$need &gt; $design"><xsl:value-of select="$need"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$design"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Extension point: a check box with its label (inline content). -->
@@ -959,6 +1081,45 @@
     <xsl:variable name="logo">
       <xsl:value-of select="pd:brand-file('logo.file')"/>
     </xsl:variable>
+    <!-- The cover is one page whatever the lengths. The room the title, the customer and the
+         facts need is judged from their lengths in steps (0 as designed, 1 and 2 tighter and
+         smaller), calibrated on the widest brand fonts at the smallest page: the stylesheet
+         cannot measure text, and a step per length keeps the cover the same for the same data
+         (see docs/layout-stylesheets.md). -->
+    <xsl:variable name="title" select="normalize-space($pd.project/p:title)"/>
+    <xsl:variable name="title-length" select="string-length($title)"/>
+    <xsl:variable name="names-length" select="string-length(normalize-space($pd.project/p:customer/p:name))
+                                              + string-length(normalize-space($pd.project/p:partner/p:name))"/>
+    <xsl:variable name="step">
+      <xsl:choose>
+        <xsl:when test="$title-length &gt; 110 or $names-length &gt; 160 or ($title-length &gt; 80 and $names-length &gt; 110)">2</xsl:when>
+        <xsl:when test="$title-length &gt; 80 or $names-length &gt; 110">1</xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="max-title" select="180"/>
+    <xsl:variable name="cover-title">
+      <xsl:choose>
+        <xsl:when test="$title-length &gt; $max-title">
+          <xsl:call-template name="pd.cut-words">
+            <xsl:with-param name="text" select="substring($title, 1, $max-title)"/>
+          </xsl:call-template>
+          <xsl:text>…</xsl:text>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$title-length &gt; $max-title">
+      <xsl:message>the project title (<xsl:value-of select="$title-length"/> characters) is cut to <xsl:value-of select="$max-title"/> on the cover</xsl:message>
+    </xsl:if>
+    <xsl:if test="$step &gt; 0 and $title-length &lt;= $max-title">
+      <xsl:message>the cover sets the title (<xsl:value-of select="$title-length"/> characters) smaller, to fit one page with the customer's and partner's names (<xsl:value-of select="$names-length"/> characters)</xsl:message>
+    </xsl:if>
+    <xsl:variable name="title-size">
+      <xsl:call-template name="pd.size">
+        <xsl:with-param name="factor" select="substring('2.9 2.3 1.9', 1 + 4 * $step, 3)"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="string($logo) != '' and $pd.cover.style = 'full'">
         <!-- a logo drawn for white paper keeps its white ground on a coloured page -->
@@ -973,10 +1134,10 @@
         <p style="cover-kicker"><xsl:value-of select="pd:brand('company.name')"/></p>
       </xsl:otherwise>
     </xsl:choose>
-    <spacer height="46mm"/>
-    <box style="cover-band">
+    <spacer height="{substring('46mm20mm10mm', 1 + 4 * $step, 4)}"/>
+    <box style="cover-band" keep-together="true">
       <p style="cover-kicker"><xsl:value-of select="$kind"/></p>
-      <p style="cover-title"><xsl:value-of select="normalize-space($pd.project/p:title)"/></p>
+      <p style="cover-title" font-size="{$title-size}"><xsl:value-of select="$cover-title"/></p>
       <p style="cover-subtitle">
         <xsl:value-of select="normalize-space($pd.project/p:customer/p:name)"/>
         <xsl:if test="$pd.project/p:partner/p:name">
@@ -988,18 +1149,21 @@
     <xsl:if test="$pd.cover.style = 'plain'">
       <rule style="title-rule" thickness="4pt" space-before="10pt"/>
     </xsl:if>
-    <spacer height="14mm"/>
+    <spacer height="{substring('14mm08mm05mm', 1 + 4 * $step, 4)}"/>
     <xsl:variable name="details">
       <xsl:call-template name="pd.fact-grid">
         <xsl:with-param name="columns" select="3"/>
         <xsl:with-param name="groups" select="$facts"/>
       </xsl:call-template>
-      <spacer height="12mm"/>
-      <xsl:call-template name="pd.phase-strip"/>
+      <spacer height="{substring('12mm06mm04mm', 1 + 4 * $step, 4)}"/>
+      <xsl:call-template name="pd.phase-strip">
+        <xsl:with-param name="as-of" select="$date"/>
+      </xsl:call-template>
       <p style="cover-meta">
         <xsl:if test="$date != ''">
           <xsl:call-template name="pd.text-with">
             <xsl:with-param name="key" select="'cover.as-of'"/>
+            <xsl:with-param name="nobreak" select="true()"/>
             <xsl:with-param name="name1" select="'date'"/>
             <xsl:with-param name="value1" select="pd:date($date)"/>
           </xsl:call-template>
@@ -1024,6 +1188,23 @@
       </xsl:otherwise>
     </xsl:choose>
     <page-break master="default"/>
+  </xsl:template>
+
+  <!-- text without its last, possibly cut, word (and the space or comma before it). -->
+  <xsl:template name="pd.cut-words">
+    <xsl:param name="text"/>
+    <xsl:param name="done" select="''"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, ' ')">
+        <xsl:call-template name="pd.cut-words">
+          <xsl:with-param name="text" select="substring-after($text, ' ')"/>
+          <xsl:with-param name="done" select="concat($done, substring-before($text, ' '), ' ')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="translate(normalize-space($done), ',;:', '')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Extension point: the logo on the cover, a third larger than in the running header. -->
@@ -1062,11 +1243,42 @@
   <xsl:template name="pd.phase-diagram">
     <xsl:param name="space-before" select="'2pt'"/>
     <xsl:param name="space-after" select="'4pt'"/>
+    <xsl:param name="as-of">
+      <xsl:call-template name="pd.document-date"/>
+    </xsl:param>
+    <!-- each phase as it stood at the document's own date (as-of), not as it stands now: a
+         phase done later than as-of was in progress then, or planned if it had not started -->
+    <xsl:variable name="d" select="number(translate($as-of, '-', ''))"/>
+    <xsl:variable name="p" select="$pd.project"/>
     <xsl:variable name="rtf">
-      <pd:phase name="initialisation" status="{$pd.project/p:initialisation/@status}"/>
-      <pd:phase name="concept" status="{$pd.project/p:concept/@status}"/>
-      <pd:phase name="implementation" status="{$pd.project/p:implementation/@status}"/>
-      <pd:phase name="approval" status="{$pd.project/p:approval/@status}"/>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'initialisation'"/>
+        <xsl:with-param name="status" select="$p/p:initialisation/@status"/>
+        <xsl:with-param name="start" select="$p/p:initialisation/p:demo/@date"/>
+        <xsl:with-param name="end" select="$p/p:initialisation/@date"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'concept'"/>
+        <xsl:with-param name="status" select="$p/p:concept/@status"/>
+        <xsl:with-param name="start" select="$p/p:initialisation/@date"/>
+        <xsl:with-param name="end" select="$p/p:concept/@date"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'implementation'"/>
+        <xsl:with-param name="status" select="$p/p:implementation/@status"/>
+        <xsl:with-param name="start" select="$p/p:implementation/@start"/>
+        <xsl:with-param name="end" select="($p/p:implementation/@date | $p/p:implementation/@end)[1]"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
+      <xsl:call-template name="pd.phase-at">
+        <xsl:with-param name="name" select="'approval'"/>
+        <xsl:with-param name="status" select="$p/p:approval/@status"/>
+        <xsl:with-param name="start" select="$p/p:implementation/@end"/>
+        <xsl:with-param name="end" select="$p/p:approval/@date"/>
+        <xsl:with-param name="d" select="$d"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="phases" select="exsl:node-set($rtf)/pd:phase"/>
     <xsl:variable name="items">
@@ -1119,15 +1331,50 @@
     </phases>
   </xsl:template>
 
+  <!-- One phase's status at the date d (a number YYYYMMDD): a status of done whose end is
+       after d was active then (planned if its start is after d too); an active phase that
+       starts after d was planned. -->
+  <xsl:template name="pd.phase-at">
+    <xsl:param name="name"/>
+    <xsl:param name="status"/>
+    <xsl:param name="start"/>
+    <xsl:param name="end"/>
+    <xsl:param name="d"/>
+    <xsl:variable name="s" select="number(translate($start, '-', ''))"/>
+    <xsl:variable name="e" select="number(translate($end, '-', ''))"/>
+    <pd:phase name="{$name}">
+      <xsl:attribute name="status">
+        <xsl:choose>
+          <xsl:when test="string($d) = 'NaN'"><xsl:value-of select="$status"/></xsl:when>
+          <xsl:when test="($status = 'done' or $status = 'active') and $s &gt; $d">planned</xsl:when>
+          <xsl:when test="$status = 'done' and $e &gt; $d">active</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$status"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </pd:phase>
+  </xsl:template>
+
+  <!-- The date of the document being made: the date of its kind's phase, else the
+       project's (YYYY-MM-DD). -->
+  <xsl:template name="pd.document-date">
+    <xsl:call-template name="pd.phase-date">
+      <xsl:with-param name="phase" select="$pd.project/*[local-name() = $kind or ($kind = 'offer' and local-name() = 'initialisation')]"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- Extension point: the phase diagram under a caption, for a cover or a title block. -->
   <xsl:template name="pd.phase-strip">
     <xsl:param name="space-before" select="'0pt'"/>
     <xsl:param name="space-after" select="'4pt'"/>
+    <xsl:param name="as-of">
+      <xsl:call-template name="pd.document-date"/>
+    </xsl:param>
     <p style="caption" keep-with-next="true" space-before="{$space-before}">
       <xsl:value-of select="pd:text('phases.heading')"/>
     </p>
     <xsl:call-template name="pd.phase-diagram">
       <xsl:with-param name="space-after" select="$space-after"/>
+      <xsl:with-param name="as-of" select="$as-of"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -1136,9 +1383,9 @@
   <!-- Extension point: the revision history of the description (nothing without one). -->
   <xsl:template name="pd.history">
     <xsl:param name="level" select="1"/>
-    <!-- true: the heading and the (short) table are kept on one page in a box; the engine
-         leaves a heading inside a box out of the contents' page numbers, so a document with
-         contents passes false and places the history at the top of a page. -->
+    <!-- true: the heading and the table (of up to 12 revisions) are kept on one page (the
+         heading keeps with the table, the table together; no box, which would drop the
+         heading's space before it, the same after every kind of block); false: as they fall. -->
     <xsl:param name="keep" select="true()"/>
     <xsl:for-each select="$pd.project/p:history[p:revision]">
       <xsl:variable name="content">
@@ -1149,12 +1396,15 @@
       </xsl:call-template>
       <table>
         <xsl:call-template name="pd.table-props"/>
+        <xsl:if test="$keep and count(p:revision) &lt;= 12">
+          <xsl:attribute name="keep-together">true</xsl:attribute>
+        </xsl:if>
         <column width="18mm"/>
         <column width="38mm"/>
         <column width="38mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('history.version')"/></cell>
             <cell><xsl:value-of select="pd:text('history.date')"/></cell>
             <cell><xsl:value-of select="pd:text('history.author')"/></cell>
@@ -1164,7 +1414,7 @@
         <xsl:for-each select="p:revision">
           <row>
             <cell style="id"><xsl:value-of select="@version"/></cell>
-            <cell><xsl:value-of select="pd:date(@date)"/></cell>
+            <cell><span nobreak="true"><xsl:value-of select="translate(pd:date(@date), ' ', '&#160;')"/></span></cell>
             <cell>
               <xsl:call-template name="pd.member-name"><xsl:with-param name="id" select="@author"/></xsl:call-template>
             </cell>
@@ -1176,16 +1426,7 @@
         </xsl:for-each>
       </table>
       </xsl:variable>
-      <xsl:choose>
-        <xsl:when test="$keep">
-          <box border="0" padding="0pt" background="#ffffff">
-            <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
-          </box>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:apply-templates select="exsl:node-set($content)/node()" mode="pd.copy"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -1212,7 +1453,7 @@
         <column width="44mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('architecture.system')"/></cell>
             <cell><xsl:value-of select="pd:text('architecture.product')"/></cell>
             <cell><xsl:value-of select="pd:text('architecture.how')"/></cell>
@@ -1369,14 +1610,15 @@
         </xsl:call-template>
       </p>
     </box>
-    <table keep-together="true">
+    <!-- the sizing table and its bar chart on one page where both fit -->
+    <table keep-together="true" keep-with-next="true">
       <xsl:call-template name="pd.table-props"/>
       <column width="1*"/>
       <column width="30mm" align="right"/>
       <column width="40mm" align="right"/>
       <column width="40mm" align="right"/>
       <header>
-        <row font-weight="bold" hyphenate="true">
+        <row font-weight="bold">
           <cell><xsl:value-of select="pd:text('sizing.case')"/></cell>
           <cell align="right"><xsl:value-of select="pd:text('sizing.users')"/></cell>
           <cell align="right"><xsl:value-of select="pd:text('sizing.sessions')"/></cell>
@@ -1395,9 +1637,9 @@
               <xsl:otherwise><xsl:value-of select="pd:text('sizing.reference')"/></xsl:otherwise>
             </xsl:choose>
           </cell>
-          <cell align="right"><xsl:value-of select="pd:number(@users, 0)"/></cell>
-          <cell align="right"><xsl:value-of select="pd:number(@sessions, 0)"/></cell>
-          <cell align="right"><xsl:value-of select="pd:number(@nodes, 0)"/></cell>
+          <cell align="right"><span nobreak="true"><xsl:value-of select="pd:number(@users, 0)"/></span></cell>
+          <cell align="right"><span nobreak="true"><xsl:value-of select="pd:number(@sessions, 0)"/></span></cell>
+          <cell align="right"><span nobreak="true"><xsl:value-of select="pd:number(@nodes, 0)"/></span></cell>
         </row>
       </xsl:for-each>
     </table>

@@ -73,7 +73,7 @@
       </xsl:with-param>
       <xsl:with-param name="facts">
         <pd:group>
-          <pd:fact label="{pd:text('common.project-id')}"><b><xsl:value-of select="@id"/></b></pd:fact>
+          <pd:fact label="{pd:text('common.project-id')}"><b><span nobreak="true"><xsl:value-of select="@id"/></span></b></pd:fact>
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('common.date')}">
@@ -238,7 +238,7 @@
         <column width="36mm"/>
         <column width="1*"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('concept.branding.layer')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.branding.scope')"/></cell>
           </row>
@@ -271,11 +271,26 @@
         <xsl:call-template name="pd.table-props"/>
         <column width="13mm"/>
         <column width="1*"/>
-        <column width="30mm"/>
-        <column width="25mm"/>
+        <!-- as wide as their headings, which are never hyphenated ("Wahrscheinlichkeit") -->
+        <column>
+          <xsl:attribute name="width">
+            <xsl:call-template name="pd.heading-width">
+              <xsl:with-param name="text" select="pd:text('concept.risks.probability')"/>
+              <xsl:with-param name="min" select="25"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </column>
+        <column>
+          <xsl:attribute name="width">
+            <xsl:call-template name="pd.heading-width">
+              <xsl:with-param name="text" select="pd:text('concept.risks.impact')"/>
+              <xsl:with-param name="min" select="22"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </column>
         <column width="34mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('concept.risks.id')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.risks.risk')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.risks.probability')"/></cell>
@@ -285,7 +300,7 @@
         </header>
         <xsl:for-each select="p:risk">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <p font-weight="600"><xsl:value-of select="normalize-space(p:title)"/></p>
@@ -323,7 +338,7 @@
         </xsl:call-template>
       </xsl:for-each>
     </xsl:variable>
-    <riskmatrix style="figure" accent="{$pd.color.primary}" muted="{$pd.color.muted}"
+    <riskmatrix style="figure" keep-with-next="true" accent="{$pd.color.primary}" muted="{$pd.color.muted}"
                 probability-label="{pd:text('concept.risks.probability')}"
                 impact-label="{pd:text('concept.risks.impact')}"
                 level-labels="{pd:text('figure.risks.levels')}">
@@ -367,7 +382,7 @@
         <column width="42mm"/>
         <column width="37mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('concept.questions.id')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.questions.question')"/></cell>
             <cell><xsl:value-of select="pd:text('concept.questions.owner')"/></cell>
@@ -376,7 +391,7 @@
         </header>
         <xsl:for-each select="p:question">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <xsl:value-of select="normalize-space(.)"/>

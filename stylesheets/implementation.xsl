@@ -212,6 +212,7 @@
           <pd:fact label="{pd:text('implementation.period')}">
             <xsl:call-template name="pd.text-with">
               <xsl:with-param name="key" select="'implementation.period-value'"/>
+              <xsl:with-param name="nobreak" select="true()"/>
               <xsl:with-param name="name1" select="'start'"/>
               <xsl:with-param name="value1" select="pd:date(@start)"/>
               <xsl:with-param name="name2" select="'end'"/>
@@ -250,16 +251,28 @@
         <xsl:with-param name="level" select="1"/>
         <xsl:with-param name="id" select="'workpackages'"/>
       </xsl:call-template>
-      <table>
+      <table keep-with-next="true">
         <xsl:call-template name="pd.table-props"/>
-        <column width="13mm"/>
+        <column>
+          <xsl:attribute name="width">
+            <xsl:call-template name="pd.heading-width">
+              <xsl:with-param name="text">
+                <xsl:for-each select="p:workpackage">
+                  <xsl:sort select="string-length(@id)" data-type="number" order="descending"/>
+                  <xsl:if test="position() = 1"><xsl:value-of select="@id"/></xsl:if>
+                </xsl:for-each>
+              </xsl:with-param>
+              <xsl:with-param name="min" select="13"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </column>
         <column width="1*"/>
         <column width="30mm"/>
         <column width="34mm"/>
         <column width="19mm" align="right"/>
         <column width="14mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('implementation.wp.id')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.wp.title')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.wp.owner')"/></cell>
@@ -274,7 +287,7 @@
         </header>
         <xsl:for-each select="p:workpackage">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <xsl:value-of select="normalize-space(p:title)"/>
@@ -283,8 +296,8 @@
               <xsl:call-template name="pd.member-cell"><xsl:with-param name="id" select="@owner"/></xsl:call-template>
             </cell>
             <cell style="period">
-              <p><xsl:value-of select="pd:date(@start)"/></p>
-              <p><xsl:value-of select="pd:date(@end)"/></p>
+              <p><span nobreak="true"><xsl:value-of select="translate(pd:date(@start), ' ', '&#160;')"/></span></p>
+              <p><span nobreak="true"><xsl:value-of select="translate(pd:date(@end), ' ', '&#160;')"/></span></p>
             </cell>
             <cell style="amount">
               <xsl:call-template name="pd.decimal"><xsl:with-param name="value" select="@effort"/></xsl:call-template>
@@ -426,7 +439,7 @@
         <column width="1*"/>
         <column width="40mm"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('implementation.milestones.id')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.milestones.milestone')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.milestones.date')"/></cell>
@@ -434,12 +447,12 @@
         </header>
         <xsl:for-each select="p:milestone">
           <row>
-            <cell style="id"><xsl:value-of select="@id"/></cell>
+            <cell style="id"><span nobreak="true"><xsl:value-of select="@id"/></span></cell>
             <cell>
               <xsl:call-template name="pd.free-text"/>
               <xsl:value-of select="normalize-space(.)"/>
             </cell>
-            <cell><xsl:value-of select="pd:date(@date)"/></cell>
+            <cell><span nobreak="true"><xsl:value-of select="translate(pd:date(@date), ' ', '&#160;')"/></span></cell>
           </row>
         </xsl:for-each>
       </table>
@@ -465,7 +478,7 @@
         <column width="1*"/>
         <column width="24mm" align="right"/>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('implementation.responsibilities.member')"/></cell>
             <cell><xsl:value-of select="pd:text('implementation.responsibilities.packages')"/></cell>
             <cell align="right"><xsl:value-of select="pd:text('implementation.responsibilities.effort')"/></cell>
@@ -483,7 +496,7 @@
               <xsl:for-each select="$mine">
                 <p>
                   <xsl:call-template name="pd.free-text"/>
-                  <span font-weight="600" color="{$pd.color.muted}"><xsl:value-of select="@id"/></span>
+                  <span nobreak="true" font-weight="600" color="{$pd.color.muted}"><xsl:value-of select="@id"/></span>
                   <xsl:text>&#8194;</xsl:text>
                   <xsl:value-of select="normalize-space(p:title)"/>
                 </p>

@@ -58,8 +58,8 @@
 
   <!-- Styles of the offer, after the shared ones. -->
   <xsl:template name="offer.styles">
-    <style name="issue-open" font-weight="600" color="{pd:brand('color.waived')}"/>
-    <style name="issue-closed" font-weight="600" color="{pd:brand('color.passed')}"/>
+    <style name="issue-open" font-weight="600" color="{pd:ink(pd:brand('color.waived'), $pd.color.shading)}"/>
+    <style name="issue-closed" font-weight="600" color="{pd:ink(pd:brand('color.passed'), $pd.color.shading)}"/>
     <style name="total" font-weight="bold"/>
     <style name="grand-total" font-family="{$pd.font.heading}" font-size="{$pd.size.h3}"
            font-weight="bold" color="{$pd.color.primary}"/>
@@ -82,17 +82,17 @@
       <xsl:with-param name="facts">
         <pd:group>
           <pd:fact label="{pd:text('offer.number')}">
-            <xsl:if test="$offer"><b><xsl:value-of select="$offer/@number"/></b></xsl:if>
+            <xsl:if test="$offer"><b><span nobreak="true"><xsl:value-of select="$offer/@number"/></span></b></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('offer.date')}">
-            <xsl:if test="$offer"><xsl:value-of select="pd:date($offer/@date)"/></xsl:if>
+            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="translate(pd:date($offer/@date), ' ', '&#160;')"/></span></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
           <pd:fact label="{pd:text('offer.valid-until')}">
-            <xsl:if test="$offer"><xsl:value-of select="pd:date($offer/@valid-until)"/></xsl:if>
+            <xsl:if test="$offer"><span nobreak="true"><xsl:value-of select="translate(pd:date($offer/@valid-until), ' ', '&#160;')"/></span></xsl:if>
           </pd:fact>
         </pd:group>
         <pd:group>
@@ -173,7 +173,7 @@
       <xsl:call-template name="pd.facts">
         <xsl:with-param name="facts">
           <pd:fact label="{pd:text('offer.demo.kind')}"><xsl:value-of select="pd:text(concat('demo-kind.', @kind))"/></pd:fact>
-          <pd:fact label="{pd:text('offer.demo.date')}"><xsl:value-of select="pd:date(@date)"/></pd:fact>
+          <pd:fact label="{pd:text('offer.demo.date')}"><span nobreak="true"><xsl:value-of select="translate(pd:date(@date), ' ', '&#160;')"/></span></pd:fact>
           <pd:fact label="{pd:text('offer.demo.place')}"><xsl:value-of select="normalize-space(@place)"/></pd:fact>
           <pd:fact label="{pd:text('offer.demo.system')}">
             <xsl:if test="@system">
@@ -244,8 +244,8 @@
               <xsl:with-param name="value1" select="pd:number(@accounts, 0)"/>
             </xsl:call-template>
           </pd:fact>
-          <pd:fact label="{pd:text('offer.poc.ready')}"><xsl:value-of select="pd:date(@ready)"/></pd:fact>
-          <pd:fact label="{pd:text('offer.poc.feedback')}"><xsl:value-of select="pd:date(@feedback)"/></pd:fact>
+          <pd:fact label="{pd:text('offer.poc.ready')}"><span nobreak="true"><xsl:value-of select="translate(pd:date(@ready), ' ', '&#160;')"/></span></pd:fact>
+          <pd:fact label="{pd:text('offer.poc.feedback')}"><span nobreak="true"><xsl:value-of select="translate(pd:date(@feedback), ' ', '&#160;')"/></span></pd:fact>
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="offer.poc-issues"/>
@@ -284,7 +284,7 @@
         <column width="22mm"/>
         <xsl:if test="$follow-up"><column width="38mm"/></xsl:if>
         <header>
-          <row font-weight="bold" hyphenate="true">
+          <row font-weight="bold">
             <cell><xsl:value-of select="pd:text('offer.poc.department')"/></cell>
             <cell><xsl:value-of select="pd:text('offer.poc.issue')"/></cell>
             <cell><xsl:value-of select="pd:text('offer.poc.status')"/></cell>
@@ -391,19 +391,56 @@
         <xsl:with-param name="value1" select="$currency"/>
       </xsl:call-template>
     </p>
+    <xsl:variable name="net"><xsl:call-template name="offer.net"/></xsl:variable>
+    <!-- the widest unit price and quantity as printed (quantities with their decimals) -->
+    <xsl:variable name="price-text">
+      <xsl:for-each select="p:item">
+        <xsl:sort select="string-length(pd:price(@price))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="pd:price(@price)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="qty-text">
+      <xsl:for-each select="p:item">
+        <xsl:sort select="string-length(substring-before(concat(@qty, '.'), '.'))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="pd:number(substring-before(concat(@qty, '.'), '.'), 0)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <table border="0" border-inner="0" border-bottom="0.75pt" border-color="{$pd.color.rule}"
            cell-padding="5pt" header-background="{$pd.color.table-header}"
            header-color="{$pd.color.table-header-text}" space-after="6pt">
       <column width="1*"/>
-      <column width="20mm" align="right"/>
+      <column align="right">
+        <xsl:attribute name="width">
+          <xsl:call-template name="offer.amount-width">
+            <xsl:with-param name="design" select="20 * 72 div 25.4"/>
+            <xsl:with-param name="text" select="string($qty-text)"/>
+            <xsl:with-param name="extra" select="number($qty-decimals) + 0.5 * number($qty-decimals &gt; 0)"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </column>
       <column width="auto"/>
-      <column width="23mm" align="right"/>
+      <column align="right">
+        <xsl:attribute name="width">
+          <xsl:call-template name="offer.amount-width">
+            <xsl:with-param name="design" select="23 * 72 div 25.4"/>
+            <xsl:with-param name="text" select="string($price-text)"/>
+            <xsl:with-param name="extra" select="number($price-decimals) - 2"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </column>
       <column width="19mm" align="right"/>
-      <column width="27mm" align="right"/>
+      <column align="right">
+        <xsl:attribute name="width">
+          <xsl:call-template name="offer.amount-width">
+            <xsl:with-param name="design" select="27 * 72 div 25.4"/>
+            <xsl:with-param name="text" select="pd:money(string($net))"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </column>
       <!-- no width, no content: its row spans hold each billing period's rows together -->
       <column width="0pt"/>
       <header>
-        <row font-weight="bold" hyphenate="true">
+        <row font-weight="bold">
           <cell><xsl:value-of select="pd:text('offer.prices.item')"/></cell>
           <cell align="right"><xsl:value-of select="pd:text('offer.prices.qty')"/></cell>
           <cell><xsl:value-of select="pd:text('offer.prices.unit')"/></cell>
@@ -556,7 +593,7 @@
           <xsl:value-of select="pd:text(concat('offer.subtotal.', $billing))"/>
         </cell>
         <cell style="subtotal" align="right" font-features="tnum">
-          <xsl:value-of select="pd:money(string($subtotal))"/>
+          <span nobreak="true"><xsl:value-of select="pd:money(string($subtotal))"/></span>
         </cell>
       </row>
     </xsl:if>
@@ -591,7 +628,7 @@
       </cell>
       <cell><xsl:value-of select="pd:text(concat('unit.', @unit))"/></cell>
       <cell style="amount">
-        <xsl:value-of select="pd:price(@price)"/>
+        <span nobreak="true"><xsl:value-of select="pd:price(@price)"/></span>
         <xsl:call-template name="pd.figure-pad">
           <xsl:with-param name="n" select="$price-decimals - number($pdec)"/>
         </xsl:call-template>
@@ -605,10 +642,42 @@
         </xsl:choose>
       </cell>
       <cell style="amount">
-        <xsl:value-of select="pd:money(pd:line-total(@qty, @price, string(@discount)))"/>
+        <span nobreak="true"><xsl:value-of select="pd:money(pd:line-total(@qty, @price, string(@discount)))"/></span>
       </cell>
       <xsl:if test="string($glue) != ''"><cell padding="0pt" rowspan="{$glue}"/></xsl:if>
     </row>
+  </xsl:template>
+
+  <!-- The first-year net total in cents (context: p:offer): no amount of the offer is wider. -->
+  <xsl:template name="offer.net">
+    <xsl:variable name="once"><xsl:call-template name="offer.subtotal"><xsl:with-param name="billing" select="'once'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="monthly"><xsl:call-template name="offer.subtotal"><xsl:with-param name="billing" select="'monthly'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="yearly"><xsl:call-template name="offer.subtotal"><xsl:with-param name="billing" select="'yearly'"/></xsl:call-template></xsl:variable>
+    <xsl:value-of select="pd:add(pd:add(string($once), pd:multiply(string($monthly), 12)), string($yearly))"/>
+  </xsl:template>
+
+  <!-- A column width for amounts: the design's width (points), or wider when the widest
+       amount (chars characters of tabular figures, semi-bold at most) needs it, so that a
+       column is never narrower than its amounts (a typesetter's choice, whatever the engine
+       does with no-break spans). padding: the cell's padding on both sides together. -->
+  <xsl:template name="offer.amount-width">
+    <xsl:param name="design"/>
+    <xsl:param name="text"/>
+    <xsl:param name="extra" select="0"/>
+    <xsl:param name="padding" select="10"/>
+    <xsl:param name="scale" select="1"/>
+    <!-- bold figures and letters about 0.66 em wide, separators and spaces about half that -->
+    <xsl:variable name="narrow" select="string-length($text) - string-length(translate($text, ',.&#160;&#8239;&#8201; ’', ''))"/>
+    <xsl:variable name="chars" select="string-length($text) - $narrow div 2 + $extra"/>
+    <xsl:variable name="need" select="$chars * 0.66 * $scale * number($pd.size.base) + $padding + 2"/>
+    <xsl:call-template name="pd.pt">
+      <xsl:with-param name="points">
+        <xsl:choose>
+          <xsl:when test="$need &gt; $design"><xsl:value-of select="$need"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$design"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The first year at a glance (context: p:offer): the one-off subtotal, twelve times the
@@ -623,35 +692,54 @@
     <xsl:variable name="vat" select="pd:vat($net, @vat)"/>
     <xsl:variable name="gross" select="pd:add($net, $vat)"/>
     <!-- the engine places tables at the left: an outer table pushes the totals to the right -->
+    <xsl:variable name="amount-pt">
+      <xsl:call-template name="offer.amount-width">
+        <xsl:with-param name="design" select="36 * 72 div 25.4"/>
+        <xsl:with-param name="text" select="pd:amount($gross, $currency)"/>
+        <xsl:with-param name="padding" select="8"/>
+        <xsl:with-param name="scale" select="1.1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="amount" select="number(substring-before($amount-pt, 'pt'))"/>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="$amount &gt; 46 * 72 div 25.4"><xsl:value-of select="54 * 72 div 25.4"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="100 * 72 div 25.4 - $amount"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <table border="0" border-inner="0" cell-padding="0" space-before="6pt" space-after="10pt">
       <column width="1*"/>
-      <column width="100mm"/>
+      <column>
+        <xsl:attribute name="width"><xsl:call-template name="pd.pt"><xsl:with-param name="points" select="$label + $amount"/></xsl:call-template></xsl:attribute>
+      </column>
       <row>
         <cell/>
         <cell>
     <table border="0" border-inner="0" border-color="{$pd.color.rule}" cell-padding="4pt"
            font-features="tnum">
-      <column width="64mm"/>
-      <column width="36mm" align="right"/>
+      <column>
+        <xsl:attribute name="width"><xsl:call-template name="pd.pt"><xsl:with-param name="points" select="$label"/></xsl:call-template></xsl:attribute>
+      </column>
+      <column width="{$amount-pt}" align="right"/>
       <row>
         <cell colspan="2" style="caption" padding="4pt"><xsl:value-of select="pd:text('offer.total.heading')"/></cell>
       </row>
       <xsl:if test="p:item[@billing = 'once']">
         <row>
           <cell><xsl:value-of select="pd:text('offer.total.once')"/></cell>
-          <cell><xsl:value-of select="pd:amount(string($once), $currency)"/></cell>
+          <cell><span nobreak="true"><xsl:value-of select="pd:amount(string($once), $currency)"/></span></cell>
         </row>
       </xsl:if>
       <xsl:if test="p:item[@billing = 'monthly']">
         <row>
           <cell><xsl:value-of select="pd:text('offer.total.monthly')"/></cell>
-          <cell><xsl:value-of select="pd:amount($monthly-year, $currency)"/></cell>
+          <cell><span nobreak="true"><xsl:value-of select="pd:amount($monthly-year, $currency)"/></span></cell>
         </row>
       </xsl:if>
       <xsl:if test="p:item[@billing = 'yearly']">
         <row>
           <cell><xsl:value-of select="pd:text('offer.total.yearly')"/></cell>
-          <cell><xsl:value-of select="pd:amount(string($yearly), $currency)"/></cell>
+          <cell><span nobreak="true"><xsl:value-of select="pd:amount(string($yearly), $currency)"/></span></cell>
         </row>
       </xsl:if>
       <row>
@@ -659,7 +747,7 @@
       </row>
       <row font-weight="bold" hyphenate="true">
         <cell><xsl:value-of select="pd:text('offer.total.first-year')"/></cell>
-        <cell><xsl:value-of select="pd:amount($net, $currency)"/></cell>
+        <cell><span nobreak="true"><xsl:value-of select="pd:amount($net, $currency)"/></span></cell>
       </row>
       <row>
         <cell>
@@ -671,11 +759,11 @@
             </xsl:with-param>
           </xsl:call-template>
         </cell>
-        <cell><xsl:value-of select="pd:amount($vat, $currency)"/></cell>
+        <cell><span nobreak="true"><xsl:value-of select="pd:amount($vat, $currency)"/></span></cell>
       </row>
       <row background="{$pd.color.shading}">
         <cell style="grand-total"><xsl:value-of select="pd:text('offer.total.gross')"/></cell>
-        <cell style="grand-total"><xsl:value-of select="pd:amount($gross, $currency)"/></cell>
+        <cell style="grand-total"><span nobreak="true"><xsl:value-of select="pd:amount($gross, $currency)"/></span></cell>
       </row>
     </table>
         </cell>

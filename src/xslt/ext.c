@@ -171,4 +171,5 @@ void pd_xslt_register_functions(void)
         xsltRegisterExtModuleFunction((const xmlChar *)fns[i].name,
                                       (const xmlChar *)PD_XSLT_NS, fns[i].fn);
     pd_xslt_register_money_functions();
+    pd_xslt_register_colour_functions();
 }

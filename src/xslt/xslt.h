@@ -38,5 +38,7 @@ void pd_xslt_init(void);
 void pd_xslt_register_functions(void);
 /* Money and sizing functions (ext_money.c), called by pd_xslt_register_functions. */
 void pd_xslt_register_money_functions(void);
+/* pd:ink (ext_colour.c) */
+void pd_xslt_register_colour_functions(void);
 
 #endif

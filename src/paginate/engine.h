@@ -87,6 +87,7 @@ struct pd_layout {
     pd_footnote *notes;
     int nnotes, capnotes;
     pd_tag *tags;
+    pd_field *fields;        /* form fields of all passes, for freeing */
     const char **alts;       /* alternative texts of the Figures in drawing order (borrowed) */
     int nalts, capalts;
     pd_style flow_style;
@@ -128,6 +129,13 @@ const pd_master *pd_layout_find_master(const pd_layout *lay, const char *name);
 /* A new structure element under parent (owned by the layout). */
 const pd_tag *pd_layout_tag(pd_layout *lay, const char *name, const pd_tag *parent,
                             const char *alt);
+/* A new form field (owned by the layout; strings copied, NULL allowed but for name). */
+const pd_field *pd_layout_field(pd_layout *lay, pd_field_kind kind, const char *name,
+                                const char *state, const char *tooltip, const char *label,
+                                bool on, pd_color color);
+
+void pd_layout_fields_free(pd_layout *lay);
+
 /* The page of an id as the previous pass placed it, 0 if unknown. */
 int pd_layout_page_of(void *lay, const char *id);
 

@@ -115,6 +115,8 @@ static void draw_box(cairo_t *cr, const pd_box *b)
     case PD_BOX_SVG:
         pd_svg_draw(cr, b->svg, b->x, b->y, b->w, b->h);
         break;
+    case PD_BOX_FIELD: /* a widget: the PDF finisher adds it (fields.c) */
+        break;
     }
 }
 
@@ -126,7 +128,7 @@ typedef struct {
 } tag_stack;
 
 /* Figures in the order their structure elements begin: their alternative texts are added
- * after cairo, which drops them (see pdfpatch.c). */
+ * after cairo, which drops them (see src/pdf/finish.c). */
 static void note_figure(pd_layout *lay, const pd_tag *t)
 {
     if (strcmp(t->name, "Figure") != 0)

@@ -1,8 +1,9 @@
 /* pdf.c — the PDF surface: metadata, one Document structure element around everything (cairo
  * 1.16 writes a broken reference for links outside any structure element), the pages. */
 #include "pdf.h"
-#include "pdfpatch.h"
 #include "draw.h"
+#include "fields.h"
+#include "finish.h"
 #include "util.h"
 #include "xml.h"
 
@@ -12,10 +13,11 @@
 #include <string.h>
 #include <time.h>
 
+/* Cairo's bytes go through the finisher, which writes the one revision as they come. */
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
 {
-    return pd_output_write(closure, data, len) ? CAIRO_STATUS_SUCCESS
-                                               : CAIRO_STATUS_WRITE_ERROR;
+    return pd_pdf_finish_write(closure, data, len) ? CAIRO_STATUS_SUCCESS
+                                                    : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* The document's date as ISO 8601: SOURCE_DATE_EPOCH wins, then <document date="...">. */
@@ -95,9 +97,28 @@ static void add_outline(pd_layout *lay, cairo_surface_t *s)
 struct pd_pdf_writer {
     pd_layout *lay;
     pd_output *out;
+    pd_pdf_finish *finish;
+    bool no_memory;
     cairo_surface_t *surface;
     cairo_t *cr;
 };
+
+/* What the finisher writes into the document information and the XMP packet. The Creator is
+ * the program on every kind of document (the company is the Author). */
+static pd_pdf_finish *finisher(pd_layout *lay, pd_output *o)
+{
+    xmlNode *root = xmlDocGetRootElement(lay->doc);
+    char *title = pd_xml_attr(root, "title"), *author = pd_xml_attr(root, "author");
+    char *subject = pd_xml_attr(root, "subject"), *keywords = pd_xml_attr(root, "keywords");
+    char *lang = pd_xml_attr(root, "lang");
+    char date[40];
+    if (!document_date(lay, date, sizeof date))
+        snprintf(date, sizeof date, "1970-01-01T00:00:00Z");
+    pd_pdf_meta meta = {title, author, subject, keywords, "phasedoc " PD_VERSION, lang, date};
+    pd_pdf_finish *f = pd_pdf_finish_new(lay->ctx, o, &meta);
+    free(title), free(author), free(subject), free(keywords), free(lang);
+    return f;
+}
 
 pd_pdf_writer *pd_pdf_begin(pd_output *o)
 {
@@ -113,7 +134,14 @@ void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int i)
     const pd_master *m = lay->pages[i].master;
     if (!w->surface) {
         w->lay = lay;
-        w->surface = cairo_pdf_surface_create_for_stream(write_out, w->out, m->width,
+        w->finish = finisher(lay, w->out);
+        if (!w->finish) {
+            if (!w->no_memory)
+                pd_error(lay->ctx, "out of memory");
+            w->no_memory = true;
+            return;
+        }
+        w->surface = cairo_pdf_surface_create_for_stream(write_out, w->finish, m->width,
                                                          m->height);
         cairo_pdf_surface_restrict_to_version(w->surface, CAIRO_PDF_VERSION_1_5);
         set_metadata(lay, w->surface);
@@ -126,6 +154,7 @@ void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int i)
     snprintf(label, sizeof label, "%d", i + 1);
     cairo_pdf_surface_set_page_label(w->surface, label);
     pd_draw_page(lay, i, w->cr);
+    pd_render_fields(lay, i, w->finish); /* before cairo writes the page */
     cairo_show_page(w->cr);
 }
 
@@ -134,27 +163,29 @@ void pd_pdf_sink(void *writer, pd_layout *lay, int i) { pd_pdf_page(writer, lay,
 pd_status pd_pdf_end(pd_pdf_writer *w)
 {
     pd_layout *lay = w->lay;
-    if (!w->surface) { /* no page */
+    if (!w->surface) { /* no page, or no memory for the finisher */
+        pd_status st = w->no_memory ? PD_ERR_SYSTEM : PD_ERR_INPUT;
         free(w);
-        return PD_ERR_INPUT;
+        return st;
     }
     cairo_tag_end(w->cr, "Document");
     add_outline(lay, w->surface);
+    pd_pdf_finish_set_alts(w->finish, lay->alts, lay->nalts);
     cairo_status_t st = cairo_status(w->cr);
     cairo_destroy(w->cr);
     cairo_surface_finish(w->surface);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(w->surface);
     cairo_surface_destroy(w->surface);
-    pd_output *o = w->out;
+    pd_pdf_finish *fin = w->finish;
     free(w);
     if (st != CAIRO_STATUS_SUCCESS) {
+        pd_pdf_finish_free(fin);
         pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
         return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
     }
-    char *lang = pd_xml_attr(xmlDocGetRootElement(lay->doc), "lang");
-    pd_status ps = pd_pdf_patch(lay->ctx, o, lang, (char *const *)lay->alts, lay->nalts);
-    free(lang);
+    pd_status ps = pd_pdf_finish_end(fin);
+    pd_pdf_finish_free(fin);
     return ps;
 }
 

@@ -17,6 +17,7 @@ static const char usage[] =
     "  batch      render many projects at once: one worker per core, progress, shards\n"
     "  brand      print every resolved brand value and the layer it came from\n"
     "  new        print a commented starter project description\n"
+    "  sign       sign a rendered PDF in one of its signature fields (PAdES)\n"
     "\n"
     "Run 'phasedoc COMMAND --help' for a command's options, 'phasedoc --version' for the\n"
     "version.\n"
@@ -65,6 +66,7 @@ int main(int argc, char **argv)
     } commands[] = {
         {"render", cmd_render}, {"layout", cmd_layout}, {"validate", cmd_validate},
         {"brand", cmd_brand},   {"new", cmd_new},           {"batch", cmd_batch},
+        {"sign", cmd_sign},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0)

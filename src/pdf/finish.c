@@ -58,6 +58,7 @@ struct pd_pdf_finish {
     const char *const *alts;
     int nalts, nfigures;
     long font;                /* a simple font of the document, for the form's text */
+    long struct_root;         /* cairo's StructTreeRoot, to become the Document element */
 };
 
 static const char ENDSTREAM[] = "\nendstream\n";
@@ -127,6 +128,7 @@ pd_pdf_finish *pd_pdf_finish_new(pd_ctx *ctx, pd_output *out, const pd_pdf_meta 
     f->ctx = ctx;
     f->out = out;
     f->font = -1;
+    f->struct_root = -1;
     f->sum = g_checksum_new(G_CHECKSUM_SHA256);
     pd_buf_init(&f->acc, (size_t)1 << 30);
 #define COPY(x) f->x = pd_strdup(meta->x ? meta->x : "")
@@ -292,6 +294,16 @@ static void object_done(pd_pdf_finish *f)
                 edited = insert_entry(text, len, v.data, &elen);
             pd_buf_free(&v);
         }
+    } else if (starts(body, "<< /Type /StructElem\n   /S /TH\n")) {
+        /* header cells head their column (PDF/UA 7.5: TH with a scope) */
+        edited = insert_entry(text, len, "   /A << /O /Table /Scope /Column >>\n", &elen);
+    } else if (starts(body, "<< /Type /StructTreeRoot")) {
+        /* becomes the Document element under a new root (written at the end), so that the
+         * structure has one root element with the Sects below it, whose /P already points
+         * here */
+        hold(f, f->num, -3, text, len);
+        f->struct_root = f->num;
+        return;
     } else if (starts(body, "<< /Type /Catalog")) {
         hold(f, f->num, 0, text, len);
         return;
@@ -643,7 +655,8 @@ static void emit_widget(pd_pdf_finish *f, const form_nums *fn, int i)
         pd_buf_init(&name, 1u << 16);
         pd_pdf_name(&name, on);
         if (g < 0)
-            printfb(&b, "   /FT /Btn\n   /V %s\n", w->on ? name.data : "/Off");
+            printfb(&b, "   /FT /Btn\n   /Ff %d\n   /V %s\n", w->on ? 1 : 0,
+                    w->on ? name.data : "/Off");
         printfb(&b, "   /AS %s\n   /AP << /N << %s %ld 0 R /Off %ld 0 R >> >>\n",
                 w->on ? name.data : "/Off", name.data, fn->on[i], fn->off);
         pd_buf_free(&name);
@@ -672,18 +685,24 @@ static void emit_form(pd_pdf_finish *f, form_nums *fn)
     for (int i = 0; i < f->nwidgets; i++)
         emit_widget(f, fn, i);
     for (int g = 0; g < fn->ngroups; g++) {
-        pd_buf_init(&b, 1u << 20);
-        pd_buf_adds(&b, "<< /FT /Btn\n   /Ff 49152\n   /T ");
-        pd_pdf_text_string(&b, fn->groups[g]);
         const char *tip = NULL, *chosen = NULL;
+        for (int i = 0; i < f->nwidgets; i++) {
+            const pd_widget *w = &f->widgets[i];
+            if (w->kind == PD_WIDGET_CHECK && w->state && !strcmp(w->field, fn->groups[g])) {
+                tip = tip ? tip : w->tooltip;
+                chosen = w->on ? w->state : chosen;
+            }
+        }
+        /* radio buttons, one always on; a decision the document already shows (its tick is
+         * drawn in the page too) is read-only, an open one can be chosen */
+        pd_buf_init(&b, 1u << 20);
+        printfb(&b, "<< /FT /Btn\n   /Ff %d\n   /T ", 49152 | (chosen ? 1 : 0));
+        pd_pdf_text_string(&b, fn->groups[g]);
         pd_buf_adds(&b, "\n   /Kids [");
         for (int i = 0; i < f->nwidgets; i++) {
             const pd_widget *w = &f->widgets[i];
-            if (w->kind != PD_WIDGET_CHECK || !w->state || strcmp(w->field, fn->groups[g]))
-                continue;
-            printfb(&b, " %ld 0 R", fn->widget[i]);
-            tip = tip ? tip : w->tooltip;
-            chosen = w->on ? w->state : chosen;
+            if (w->kind == PD_WIDGET_CHECK && w->state && !strcmp(w->field, fn->groups[g]))
+                printfb(&b, " %ld 0 R", fn->widget[i]);
         }
         pd_buf_adds(&b, " ]\n   /TU ");
         pd_pdf_text_string(&b, tip ? tip : fn->groups[g]);
@@ -758,6 +777,33 @@ static void emit_page(pd_pdf_finish *f, const held *h, const form_nums *fn)
     free(text);
 }
 
+/* Cairo's StructTreeRoot (held) becomes the Document element, under a new root that keeps
+ * the rest of cairo's dictionary (its parent tree). */
+static void emit_structure_root(pd_pdf_finish *f, const held *h, long new_root)
+{
+    const char *k = strstr(h->text, "\n   /K ");
+    const char *body = strchr(h->text, '\n');
+    const char *eol = k ? strchr(k + 1, '\n') : NULL;
+    if (!k || !eol || !body) {
+        fail(f, "the structure tree is not laid out as expected");
+        return;
+    }
+    pd_buf b;
+    pd_buf_init(&b, (size_t)1 << 30);
+    printfb(&b, "<< /Type /StructElem\n   /S /Document\n   /P %ld 0 R\n", new_root);
+    pd_buf_add(&b, k + 1, (size_t)(eol - k)); /* "   /K [ ... ]\n" */
+    pd_buf_adds(&b, ">>\nendobj\n");
+    begin_obj(f, h->num);
+    emit_buf(f, &b);
+    pd_buf_init(&b, (size_t)1 << 30);
+    printfb(&b, "%ld 0 obj\n", new_root);
+    pd_buf_add(&b, body + 1, (size_t)(k + 1 - (body + 1)));
+    printfb(&b, "   /K [ %ld 0 R ]\n", h->num);
+    pd_buf_adds(&b, eol + 1);
+    place(f, new_root, SIZE_MAX);
+    emit_buf(f, &b);
+}
+
 static long trailer_number(const char *tail, const char *key)
 {
     const char *t = strstr(tail, "trailer");
@@ -830,12 +876,16 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
         }
         fn.off = next++, fn.empty_sig = next++, fn.empty_tx = next++, fn.acroform = next++;
     }
+    long new_root = f->struct_root >= 0 ? next++ : -1;
     /* pages that carry widgets */
     for (int i = 0; i < f->nheld; i++)
         if (f->held[i].page > 0)
             emit_page(f, &f->held[i], &fn);
     if (f->nwidgets > 0)
         emit_form(f, &fn);
+    for (int i = 0; i < f->nheld; i++)
+        if (f->held[i].page == -3)
+            emit_structure_root(f, &f->held[i], new_root);
     /* metadata and colour */
     const char *producer = "phasedoc " PD_VERSION;
     pd_buf x;
@@ -881,6 +931,24 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
         printfb(&b, "   /AcroForm %ld 0 R\n", fn.acroform);
     size_t clen = 0;
     char *cat = b.failed ? NULL : insert_entry(catalog->text, catalog->len, b.data, &clen);
+    if (cat && new_root >= 0) { /* the catalogue names the new root */
+        char old_ref[48], new_ref[48];
+        snprintf(old_ref, sizeof old_ref, "/StructTreeRoot %ld 0 R", f->struct_root);
+        snprintf(new_ref, sizeof new_ref, "/StructTreeRoot %ld 0 R", new_root);
+        char *at = strstr(cat, old_ref);
+        size_t lo = strlen(old_ref), ln = strlen(new_ref);
+        char *c2 = at ? malloc(clen - lo + ln + 1) : NULL;
+        if (c2) {
+            size_t head = (size_t)(at - cat);
+            memcpy(c2, cat, head);
+            memcpy(c2 + head, new_ref, ln);
+            memcpy(c2 + head + ln, at + lo, clen - head - lo + 1);
+            free(cat);
+            cat = c2;
+            clen = clen - lo + ln;
+        } else
+            fail(f, "the catalogue does not name the structure tree as expected");
+    }
     pd_buf_free(&b);
     if (!cat)
         fail(f, "out of memory");

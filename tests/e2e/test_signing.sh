@@ -82,6 +82,25 @@ done
 check "the document language is in the catalogue (/Lang, folded into the one revision)" \
     bash -c "qpdf --show-object=trailer '$TMP/approval.pdf' >/dev/null && qpdf --json '$TMP/approval.pdf' | grep -q '\"/Lang\": \"u:en\"'"
 
+check "one Document element is the structure's root; header cells have a column scope (PDF/UA 7.5)" \
+    "$PY" - "$TMP/approval.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+root = pdf.Root.StructTreeRoot
+kids = root.K if isinstance(root.K, pikepdf.Array) else [root.K]
+assert len(kids) == 1 and kids[0].S == "/Document", [k.S for k in kids]
+assert all(k.P.objgen == kids[0].objgen for k in kids[0].K)
+ths, todo = [], list(kids[0].K)
+while todo:
+    e = todo.pop()
+    if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/TH": ths.append(e)
+        k = e.get("/K")
+        todo.extend(k if isinstance(k, pikepdf.Array) else [k] if isinstance(k, pikepdf.Dictionary) else [])
+assert ths and all(t.A.Scope == "/Column" for t in ths), len(ths)
+PY
+check "pdfinfo reads the structure without a warning" bash -c "test -z \"\$(pdfinfo -struct '$TMP/approval.pdf' 2>&1 >/dev/null)\""
+
 # --- the form: fields where the lines are
 check "approval: signature fields customer, provider, partner; a radio group showing the decision" \
     "$PY" - "$TMP/approval.pdf" <<'PY'

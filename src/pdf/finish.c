@@ -59,6 +59,10 @@ struct pd_pdf_finish {
     int nalts, nfigures;
     long font;                /* a simple font of the document, for the form's text */
     long struct_root;         /* cairo's StructTreeRoot, to become the Document element */
+    struct dest {
+        char *id, *text;
+    } *dests;                 /* what the named destinations are: headings */
+    int ndests, capdests;
 };
 
 static const char ENDSTREAM[] = "\nendstream\n";
@@ -162,6 +166,9 @@ void pd_pdf_finish_free(pd_pdf_finish *f)
         free((char *)w->label);
     }
     free(f->widgets);
+    for (int i = 0; i < f->ndests; i++)
+        free(f->dests[i].id), free(f->dests[i].text);
+    free(f->dests);
     free(f);
 }
 
@@ -247,6 +254,59 @@ static bool page_has_widgets(const pd_pdf_finish *f, int page)
     return false;
 }
 
+/* The literal string after key in a dictionary of cairo's (ASCII, escapes kept), or NULL. */
+static char *literal_after(const char *body, const char *key)
+{
+    const char *k = strstr(body, key);
+    if (!k)
+        return NULL;
+    const char *s = k + strlen(key), *e = s;
+    while (*e && *e != '\n' && !(*e == ')' && e[-1] != '\\'))
+        e++;
+    return *e == ')' ? pd_strndup(s, (size_t)(e - s)) : NULL;
+}
+
+/* A link's /Contents: the heading it leads to, or its address. */
+static void link_contents(pd_pdf_finish *f, const char *body, pd_buf *add)
+{
+    char *uri = literal_after(body, "/URI (");
+    char *dest = uri ? NULL : literal_after(body, "/Dest (");
+    const char *text = uri;
+    for (int i = 0; dest && i < f->ndests; i++)
+        if (strcmp(f->dests[i].id, dest) == 0)
+            text = f->dests[i].text;
+    if (text) {
+        pd_buf_adds(add, "   /Contents ");
+        if (text == uri) { /* already a PDF literal's contents */
+            pd_buf_adds(add, "(");
+            pd_buf_adds(add, uri);
+            pd_buf_adds(add, ")");
+        } else
+            pd_pdf_text_string(add, text);
+        pd_buf_adds(add, "\n");
+    }
+    free(uri);
+    free(dest);
+}
+
+void pd_pdf_finish_add_dest(pd_pdf_finish *f, const char *id, const char *text)
+{
+    if (f->ndests == f->capdests) {
+        int cap = f->capdests ? f->capdests * 2 : 16;
+        struct dest *a = realloc(f->dests, (size_t)cap * sizeof *a);
+        if (!a)
+            return; /* a link without its description: not worth failing the render */
+        f->dests = a;
+        f->capdests = cap;
+    }
+    char *i = pd_strdup(id), *t = pd_strdup(text);
+    if (!i || !t) {
+        free(i), free(t);
+        return;
+    }
+    f->dests[f->ndests++] = (struct dest){i, t};
+}
+
 /* A complete object without a stream is in acc. */
 static void object_done(pd_pdf_finish *f)
 {
@@ -280,8 +340,15 @@ static void object_done(pd_pdf_finish *f)
             return;
         }
     } else if (starts(body, "<< /Type /Annot\n") && !strstr(body, "\n   /F ")) {
-        /* printable, as PDF/A wants every annotation (6.3.2) */
-        edited = insert_entry(text, len, "\n   /F 4\n", &elen);
+        /* printable, as PDF/A wants every annotation (6.3.2), and saying where it leads
+         * (PDF/UA 7.18.5) */
+        pd_buf add;
+        pd_buf_init(&add, 1u << 20);
+        pd_buf_adds(&add, "\n   /F 4\n");
+        link_contents(f, body, &add);
+        if (!add.failed)
+            edited = insert_entry(text, len, add.data, &elen);
+        pd_buf_free(&add);
     } else if (starts(body, "<< /Type /StructElem\n   /S /Figure\n")) {
         int k = f->nfigures++;
         if (k < f->nalts && f->alts[k] && *f->alts[k]) {

@@ -44,6 +44,8 @@ bool pd_pdf_finish_write(pd_pdf_finish *f, const void *data, size_t len);
 /* A widget for a page: must come before cairo writes that page (before its show_page).
  * Copies the strings. */
 void pd_pdf_finish_add_widget(pd_pdf_finish *f, const pd_widget *w);
+/* What the destination id is (a heading's text): the /Contents of links to it. Copied. */
+void pd_pdf_finish_add_dest(pd_pdf_finish *f, const char *id, const char *text);
 /* The alternative texts of the Figure structure elements in the order they were opened
  * (borrowed until end; NULL entries have none). Before cairo's surface is finished. */
 void pd_pdf_finish_set_alts(pd_pdf_finish *f, const char *const *alts, int n);

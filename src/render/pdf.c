@@ -117,6 +117,9 @@ static pd_pdf_finish *finisher(pd_layout *lay, pd_output *o)
     pd_pdf_meta meta = {title, author, subject, keywords, "phasedoc " PD_VERSION, lang, date};
     pd_pdf_finish *f = pd_pdf_finish_new(lay->ctx, o, &meta);
     free(title), free(author), free(subject), free(keywords), free(lang);
+    for (int i = 0; f && i < lay->nheadings; i++)
+        if (lay->headings[i].id && lay->headings[i].text)
+            pd_pdf_finish_add_dest(f, lay->headings[i].id, lay->headings[i].text);
     return f;
 }
 

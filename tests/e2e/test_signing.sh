@@ -101,6 +101,15 @@ assert ths and all(t.A.Scope == "/Column" for t in ths), len(ths)
 PY
 check "pdfinfo reads the structure without a warning" bash -c "test -z \"\$(pdfinfo -struct '$TMP/approval.pdf' 2>&1 >/dev/null)\""
 
+check "links say where they lead (/Contents: the heading or the address, PDF/UA 7.18.5)" \
+    "$PY" - "$TMP/concept.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+links = [a for p in pdf.pages for a in p.obj.get("/Annots", []) if a.Subtype == "/Link"]
+assert links and all(str(a.get("/Contents", "")) for a in links)
+assert any(str(a.Contents) == "Document history" for a in links)
+PY
+
 # --- the form: fields where the lines are
 check "approval: signature fields customer, provider, partner; a radio group showing the decision" \
     "$PY" - "$TMP/approval.pdf" <<'PY'

@@ -60,6 +60,7 @@ typedef struct {
     const char *format;     /* "pdf" (NULL), "png" (a file per page) or "svg" (one per page) */
     double resolution;      /* dots per inch for png (0: 96) */
     int max_pages;          /* more pages than this is an input error (<= 0: 5000) */
+    int embed_source;       /* PDF: attach the project file (PDF/A-3b, relationship Source) */
 } pd_options;
 
 /* The document kinds in phase order: offer, concept, implementation, approval; NULL past the

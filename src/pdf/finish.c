@@ -63,6 +63,9 @@ struct pd_pdf_finish {
         char *id, *text;
     } *dests;                 /* what the named destinations are: headings */
     int ndests, capdests;
+    const char *source_name, *source; /* the attached project file, or NULL */
+    size_t source_len;
+    long names;               /* cairo's name dictionary (held when a file is attached) */
 };
 
 static const char ENDSTREAM[] = "\nendstream\n";
@@ -133,6 +136,7 @@ pd_pdf_finish *pd_pdf_finish_new(pd_ctx *ctx, pd_output *out, const pd_pdf_meta 
     f->out = out;
     f->font = -1;
     f->struct_root = -1;
+    f->names = -1;
     f->sum = g_checksum_new(G_CHECKSUM_SHA256);
     pd_buf_init(&f->acc, (size_t)1 << 30);
 #define COPY(x) f->x = pd_strdup(meta->x ? meta->x : "")
@@ -190,6 +194,14 @@ void pd_pdf_finish_add_widget(pd_pdf_finish *f, const pd_widget *w)
     c.tooltip = pd_strdup(w->tooltip ? w->tooltip : c.field ? c.field : "");
     c.label = w->label ? pd_strdup(w->label) : NULL;
     f->widgets[f->nwidgets++] = c;
+}
+
+void pd_pdf_finish_set_source(pd_pdf_finish *f, const char *name, const char *data,
+                              size_t len)
+{
+    f->source_name = name;
+    f->source = data;
+    f->source_len = len;
 }
 
 void pd_pdf_finish_set_alts(pd_pdf_finish *f, const char *const *alts, int n)
@@ -370,6 +382,10 @@ static void object_done(pd_pdf_finish *f)
          * here */
         hold(f, f->num, -3, text, len);
         f->struct_root = f->num;
+        return;
+    } else if (f->source && f->names < 0 && starts(body, "<< /Dests ")) {
+        hold(f, f->num, -4, text, len); /* gets the attached file too */
+        f->names = f->num;
         return;
     } else if (starts(body, "<< /Type /Catalog")) {
         hold(f, f->num, 0, text, len);
@@ -620,7 +636,10 @@ static void xmp_packet(pd_pdf_finish *f, pd_buf *x, const char *producer)
     pd_buf_adds(x, "</xmp:ModifyDate>\n   <xmp:MetadataDate>");
     pd_xml_escape(x, f->date);
     pd_buf_adds(x, "</xmp:MetadataDate>\n"
-                   "   <pdfaid:part>2</pdfaid:part>\n"
+                   "   <pdfaid:part>");
+    /* an attached project file is allowed from PDF/A-3 on (6.8) */
+    pd_buf_adds(x, f->source ? "3" : "2");
+    pd_buf_adds(x, "</pdfaid:part>\n"
                    "   <pdfaid:conformance>B</pdfaid:conformance>\n"
                    "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n");
     /* room for an editor to change the packet in place, as XMP recommends */
@@ -944,6 +963,7 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
         fn.off = next++, fn.empty_sig = next++, fn.empty_tx = next++, fn.acroform = next++;
     }
     long new_root = f->struct_root >= 0 ? next++ : -1;
+    long embedded = f->source ? next++ : -1, filespec = f->source ? next++ : -1;
     /* pages that carry widgets */
     for (int i = 0; i < f->nheld; i++)
         if (f->held[i].page > 0)
@@ -953,6 +973,47 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
     for (int i = 0; i < f->nheld; i++)
         if (f->held[i].page == -3)
             emit_structure_root(f, &f->held[i], new_root);
+    pd_buf b;
+    char created[40];
+    if (!pd_pdf_date(f->date, created, sizeof created))
+        snprintf(created, sizeof created, "D:19700101000000Z");
+    if (f->source) { /* the project file, associated with the document (PDF/A-3 6.8) */
+        pd_buf_init(&b, 1u << 20);
+        printfb(&b, "/Type /EmbeddedFile /Subtype /application#2Fxml /Params << /Size %zu "
+                    "/ModDate (%s) >> ",
+                f->source_len, created);
+        if (!b.failed)
+            emit_stream(f, embedded, b.data, f->source, f->source_len);
+        pd_buf_free(&b);
+        pd_buf_init(&b, 1u << 20);
+        pd_buf_adds(&b, "<< /Type /Filespec\n   /F ");
+        pd_pdf_text_string(&b, f->source_name);
+        pd_buf_adds(&b, "\n   /UF ");
+        pd_pdf_text_string(&b, f->source_name);
+        printfb(&b, "\n   /EF << /F %ld 0 R /UF %ld 0 R >>\n   /AFRelationship /Source\n"
+                    "   /Desc (The project description this document was made from)\n"
+                    ">>\nendobj\n",
+                embedded, embedded);
+        begin_obj(f, filespec);
+        emit_buf(f, &b);
+    }
+    pd_buf tree; /* the name tree of attached files */
+    pd_buf_init(&tree, 1u << 20);
+    if (f->source) {
+        pd_buf_adds(&tree, "   /EmbeddedFiles << /Names [ ");
+        pd_pdf_text_string(&tree, f->source_name);
+        printfb(&tree, " %ld 0 R ] >>\n", filespec);
+    }
+    for (int i = 0; i < f->nheld; i++)
+        if (f->held[i].page == -4 && !tree.failed) {
+            size_t nlen = 0;
+            char *names = insert_entry(f->held[i].text, f->held[i].len, tree.data, &nlen);
+            if (!names)
+                fail(f, "out of memory");
+            place(f, f->held[i].num, SIZE_MAX);
+            emit(f, names, nlen);
+            free(names);
+        }
     /* metadata and colour */
     const char *producer = "phasedoc " PD_VERSION;
     pd_buf x;
@@ -962,10 +1023,6 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
         emit_stream(f, metadata, "/Type /Metadata /Subtype /XML ", x.data, x.len);
     pd_buf_free(&x);
     emit_stream(f, profile, "/N 3 /Filter /FlateDecode ", pd_srgb_icc, pd_srgb_icc_len);
-    char created[40];
-    if (!pd_pdf_date(f->date, created, sizeof created))
-        snprintf(created, sizeof created, "D:19700101000000Z");
-    pd_buf b;
     pd_buf_init(&b, (size_t)1 << 24);
     pd_buf_adds(&b, "<< ");
     info_entry(&b, "Title", f->title);
@@ -996,6 +1053,15 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
     pd_buf_adds(&b, "   /ViewerPreferences << /DisplayDocTitle true >>\n");
     if (f->nwidgets > 0)
         printfb(&b, "   /AcroForm %ld 0 R\n", fn.acroform);
+    if (f->source) {
+        printfb(&b, "   /AF [ %ld 0 R ]\n", filespec);
+        if (f->names < 0) { /* cairo wrote no name dictionary: one of our own */
+            pd_buf_adds(&b, "   /Names <<\n");
+            pd_buf_adds(&b, tree.data);
+            pd_buf_adds(&b, "   >>\n");
+        }
+    }
+    pd_buf_free(&tree);
     size_t clen = 0;
     char *cat = b.failed ? NULL : insert_entry(catalog->text, catalog->len, b.data, &clen);
     if (cat && new_root >= 0) { /* the catalogue names the new root */

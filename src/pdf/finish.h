@@ -46,6 +46,10 @@ bool pd_pdf_finish_write(pd_pdf_finish *f, const void *data, size_t len);
 void pd_pdf_finish_add_widget(pd_pdf_finish *f, const pd_widget *w);
 /* What the destination id is (a heading's text): the /Contents of links to it. Copied. */
 void pd_pdf_finish_add_dest(pd_pdf_finish *f, const char *id, const char *text);
+/* Attaches data as the associated file name, relationship Source (PDF/A-3b then). Borrowed
+ * until end. */
+void pd_pdf_finish_set_source(pd_pdf_finish *f, const char *name, const char *data,
+                              size_t len);
 /* The alternative texts of the Figure structure elements in the order they were opened
  * (borrowed until end; NULL entries have none). Before cairo's surface is finished. */
 void pd_pdf_finish_set_alts(pd_pdf_finish *f, const char *const *alts, int n);

@@ -8,6 +8,7 @@
 #include "xml.h"
 
 #include <cairo-pdf.h>
+#include <glib.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,8 @@ struct pd_pdf_writer {
     pd_output *out;
     pd_pdf_finish *finish;
     bool no_memory;
+    char *source, *source_name; /* --embed-source: the project file */
+    size_t source_len;
     cairo_surface_t *surface;
     cairo_t *cr;
 };
@@ -144,6 +147,8 @@ void pd_pdf_page(pd_pdf_writer *w, pd_layout *lay, int i)
             w->no_memory = true;
             return;
         }
+        if (w->source)
+            pd_pdf_finish_set_source(w->finish, w->source_name, w->source, w->source_len);
         w->surface = cairo_pdf_surface_create_for_stream(write_out, w->finish, m->width,
                                                          m->height);
         cairo_pdf_surface_restrict_to_version(w->surface, CAIRO_PDF_VERSION_1_5);
@@ -168,6 +173,7 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
     pd_layout *lay = w->lay;
     if (!w->surface) { /* no page, or no memory for the finisher */
         pd_status st = w->no_memory ? PD_ERR_SYSTEM : PD_ERR_INPUT;
+        free(w->source), free(w->source_name);
         free(w);
         return st;
     }
@@ -181,14 +187,17 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
         st = cairo_surface_status(w->surface);
     cairo_surface_destroy(w->surface);
     pd_pdf_finish *fin = w->finish;
+    char *source = w->source, *source_name = w->source_name; /* the finisher's until its end */
     free(w);
     if (st != CAIRO_STATUS_SUCCESS) {
         pd_pdf_finish_free(fin);
+        free(source), free(source_name);
         pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
         return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
     }
     pd_status ps = pd_pdf_finish_end(fin);
     pd_pdf_finish_free(fin);
+    free(source), free(source_name);
     return ps;
 }
 
@@ -200,4 +209,30 @@ pd_status pd_render_pdf(pd_layout *lay, pd_output *o)
     for (int i = 0; i < lay->npages; i++)
         pd_pdf_page(w, lay, i);
     return pd_pdf_end(w);
+}
+
+pd_status pd_pdf_embed_source(pd_ctx *ctx, pd_pdf_writer *w, const char *path)
+{
+    if (strcmp(path, "-") == 0) {
+        pd_error(ctx, "--embed-source needs the project as a file, not standard input");
+        return PD_ERR_USAGE;
+    }
+    gchar *data = NULL;
+    gsize len = 0;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &data, &len, &err)) {
+        pd_diag_raise(ctx, PD_ERROR, path, 0, 0, "cannot read: %s", err->message);
+        g_error_free(err);
+        return PD_ERR_INPUT;
+    }
+    const char *slash = strrchr(path, '/');
+    w->source_name = pd_strdup(slash ? slash + 1 : path);
+    w->source = pd_strndup(data, len);
+    w->source_len = len;
+    g_free(data);
+    if (!w->source_name || !w->source) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    return PD_OK;
 }

@@ -154,6 +154,25 @@ check "the concept has no form" bash -c "! qpdf --json '$TMP/concept.pdf' | grep
 check "pdftoppm draws the decision's tick from the widget appearance" bash -c "
     pdftoppm -f 2 -l 2 -r 40 -gray '$TMP/approval.pdf' '$TMP/p' && test -s '$TMP/p-2.pgm'"
 
+# --- --embed-source: the project file attached (PDF/A-3b, relationship Source)
+expect_exit 0 "render --embed-source" "$PHASEDOC" render "$ref" -k approval --embed-source -o "$TMP/embedded.pdf"
+check "--embed-source: the project file comes back out byte for byte" bash -c "
+    pdfdetach -save 1 -o '$TMP/back.xml' '$TMP/embedded.pdf' && cmp '$TMP/back.xml' '$ref'"
+check "--embed-source: an associated file with F, UF, a MIME type and a date; PDF/A-3 (6.8)" \
+    "$PY" - "$TMP/embedded.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+fs = pdf.Root.AF[0]
+assert fs.AFRelationship == "/Source" and str(fs.F) == str(fs.UF) == "reference.xml"
+ef = fs.EF.F
+assert ef.Subtype == "/application/xml" and str(ef.Params.ModDate).startswith("D:")
+assert pdf.Root.Names.EmbeddedFiles.Names[1].objgen == fs.objgen
+with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as m:
+    assert m["pdfaid:part"] == "3" and m["pdfaid:conformance"] == "B"
+PY
+check "without --embed-source nothing is attached" bash -c "pdfdetach -list '$TMP/approval.pdf' | grep -q '^0 embedded files'"
+expect_exit 2 "--embed-source refuses standard input" bash -c "'$PHASEDOC' render - -k approval --embed-source -o '$TMP/none.pdf' < '$ref'"
+
 # --- signing: a test CA, two signers, pdfsig and an NSS database
 (
     cd "$TMP" || exit 1

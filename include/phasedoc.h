@@ -60,6 +60,7 @@ typedef struct {
     const char *format;     /* "pdf" (NULL), "png" (a file per page) or "svg" (one per page) */
     double resolution;      /* dots per inch for png (0: 96) */
     int max_pages;          /* more pages than this is an input error (<= 0: 5000) */
+    int embed_source;       /* PDF: attach the project file (PDF/A-3b, relationship Source) */
 } pd_options;
 
 /* The document kinds in phase order: offer, concept, implementation, approval; NULL past the
@@ -190,5 +191,33 @@ pd_status pd_manifest_load(pd_ctx *ctx, const char *path, pd_manifest_entry **en
 void pd_manifest_free(pd_manifest_entry *entries, size_t count);
 
 /* ---- end of batch -------------------------------------------------------------------- */
+
+/* ---- signing (PAdES B-B signatures in a PDF's signature fields) ------------------------ */
+
+typedef struct {
+    const char *field;         /* the signature field to sign (its full name) */
+    const char *key_file;      /* the signer's private key, PEM (never written anywhere) */
+    const char *cert_file;     /* the signer's certificate, PEM */
+    const char *chain_file;    /* intermediate certificates to include, PEM; may be NULL */
+    const char *password_file; /* the key's password on its first line; NULL: unencrypted */
+    const char *reason, *location, *contact; /* shown by viewers; each may be NULL */
+    int certify;               /* a certifying signature (DocMDP: only form filling and
+                                  signing allowed afterwards); the document's first only */
+} pd_sign_options;
+
+/* Signs the PDF in into out as an incremental update (earlier signatures stay valid): a CMS
+ * detached signature (ETSI.CAdES.detached, SHA-256, signing-certificate-v2) over the whole
+ * file but the signature's own /Contents. Nothing is written on failure. PD_ERR_USAGE for a
+ * field that does not exist; PD_ERR_INPUT for a field already signed, a key that cannot be
+ * read (wrong password), a key that does not match the certificate, a certificate that has
+ * expired or is not yet valid, a PDF that cannot be updated; PD_ERR_SYSTEM when out cannot be
+ * written. */
+pd_status pd_sign_file(pd_ctx *ctx, const char *in, const char *out, const pd_sign_options *o);
+
+/* Calls fn for each signature field of the PDF in, in the form's order. */
+typedef void (*pd_sign_field_fn)(const char *name, int is_signed, void *user);
+pd_status pd_sign_list(pd_ctx *ctx, const char *in, pd_sign_field_fn fn, void *user);
+
+/* ---- end of signing ------------------------------------------------------------------ */
 
 #endif

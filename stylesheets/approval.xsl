@@ -380,18 +380,27 @@
             <cell>
               <xsl:call-template name="pd.checkbox">
                 <xsl:with-param name="checked" select="$value = 'accepted'"/>
+                <xsl:with-param name="field" select="'decision'"/>
+                <xsl:with-param name="value" select="'accepted'"/>
+                <xsl:with-param name="tooltip" select="pd:text('approval.decision.heading')"/>
                 <xsl:with-param name="label" select="pd:text('decision.accepted')"/>
               </xsl:call-template>
             </cell>
             <cell>
               <xsl:call-template name="pd.checkbox">
                 <xsl:with-param name="checked" select="$value = 'accepted-with-conditions'"/>
+                <xsl:with-param name="field" select="'decision'"/>
+                <xsl:with-param name="value" select="'accepted-with-conditions'"/>
+                <xsl:with-param name="tooltip" select="pd:text('approval.decision.heading')"/>
                 <xsl:with-param name="label" select="pd:text('decision.accepted-with-conditions')"/>
               </xsl:call-template>
             </cell>
             <cell>
               <xsl:call-template name="pd.checkbox">
                 <xsl:with-param name="checked" select="$value = 'rejected'"/>
+                <xsl:with-param name="field" select="'decision'"/>
+                <xsl:with-param name="value" select="'rejected'"/>
+                <xsl:with-param name="tooltip" select="pd:text('approval.decision.heading')"/>
                 <xsl:with-param name="label" select="pd:text('decision.rejected')"/>
               </xsl:call-template>
             </cell>
@@ -514,7 +523,10 @@
     <xsl:param name="label">
       <xsl:call-template name="approval.signoff-label"/>
     </xsl:param>
+    <!-- the form's signature field: the party, numbered from its second signer on -->
+    <xsl:variable name="nth" select="count(preceding-sibling::p:signoff[@party = current()/@party])"/>
     <xsl:call-template name="pd.signature-block">
+      <xsl:with-param name="field" select="concat(@party, substring(concat('-', $nth + 1), 1, 9 * ($nth &gt; 0)))"/>
       <xsl:with-param name="label" select="string($label)"/>
       <xsl:with-param name="name">
         <xsl:choose>

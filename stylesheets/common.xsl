@@ -895,12 +895,20 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Extension point: a check box with its label (inline content). -->
+  <!-- Extension point: a check box with its label (inline content). With field, a form field
+       in the PDF: the radio button value of the group field (tooltip: what the group is for),
+       or a check box named field when value is empty. -->
   <xsl:template name="pd.checkbox">
     <xsl:param name="checked" select="false()"/>
     <xsl:param name="label"/>
+    <xsl:param name="field" select="''"/>
+    <xsl:param name="value" select="''"/>
+    <xsl:param name="tooltip" select="''"/>
     <checkbox>
       <xsl:attribute name="checked"><xsl:value-of select="boolean($checked)"/></xsl:attribute>
+      <xsl:if test="$field != ''"><xsl:attribute name="field"><xsl:value-of select="$field"/></xsl:attribute></xsl:if>
+      <xsl:if test="$field != '' and $value != ''"><xsl:attribute name="value"><xsl:value-of select="$value"/></xsl:attribute></xsl:if>
+      <xsl:if test="$field != '' and $tooltip != ''"><xsl:attribute name="tooltip"><xsl:value-of select="$tooltip"/></xsl:attribute></xsl:if>
       <xsl:if test="$checked">
         <xsl:attribute name="font-weight">bold</xsl:attribute>
       </xsl:if>
@@ -909,15 +917,18 @@
   </xsl:template>
 
   <!-- Extension point: one signature field. place and date are printed when given; otherwise
-       the engine draws fill-in lines captioned "Place" and "Date". date is YYYY-MM-DD. -->
+       the engine draws fill-in lines captioned "Place" and "Date". date is YYYY-MM-DD. field
+       names the PDF form's signature field (and the text fields on the fill-in lines). -->
   <xsl:template name="pd.signature-block">
     <xsl:param name="label"/>
+    <xsl:param name="field" select="''"/>
     <xsl:param name="name" select="''"/>
     <xsl:param name="role" select="''"/>
     <xsl:param name="place" select="''"/>
     <xsl:param name="date" select="''"/>
     <signature label="{$label}" place-caption="{pd:text('label.place')}"
                date-caption="{pd:text('label.date')}" space-after="18pt">
+      <xsl:if test="$field != ''"><xsl:attribute name="field"><xsl:value-of select="$field"/></xsl:attribute></xsl:if>
       <xsl:if test="$name != ''"><xsl:attribute name="name"><xsl:value-of select="$name"/></xsl:attribute></xsl:if>
       <xsl:if test="$role != ''"><xsl:attribute name="role"><xsl:value-of select="$role"/></xsl:attribute></xsl:if>
       <xsl:if test="$place != ''"><xsl:attribute name="place"><xsl:value-of select="$place"/></xsl:attribute></xsl:if>

@@ -806,12 +806,18 @@
             <cell>
               <xsl:call-template name="pd.checkbox">
                 <xsl:with-param name="checked" select="$d/@value = 'go'"/>
+                <xsl:with-param name="field" select="'go-no-go'"/>
+                <xsl:with-param name="value" select="'go'"/>
+                <xsl:with-param name="tooltip" select="pd:text('offer.decision.heading')"/>
                 <xsl:with-param name="label" select="pd:text('offer.decision.go')"/>
               </xsl:call-template>
             </cell>
             <cell>
               <xsl:call-template name="pd.checkbox">
                 <xsl:with-param name="checked" select="$d/@value = 'no-go'"/>
+                <xsl:with-param name="field" select="'go-no-go'"/>
+                <xsl:with-param name="value" select="'no-go'"/>
+                <xsl:with-param name="tooltip" select="pd:text('offer.decision.heading')"/>
                 <xsl:with-param name="label" select="pd:text('offer.decision.no-go')"/>
               </xsl:call-template>
             </cell>
@@ -859,6 +865,7 @@
         <row>
           <cell>
             <xsl:call-template name="pd.signature-block">
+              <xsl:with-param name="field" select="'customer'"/>
               <xsl:with-param name="label">
                 <xsl:call-template name="pd.text-with">
                   <xsl:with-param name="key" select="'offer.decision.signature'"/>

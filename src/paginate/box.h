@@ -19,7 +19,21 @@ typedef enum {
     PD_BOX_LEADER, /* a dotted leader from (x, y) to (x + w, y) */
     PD_BOX_PATH,  /* a filled or stroked polygon: points in path, npoints */
     PD_BOX_SVG,   /* an SVG document drawn as vectors into (x, y, w, h) */
+    PD_BOX_FIELD, /* a form field's widget over (x, y, w, h): nothing drawn, see field */
 } pd_box_kind;
+
+/* A form field placed in the layout (owned by the layout). */
+typedef enum { PD_FIELD_SIGNATURE, PD_FIELD_TEXT, PD_FIELD_CHECK } pd_field_kind;
+typedef struct pd_field {
+    pd_field_kind kind;
+    char *name;       /* the field's name; radio buttons of one group share it */
+    char *state;      /* a radio button's on-state; NULL: a check box or another kind */
+    char *tooltip;    /* what the field is for (the radio group's, for a radio button) */
+    char *label;      /* a radio button's own text */
+    bool on;
+    pd_color color;
+    struct pd_field *next;
+} pd_field;
 
 typedef struct {
     pd_box_kind kind;
@@ -37,6 +51,7 @@ typedef struct {
     bool fill;              /* PATH: fill (else stroke with stroke, color) */
     const char *uri, *ref;  /* LINK: borrowed from the paragraph */
     const pd_tag *tag;      /* the structure element it belongs to, or NULL (an artifact) */
+    const pd_field *field;  /* FIELD: borrowed from the layout */
 } pd_box;
 
 /* Where a block with an id sits inside a fragment. */

@@ -7,7 +7,8 @@
 static void dump_frag(const pd_frag *f, bool artifact, FILE *out)
 {
     static const char *const kinds[] = {"text",  "fill",   "frame", "line", "image",
-                                        "check", "link",   "leader", "path", "svg"};
+                                        "check", "link",   "leader", "path", "svg",
+                                        "field"};
     for (int i = 0; i < f->nboxes; i++) {
         const pd_box *b = &f->boxes[i];
         fprintf(out, "  %-5s %7.2f %7.2f %7.2f %7.2f", kinds[b->kind], b->x, b->y, b->w, b->h);
@@ -17,6 +18,9 @@ static void dump_frag(const pd_frag *f, bool artifact, FILE *out)
             fprintf(out, " \"%.*s\"", len, text);
         } else if (b->kind == PD_BOX_LINK) {
             fprintf(out, " %s", b->uri ? b->uri : b->ref ? b->ref : "");
+        } else if (b->kind == PD_BOX_FIELD) {
+            fprintf(out, " %s%s%s", b->field->name, b->field->state ? "=" : "",
+                    b->field->state ? b->field->state : "");
         } else if (b->kind == PD_BOX_PATH) {
             fprintf(out, " %d points", b->npoints);
         }

@@ -90,6 +90,7 @@ typedef struct {
 typedef struct {
     pd_text_env text;        /* the current page number, structure element, ... */
     pd_tag *tags;            /* the structure elements made (freed when the pages go) */
+    pd_field *fields;        /* form fields made, freed with the structure elements */
     pd_footnote *notes;      /* numbered as met */
     int nnotes, capnotes;
     bool needs_pages;        /* page numbers appear in the text: repeat until they settle */
@@ -149,6 +150,13 @@ const pd_master *pd_layout_find_master(const pd_layout *lay, const char *name);
 /* A new structure element under parent (owned by the layout). */
 const pd_tag *pd_layout_tag(pd_layout *lay, const char *name, const pd_tag *parent,
                             const char *alt);
+/* A new form field (owned by the layout; strings copied, NULL allowed but for name). */
+const pd_field *pd_layout_field(pd_layout *lay, pd_field_kind kind, const char *name,
+                                const char *state, const char *tooltip, const char *label,
+                                bool on, pd_color color);
+
+void pd_layout_fields_free(pd_layout *lay);
+
 /* The page of an id as the previous pass placed it, 0 if unknown. */
 int pd_layout_page_of(void *lay, const char *id);
 

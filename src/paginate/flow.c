@@ -380,11 +380,29 @@ static void flow_checkbox(pd_layout *lay, xmlNode *n, const pd_style *st, double
     pd_box *b = pd_frag_add(&it->frag, PD_BOX_FRAME, 0, top, size, size);
     b->color = st->color;
     b->stroke = 0.8;
-    if (pd_streq(checked, "true") || pd_streq(checked, "1")) {
+    bool on = pd_streq(checked, "true") || pd_streq(checked, "1");
+    if (on) {
         b = pd_frag_add(&it->frag, PD_BOX_CHECK, 0, top, size, size);
         b->color = st->color;
         b->stroke = 1.2;
     }
+    /* field="decision": a check box of the form, or with value="accepted" one button of
+     * the radio group "decision" */
+    char *field = pd_xml_attr(n, "field");
+    if (field && *field) {
+        char *value = pd_xml_attr(n, "value"), *tip = pd_xml_attr(n, "tooltip");
+        char *text = (char *)xmlNodeGetContent(n);
+        const pd_field *fd = pd_layout_field(lay, PD_FIELD_CHECK, field,
+                                             value && *value ? value : NULL, tip ? tip : text,
+                                             text, on, st->color);
+        if (fd) {
+            b = pd_frag_add(&it->frag, PD_BOX_FIELD, 0, top, size, size);
+            b->field = fd;
+        }
+        free(value), free(tip);
+        xmlFree(text);
+    }
+    free(field);
     pd_frag_add_lines(&it->frag, label, 0, label->nlines, size + gap, 0);
     it->frag.height = label->height > size ? label->height : size;
     pd_frag_own(&it->frag, label);
@@ -404,6 +422,21 @@ static double add_text_line(pd_layout *lay, pd_frag *f, const char *text, const 
     return h;
 }
 
+/* A widget box over (x, y, w, h) for the field name + suffix, its tooltip what it is for. */
+static void add_field(pd_layout *lay, pd_frag *f, pd_field_kind kind, const char *name,
+                      const char *suffix, const char *tooltip, double x, double y, double w,
+                      double h)
+{
+    char full[256];
+    snprintf(full, sizeof full, "%s%s", name, suffix);
+    const pd_field *fd = pd_layout_field(lay, kind, full, NULL, tooltip, NULL, false,
+                                         (pd_color){0, 0, 0});
+    if (!fd)
+        return;
+    pd_box *b = pd_frag_add(f, PD_BOX_FIELD, x, y, w, h);
+    b->field = fd;
+}
+
 static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, double x,
                            double width, pd_items *out)
 {
@@ -419,16 +452,25 @@ static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
     pd_style bold = *st, small = *st;
     bold.font_weight = 700;
     small.font_size = st->font_size * 0.9;
+    /* field="customer": a signature field on the line, text fields on the empty lines */
+    char *field = pd_xml_attr(n, "field");
     y += add_text_line(lay, &it->frag, label ? label : "", &bold, 0, y, w);
+    double room = y;
     y += st->font_size * 3.2; /* room to sign */
     pd_box *line = pd_frag_add(&it->frag, PD_BOX_LINE, 0, y, w, 0);
     line->color = st->color;
     line->stroke = 0.7;
+    if (field && *field)
+        add_field(lay, &it->frag, PD_FIELD_SIGNATURE, field, "", label, 0, room, w, y - room);
     y += 3;
     char buf[512];
     snprintf(buf, sizeof buf, "%s%s%s", name ? name : "", name && role && *role ? ", " : "",
              role ? role : "");
+    double name_y = y;
     y += add_text_line(lay, &it->frag, buf, st, 0, y, w);
+    if (field && *field && !(name && *name))
+        add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-name", label, 0, name_y, w,
+                  y - name_y);
     if ((place && *place) || (date && *date)) {
         snprintf(buf, sizeof buf, "%s%s%s", place ? place : "",
                  place && *place && date && *date ? ", " : "", date ? date : "");
@@ -441,6 +483,17 @@ static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
         pd_box *l2 = pd_frag_add(&it->frag, PD_BOX_LINE, half + 12, y, half, 0);
         l1->color = l2->color = st->color;
         l1->stroke = l2->stroke = 0.4;
+        if (field && *field) {
+            double fh = st->font_size * 1.5;
+            char tip[600];
+            snprintf(tip, sizeof tip, "%s: %s", label ? label : field,
+                     place_cap ? place_cap : "place");
+            add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-place", tip, 0, y - fh, half, fh);
+            snprintf(tip, sizeof tip, "%s: %s", label ? label : field,
+                     date_cap ? date_cap : "date");
+            add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-date", tip, half + 12, y - fh,
+                      half, fh);
+        }
         y += 2;
         double h1 = add_text_line(lay, &it->frag, place_cap ? place_cap : "", &small, 0, y, half);
         add_text_line(lay, &it->frag, date_cap ? date_cap : "", &small, half + 12, y, half);
@@ -448,7 +501,7 @@ static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
     }
     it->frag.height = y;
     free(label), free(name), free(role), free(place), free(date), free(place_cap);
-    free(date_cap);
+    free(date_cap), free(field);
 }
 
 static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x, double width,

@@ -137,6 +137,7 @@ static void free_tags(pd_layout *lay)
         free(t);
     }
     lay->pass.tags = NULL;
+    pd_layout_fields_free(lay); /* the same lifetime: referred to by the pass's pages */
 }
 
 int pd_layout_page_of(void *user, const char *id)

@@ -307,6 +307,8 @@ static pd_status write_pdf(pd_ctx *ctx, const char *path, const pd_options *opts
     pd_pdf_writer *w = st == PD_OK ? pd_pdf_begin(o) : NULL;
     if (st == PD_OK && !w)
         st = PD_ERR_SYSTEM;
+    if (st == PD_OK && opts->embed_source)
+        st = pd_pdf_embed_source(ctx, w, path);
     /* A long document's headers and footers are placed while its pages are drawn: an error
      * there (a refused logo) fails the render too, and nothing is written. */
     int errors_before = pd_ctx_error_count(ctx);

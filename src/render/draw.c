@@ -116,6 +116,8 @@ static void draw_box(cairo_t *cr, const pd_box *b)
             cairo_stroke(cr);
         }
         break;
+    case PD_BOX_FIELD: /* a widget: the PDF finisher adds it (fields.c) */
+        break;
     }
 }
 
@@ -127,7 +129,7 @@ typedef struct {
 } tag_stack;
 
 /* Figures in the order their structure elements begin: their alternative texts are added
- * after cairo, which drops them (see pdfpatch.c). */
+ * after cairo, which drops them (see src/pdf/finish.c). */
 static void note_figure(pd_figure_alts *alts, const pd_tag *t)
 {
     if (!alts || strcmp(t->name, "Figure") != 0)

@@ -17,5 +17,8 @@ pd_pdf_writer *pd_pdf_begin(pd_output *o);
 void pd_pdf_page(pd_pdf_writer *w, const pd_layout *lay, int index);
 void pd_pdf_sink(void *writer, const pd_layout *lay, int index);
 pd_status pd_pdf_end(pd_pdf_writer *w);
+/* Attaches the file at path (read now; not standard input) as the document's source, before
+ * the first page. */
+pd_status pd_pdf_embed_source(pd_ctx *ctx, pd_pdf_writer *w, const char *path);
 
 #endif

@@ -24,7 +24,9 @@ static const char help[] =
     "  -f FORMAT      pdf (default), png or svg: previews, one file per page, named\n"
     "                 OUT-1.png, OUT-2.png, ...\n"
     "  -r DPI         resolution of png previews (default 96)\n"
-    "  --max-pages N  refuse a document of more than N pages (default 5000)\n";
+    "  --max-pages N  refuse a document of more than N pages (default 5000)\n"
+    "  --embed-source attach the project file to the PDF (PDF/A-3b, relationship Source);\n"
+    "                 off by default: a project description may hold internal data\n";
 
 
 static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *kind)

@@ -18,6 +18,7 @@ static const char usage[] =
     "  brand      print every resolved brand value and the layer it came from\n"
     "  new        print a commented starter project description\n"
     "  serve      render documents over HTTP for CRMs and portals, with a page to try it\n"
+    "  sign       sign a rendered PDF in one of its signature fields (PAdES)\n"
     "\n"
     "Run 'phasedoc COMMAND --help' for a command's options, 'phasedoc --version' for the\n"
     "version.\n"
@@ -67,6 +68,7 @@ int main(int argc, char **argv)
         {"render", cmd_render}, {"layout", cmd_layout}, {"validate", cmd_validate},
         {"brand", cmd_brand},   {"new", cmd_new},           {"batch", cmd_batch},
         {"serve", cmd_serve},
+        {"sign", cmd_sign},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0)

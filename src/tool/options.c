@@ -33,6 +33,10 @@ int tool_common_option(int argc, char **argv, int *i, tool_opts *o)
         *slot = value_of(argc, argv, i);
         return *slot ? 1 : -1;
     }
+    if (strcmp(a, "--embed-source") == 0) {
+        o->pd.embed_source = 1;
+        return 1;
+    }
     if (strcmp(a, "--max-pages") == 0) {
         /* The engine stops a document at this many pages (an input error), so that a
          * runaway document fails instead of filling the disk. */

@@ -28,6 +28,7 @@ int cmd_brand(pd_ctx *ctx, int argc, char **argv);
 int cmd_new(pd_ctx *ctx, int argc, char **argv);
 int cmd_batch(pd_ctx *ctx, int argc, char **argv);
 int cmd_serve(pd_ctx *ctx, int argc, char **argv);
+int cmd_sign(pd_ctx *ctx, int argc, char **argv);
 
 /* "phasedoc: message" on stderr; returns PD_ERR_USAGE. */
 int tool_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -96,32 +96,35 @@ static char *project_attr(xmlDocPtr doc, const char *name)
     return pd_xml_attr(xmlDocGetRootElement(doc), name);
 }
 
-/* The output language: the caller's, else the project's, else the brand's default. */
+/* The output language: the caller's (an unknown one is a usage error), else the project's,
+ * else the brand's default (an unknown one is an error in that file). Never another language
+ * in silence: a region without a catalogue of its own (de-LI) is its language's (de). */
 static pd_status choose_lang(pd_ctx *ctx, const pd_options *opts, xmlDocPtr project,
                              const pd_brand *brand, char **lang)
 {
-    if (opts->lang) {
-        if (!pd_l10n_exists(ctx, opts->lang)) {
-            pd_error(ctx, "no language catalogue for '%s'", opts->lang);
-            return PD_ERR_USAGE;
+    if (opts->lang && !pd_l10n_check(ctx, opts->lang, NULL, 0))
+        return PD_ERR_USAGE;
+    char *l = opts->lang ? pd_strdup(opts->lang) : project_attr(project, "lang");
+    if (l && !opts->lang && !pd_l10n_check(ctx, l, pd_xml_doc_name(project),
+                            (int)xmlGetLineNo(xmlDocGetRootElement(project)))) {
+        free(l);
+        return PD_ERR_INPUT;
+    }
+    if (!l) {
+        const char *def = pd_brand_get(brand, "document.lang");
+        if (def && *def && !pd_l10n_check(ctx, def, NULL, 0)) {
+            pd_error(ctx, "document.lang comes from %s", pd_brand_origin(brand, "document.lang"));
+            return PD_ERR_INPUT;
         }
-        *lang = pd_strdup(opts->lang);
-        return PD_OK;
+        l = pd_strdup(def && *def ? def : "en");
     }
-    char *l = project_attr(project, "lang");
-    if (!l || !pd_l10n_exists(ctx, l)) {
-        if (l)
-            pd_diag_raise(ctx, PD_WARNING, pd_xml_doc_name(project), 0, 0,
-                          "no catalogue for language '%s'; using the brand's default", l);
+    char tag[40];
+    if (pd_l10n_normalize(l, tag, sizeof tag)) {
         free(l);
-        l = pd_strdup(pd_brand_get(brand, "document.lang"));
-    }
-    if (!l || !*l || !pd_l10n_exists(ctx, l)) {
-        free(l);
-        l = pd_strdup("en");
+        l = pd_strdup(tag);
     }
     *lang = l;
-    return PD_OK;
+    return l ? PD_OK : PD_ERR_SYSTEM;
 }
 
 static char *dir_of(const char *path)
@@ -186,6 +189,8 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
     if (st == PD_OK) {
         pd_xslt_env env = {ctx, brand, cat, lang, kind, (const char *const *)dirs};
         st = pd_xslt_transform(&env, stylesheet, project, layout);
+        if (st == PD_OK) /* French spaces before ? and inside « », also in the project's text */
+            pd_l10n_typeset_doc(cat, *layout);
     }
     /* The built-in stylesheets' output is checked against layout.rng by the tests; a partner
      * stylesheet's is checked here, on every render (it costs a quarter of a render). */

@@ -405,8 +405,12 @@ pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, F
     pd_brand *brand = NULL;
     st = pd_brand_resolve(ctx, opts->brand, project, (const char *const *)opts->settings,
                           &brand);
+    char tag[40];
+    if (st == PD_OK && opts->lang && !pd_l10n_check(ctx, opts->lang, NULL, 0))
+        st = PD_ERR_USAGE;
     if (st == PD_OK)
-        pd_brand_print(brand, out);
+        pd_brand_print_lang(brand, opts->lang && pd_l10n_normalize(opts->lang, tag, sizeof tag)
+                                       ? tag : NULL, out);
     pd_brand_free(brand);
     xmlFreeDoc(project);
     return st;

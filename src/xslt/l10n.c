@@ -23,6 +23,7 @@ struct pd_catalogue {
     char *lang;
     char decimal[8], group[8];
     char *date_pattern;
+    char *first_day;     /* {d} of the first of a month, when the language says it apart ("1er") */
     char *money_pattern; /* NULL: PD_L10N_MONEY_PATTERN */
     char *code_pattern;  /* for a symbol that is a code (CHF); NULL: money_pattern */
     char *months[12];
@@ -59,6 +60,7 @@ static void catalogue_free(void *p)
     free(cat->quote_space);
     free(cat->texts);
     free(cat->date_pattern);
+    free(cat->first_day);
     free(cat->money_pattern);
     free(cat->code_pattern);
     free(cat->lang);
@@ -160,6 +162,7 @@ static bool read_catalogue(pd_ctx *ctx, xmlDocPtr doc, pd_catalogue *cat, int fi
             take_sep(n, "group", cat->group, sizeof cat->group);
         } else if (pd_xml_is(n, L10N_NS, "date")) {
             take_attr(n, "pattern", &cat->date_pattern);
+            take_attr(n, "first-day", &cat->first_day);
         } else if (pd_xml_is(n, L10N_NS, "money")) {
             char *a = pd_xml_attr(n, "pattern");
             if (!a || !strstr(a, "{amount}")) {
@@ -483,6 +486,8 @@ bool pd_l10n_format_date(const pd_catalogue *cat, const char *iso, pd_buf *out)
         size_t skip = 0;
         if (strncmp(p, "{dd}", 4) == 0)
             snprintf(num, sizeof num, "%02d", d), rep = num, skip = 4;
+        else if (strncmp(p, "{d}", 3) == 0 && d == 1 && cat->first_day)
+            rep = cat->first_day, skip = 3;
         else if (strncmp(p, "{d}", 3) == 0)
             snprintf(num, sizeof num, "%d", d), rep = num, skip = 3;
         else if (strncmp(p, "{mm}", 4) == 0)

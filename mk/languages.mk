@@ -16,5 +16,5 @@ hyphen-report: $(BUILD)/hyphen-check $(HYPHEN_PACKED)
 	    $(BUILD)/hyphen-check $$l tests/hyphen/de-words.txt; done
 	@for l in en-US en-GB; do $(BUILD)/hyphen-check -p $$l tests/hyphen/en-words.txt; \
 	    $(BUILD)/hyphen-check $$l tests/hyphen/en-words.txt; done
-	@$(BUILD)/hyphen-check -p fr tests/hyphen/fr-words.txt; \
-	    $(BUILD)/hyphen-check fr tests/hyphen/fr-words.txt
+	@$(BUILD)/hyphen-check -p de tests/hyphen/de-words-unseen.txt; \
+	    $(BUILD)/hyphen-check de tests/hyphen/de-words-unseen.txt

@@ -6,6 +6,7 @@
  * -p: the patterns alone, without the language's exception list (for "before" figures).
  * -v: print every wrong word. Exit 0; 1 if a list cannot be read. */
 #include "ctx.h"
+#include "hyphen_except.h"
 #include "hyphenate.h"
 #include "util.h"
 
@@ -72,8 +73,6 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *lang = argv[i++];
-    if (patterns_only)
-        setenv("PD_HYPHEN_NO_EXCEPTIONS", "1", 1);
     pd_ctx *ctx = pd_ctx_new();
     pd_hyphenator *h = ctx ? pd_hyphen_for(ctx, lang) : NULL;
     if (!h) {
@@ -100,7 +99,10 @@ int main(int argc, char **argv)
             strip(w, plain, sizeof plain);
             pd_buf b;
             pd_buf_init(&b, 4096);
-            pd_hyphen_word(h, plain, strlen(plain), &b);
+            if (patterns_only)
+                pd_hyphen_patterns_word(h, plain, strlen(plain), &b);
+            else
+                pd_hyphen_word(h, plain, strlen(plain), &b);
             visible(&b, got, sizeof got);
             pd_buf_free(&b);
             int want_at[128], got_at[128];

@@ -153,7 +153,6 @@ void pd_hyphen_patterns_word(const pd_hyphenator *h, const char *word, size_t le
         return;
     }
     char enc[MAX_WORD * 4 + 1];
-    int byte_char[MAX_WORD * 4 + 1]; /* for each encoded byte, its character */
     size_t char_end[MAX_WORD + 1];
     size_t n = 0;
     const char *p = lower;
@@ -167,13 +166,10 @@ void pd_hyphen_patterns_word(const pd_hyphenator *h, const char *word, size_t le
                 ok = false;
                 break;
             }
-            byte_char[n] = (int)i;
             enc[n++] = (char)c;
         } else {
-            for (const char *b = p; b < next; b++) {
-                byte_char[n] = (int)i;
+            for (const char *b = p; b < next; b++)
                 enc[n++] = *b;
-            }
         }
         p = next;
         q = g_utf8_next_char(q);
@@ -194,11 +190,13 @@ void pd_hyphen_patterns_word(const pd_hyphenator *h, const char *word, size_t le
         return;
     }
     size_t from = 0;
-    for (size_t b = 0; b + 1 < n; b++) {
-        /* rep[b]: a non-standard break (the old spelling's "ck" -> "k-k"), never one today */
-        if (!(hyphens[b] & 1) || byte_char[b] == byte_char[b + 1] || (rep && rep[b]))
+    /* libhyphen gives the points per character (a UTF-8 dictionary's too: French had
+     * "dév-elo-pp-ement" when they were read per byte); rep[i]: a non-standard break (the
+     * old spelling's "ck" -> "k-k"), never one today */
+    for (glong i = 0; i + 1 < nchars; i++) {
+        if (!(hyphens[i] & 1) || (rep && rep[i]))
             continue;
-        size_t at = char_end[byte_char[b]];
+        size_t at = char_end[i];
         pd_buf_add(out, word + from, at - from);
         pd_buf_adds(out, "\xc2\xad");
         from = at;

@@ -118,8 +118,15 @@ static pd_status choose_lang(pd_ctx *ctx, const pd_options *opts, xmlDocPtr proj
         }
         l = pd_strdup(def && *def ? def : "en");
     }
-    char tag[40];
+    char tag[40], def[40];
     if (pd_l10n_normalize(l, tag, sizeof tag)) {
+        /* a language without a region takes the brand's region for it: a project in "en"
+         * with a US partner's brand (document.lang en-US) gets US dates and spelling */
+        const char *b = pd_brand_get(brand, "document.lang");
+        size_t n = strlen(tag);
+        if (!strchr(tag, '-') && b && pd_l10n_normalize(b, def, sizeof def) &&
+            strncmp(def, tag, n) == 0 && def[n] == '-')
+            snprintf(tag, sizeof tag, "%s", def);
         free(l);
         l = pd_strdup(tag);
     }

@@ -620,6 +620,12 @@ static bool word_before(const char *text, const char *p)
 {
     if (p == text)
         return false;
+    static const char *const spaces[] = {"\u00a0", "\u202f", "\u2009", "\u2007"};
+    for (size_t i = 0; i < 4; i++) { /* a space of some kind is there already */
+        size_t n = strlen(spaces[i]);
+        if ((size_t)(p - text) >= n && strncmp(p - n, spaces[i], n) == 0)
+            return false;
+    }
     const char *q = p - 1;
     while (q > text && (*q & 0xc0) == 0x80)
         q--;

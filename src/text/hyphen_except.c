@@ -102,15 +102,18 @@ const pd_hyphen_exceptions *pd_hyphen_exceptions_for(pd_ctx *ctx, const char *la
     return g_hash_table_size(ex->words) ? ex : NULL;
 }
 
-/* Appends word with a soft hyphen after every character marked '1' in breaks. */
-static void add_with_breaks(const char *word, size_t len, const char *breaks, pd_buf *out)
+/* Appends word with a soft hyphen after every character marked '1' in breaks, but not within
+ * the first skip characters: the last part of a compound keeps a syllable of at least three
+ * letters with the boundary ("Standard-instal-", not "Standardin-stal-"). */
+static void add_with_breaks(const char *word, size_t len, const char *breaks, size_t skip,
+                            pd_buf *out)
 {
     const char *p = word, *end = word + len;
     for (size_t i = 0; p < end; i++) {
         const char *next = g_utf8_next_char(p);
         pd_buf_add(out, p, (size_t)(next - p));
         p = next;
-        if (p < end && breaks[i] == '1')
+        if (p < end && breaks[i] == '1' && i + 1 >= skip)
             pd_buf_adds(out, "\xc2\xad");
     }
 }
@@ -143,7 +146,8 @@ void pd_hyphen_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf
             pd_hyphen_word(h, word, (size_t)(orig - word), out);
             pd_buf_adds(out, "\xc2\xad");
         }
-        add_with_breaks(orig, len - (size_t)(orig - word), breaks, out);
+        add_with_breaks(orig, len - (size_t)(orig - word), breaks, orig > word ? MIN_HEAD : 0,
+                        out);
     }
     g_free(lower);
 }

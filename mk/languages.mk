@@ -18,3 +18,4 @@ hyphen-report: $(BUILD)/hyphen-check $(HYPHEN_PACKED)
 	    $(BUILD)/hyphen-check $$l tests/hyphen/en-words.txt; done
 	@$(BUILD)/hyphen-check -p de tests/hyphen/de-words-unseen.txt; \
 	    $(BUILD)/hyphen-check de tests/hyphen/de-words-unseen.txt
+	@$(BUILD)/hyphen-check fr tests/hyphen/fr-words.txt

@@ -110,5 +110,7 @@ if [[ -x $ROOT/build/hyphen-check ]]; then
         out=$("$ROOT/build/hyphen-check" "$l" tests/hyphen/en-words.txt)
         check "English hyphenation ($l): $out" grep -q ' 0 with a wrong break' <<<"$out"
     done
+    out=$("$ROOT/build/hyphen-check" fr tests/hyphen/fr-words.txt)
+    check "French hyphenation: $out" grep -q ' 0 with a wrong break' <<<"$out"
 fi
 finish

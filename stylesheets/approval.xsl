@@ -55,7 +55,7 @@
     </xsl:attribute>
     <xsl:attribute name="author"><xsl:value-of select="pd:brand('company.name')"/></xsl:attribute>
     <xsl:attribute name="subject"><xsl:value-of select="normalize-space(p:customer/p:name)"/></xsl:attribute>
-    <xsl:attribute name="keywords"><xsl:value-of select="concat(@id, ', ', $kind)"/></xsl:attribute>
+    <xsl:attribute name="keywords"><xsl:value-of select="concat(@id, ', ', pd:text('approval.title'))"/></xsl:attribute>
     <xsl:if test="@date">
       <xsl:attribute name="date"><xsl:value-of select="@date"/></xsl:attribute>
     </xsl:if>

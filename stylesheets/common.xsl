@@ -1055,7 +1055,8 @@
     <xsl:attribute name="author"><xsl:value-of select="pd:brand('company.name')"/></xsl:attribute>
     <xsl:attribute name="subject"><xsl:value-of select="normalize-space($pd.project/p:customer/p:name)"/></xsl:attribute>
     <xsl:attribute name="keywords">
-      <xsl:value-of select="concat($pd.project/@id, ', ', $kind)"/>
+      <!-- the kind as the document calls itself: a brand's "Proposal" here too -->
+      <xsl:value-of select="concat($pd.project/@id, ', ', pd:text(concat($kind, '.title')))"/>
       <xsl:if test="$keywords != ''"><xsl:value-of select="concat(', ', $keywords)"/></xsl:if>
     </xsl:attribute>
     <xsl:attribute name="creator"><xsl:value-of select="pd:brand('company.name')"/></xsl:attribute>

@@ -77,10 +77,8 @@ pd_status pd_ctx_warm(pd_ctx *ctx, const pd_options *opts)
     /* The caller's language must exist; otherwise the brand's default and English, which the
      * pipeline falls back to, are loaded if they exist. */
     const char *lang = opts->lang;
-    if (lang && !pd_l10n_exists(ctx, lang)) {
-        pd_error(ctx, "no language catalogue for '%s'", lang);
+    if (lang && !pd_l10n_check(ctx, lang, NULL, 0))
         st = PD_ERR_USAGE;
-    }
     if (!lang) {
         const char *def = pd_brand_get(brand, "document.lang");
         lang = def && *def && pd_l10n_exists(ctx, def) ? def : "en";

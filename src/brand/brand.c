@@ -306,10 +306,20 @@ static void apply_sets(layer *L, const xmlNode *parent, const char *ns)
             continue;
         if (pd_xml_is(n, ns, "set")) {
             char *key = pd_xml_attr(n, "key"), *value = pd_xml_attr(n, "value");
-            if (!key || !value)
+            char *lang = pd_xml_attr(n, "lang");
+            char *full = key && lang ? format("%s@%s", key, lang) : NULL;
+            if (!key || !value || (lang && !full))
                 layer_error(L, node_line(n), "a <set> needs key and value attributes");
+            else if (lang && !pd_brand_key_lang(full))
+                layer_error(L, node_line(n), "lang='%s' is not a language tag such as de or "
+                            "de-CH", lang);
+            else if (lang && !pd_brand_keydef_find(full) && pd_brand_keydef_find(key))
+                layer_error(L, node_line(n), "%s is not a text: it has one value for every "
+                            "language", key);
             else
-                set_value(L, key, value, node_line(n));
+                set_value(L, full ? full : key, value, node_line(n));
+            free(lang);
+            free(full);
             free(key);
             free(value);
         } else if (L->kind == LAYER_PACK && pd_xml_is(n, ns, "wording")) {
@@ -638,18 +648,53 @@ const char *pd_brand_pack_name(const pd_brand *b, size_t i)
     return b && i < b->npacks ? b->packs[i].name : NULL;
 }
 
+/* The entry among a key's language variants that lang gets: the youngest layer that set any
+ * variant on lang's fallback chain (de-CH, de, then no language) wins; within one layer, the
+ * most specific. So a pack's plain tagline replaces its parent's German one, and a German
+ * tagline of the same pack is used for German documents. wording: the keys are
+ * wording.TAG.KEY and there is no variant for every language. */
+static const brand_entry *entry_for_lang(const pd_brand *b, const char *lang, const char *key,
+                                         bool wording)
+{
+    if (!b || !key)
+        return NULL;
+    char tag[40] = "";
+    if (lang)
+        snprintf(tag, sizeof tag, "%s", lang);
+    const brand_entry *best = NULL;
+    for (size_t len = strlen(tag);;) {
+        char full[600];
+        if (wording && len == 0)
+            break;
+        if (wording)
+            snprintf(full, sizeof full, "wording.%.*s.%s", (int)len, tag, key);
+        else if (len)
+            snprintf(full, sizeof full, "%s@%.*s", key, (int)len, tag);
+        else
+            snprintf(full, sizeof full, "%s", key);
+        const brand_entry *e = entry_find(b, full);
+        if (e && (!best || e->serial > best->serial))
+            best = e;
+        if (len == 0)
+            break;
+        while (len > 0 && tag[len - 1] != '-') /* de-CH-x -> de-CH -> de -> "" */
+            len--;
+        if (len > 0)
+            len--;
+    }
+    return best;
+}
+
 const char *pd_brand_wording(const pd_brand *b, const char *lang, const char *key)
 {
-    if (!b || !lang || !key)
-        return NULL;
-    char full[512];
-    snprintf(full, sizeof full, "wording.%s.%s", lang, key);
-    const char *v = pd_brand_get(b, full);
-    if (!v && strlen(lang) > 2 && lang[2] == '-') {
-        snprintf(full, sizeof full, "wording.%.2s.%s", lang, key);
-        v = pd_brand_get(b, full);
-    }
-    return v;
+    const brand_entry *e = entry_for_lang(b, lang, key, true);
+    return e ? e->value : NULL;
+}
+
+const char *pd_brand_text(const pd_brand *b, const char *key, const char *lang)
+{
+    const brand_entry *e = entry_for_lang(b, lang, key, false);
+    return e ? e->value : NULL;
 }
 
 double pd_brand_length_pt(const pd_brand *b, const char *key)
@@ -816,6 +861,54 @@ static size_t display_width(const char *s)
 }
 
 enum { MAX_VALUE_COLUMN = 40 };
+
+void pd_brand_print_lang(const pd_brand *b, const char *lang, FILE *out)
+{
+    if (!b)
+        return;
+    if (!lang) {
+        pd_brand_print(b, out);
+        return;
+    }
+    size_t kw = 0, vw = 2;
+    for (size_t i = 0; i < b->n; i++) {
+        const brand_entry *e = &b->entries[i];
+        size_t k = strlen(e->key), v = display_width(e->value);
+        kw = k > kw ? k : kw;
+        vw = v > vw && v <= MAX_VALUE_COLUMN ? v : vw;
+    }
+    fprintf(out, "# the values a document in %s gets, and where each came from\n", lang);
+    for (size_t i = 0; i < b->n; i++) {
+        const brand_entry *e = &b->entries[i], *use = e;
+        const char *shown = e->key;
+        char wkey[600];
+        if (pd_brand_key_lang(e->key)) /* a language variant: shown under its key */
+            continue;
+        if (pd_brand_is_wording_prefix(e->key)) {
+            /* wording.LANG.KEY: shown once per catalogue key, for the chosen language */
+            const char *k = strchr(e->key + 8, '.');
+            if (!k)
+                continue;
+            const brand_entry *w = entry_for_lang(b, lang, k + 1, true);
+            snprintf(wkey, sizeof wkey, "wording.%s", k + 1);
+            if (!w || w != e)
+                continue;
+            shown = wkey;
+        } else {
+            use = entry_for_lang(b, lang, e->key, false);
+        }
+        const char *v = *use->value ? use->value : "\"\"";
+        /* the language variant it came from: KEY@de, wording.de.KEY */
+        char l[40] = "";
+        if (pd_brand_key_lang(use->key))
+            snprintf(l, sizeof l, " [%s]", pd_brand_key_lang(use->key));
+        else if (pd_brand_is_wording_prefix(use->key))
+            snprintf(l, sizeof l, " [%.*s]", (int)strcspn(use->key + 8, "."), use->key + 8);
+        size_t w = display_width(v);
+        fprintf(out, "%-*s  %s%*s  %s%s\n", (int)kw, shown, v, (int)(w < vw ? vw - w : 0), "",
+                use->origin, l);
+    }
+}
 
 void pd_brand_print(const pd_brand *b, FILE *out)
 {

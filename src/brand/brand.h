@@ -54,8 +54,15 @@ const char *pd_brand_pack_name(const pd_brand *b, size_t i);     /* its <brand n
 char **pd_brand_font_dirs(pd_ctx *ctx, const pd_brand *b, pd_status *st);
 
 /* Wording override for an l10n catalogue key in a language ("wording.<lang>.<key>"), or NULL.
- * A regional language (de-AT) falls back to its base language (de). */
+ * A regional language (de-AT) falls back to its base language (de); a younger layer's
+ * override wins over an older layer's more specific one. */
 const char *pd_brand_wording(const pd_brand *b, const char *lang, const char *key);
+
+/* A brand value for a document in lang: a text key may be set per language (<set key=
+ * "cover.tagline" lang="de" .../>, -s cover.tagline@de=...), found along lang's fallback chain
+ * (de-CH, de, then the value for every language); the youngest layer that set any of these
+ * wins, so a pack's plain value replaces its parent's German one. Other keys: pd_brand_get. */
+const char *pd_brand_text(const pd_brand *b, const char *key, const char *lang);
 
 /* Typed views of checked values, for the layout and the renderer. */
 double pd_brand_length_pt(const pd_brand *b, const char *key);  /* points; -1 if not a length */
@@ -64,6 +71,9 @@ bool pd_brand_flag(const pd_brand *b, const char *key);         /* value is "tru
 
 /* Prints every resolved key, value and origin, aligned, one per line (for `phasedoc brand`). */
 void pd_brand_print(const pd_brand *b, FILE *out);
+/* The same for a document in lang (`phasedoc brand -l de`): each key once, with the value that
+ * language gets, its origin and the variant it came from ("[de]"); NULL lang: pd_brand_print. */
+void pd_brand_print_lang(const pd_brand *b, const char *lang, FILE *out);
 
 /* The closest known key to an unknown one (edit distance), or NULL: for "did you mean ...?". */
 const char *pd_brand_suggest(const char *unknown_key);

@@ -108,14 +108,34 @@ static bool is_wording_key(const char *key)
     return true;
 }
 
+static const pd_brand_keydef *find_static(const char *key, size_t n)
+{
+    for (size_t i = 0; i < pd_brand_keydef_count(); i++)
+        if (strncmp(keys[i].key, key, n) == 0 && keys[i].key[n] == '\0')
+            return &keys[i];
+    return NULL;
+}
+
+const char *pd_brand_key_lang(const char *key)
+{
+    const char *at = key ? strchr(key, '@') : NULL;
+    if (!at)
+        return NULL;
+    size_t n = match_lang(at + 1);
+    return n && at[1 + n] == '\0' ? at + 1 : NULL;
+}
+
 const pd_brand_keydef *pd_brand_keydef_find(const char *key)
 {
     if (!key)
         return NULL;
-    for (size_t i = 0; i < pd_brand_keydef_count(); i++)
-        if (strcmp(keys[i].key, key) == 0)
-            return &keys[i];
-    return is_wording_key(key) ? &wording_def : NULL;
+    const char *at = strchr(key, '@');
+    if (at) { /* KEY@LANG: a text key's value for one language */
+        const pd_brand_keydef *def = find_static(key, (size_t)(at - key));
+        return def && def->type == PD_BRAND_TEXT && pd_brand_key_lang(key) ? def : NULL;
+    }
+    const pd_brand_keydef *def = find_static(key, strlen(key));
+    return def ? def : is_wording_key(key) ? &wording_def : NULL;
 }
 
 void pd_brand_quote(const char *s, char *buf, size_t size)

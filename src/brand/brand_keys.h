@@ -34,6 +34,10 @@ const pd_brand_keydef *pd_brand_keydef_at(size_t i);
  * matches wording.[a-z]{2}(-[A-Z]{2})?.[a-z0-9._-]+. NULL for an unknown key. */
 const pd_brand_keydef *pd_brand_keydef_find(const char *key);
 
+/* The language of a KEY@LANG key ("de-CH" of "cover.tagline@de-CH"), or NULL. Only text keys
+ * take a language: pd_brand_keydef_find gives them their key's definition. */
+const char *pd_brand_key_lang(const char *key);
+
 /* Checks value against def. On failure writes a sentence saying what is wrong (with the value
  * quoted safely) into why and returns false. */
 bool pd_brand_value_check(const pd_brand_keydef *def, const char *value, char *why,

@@ -96,32 +96,42 @@ static char *project_attr(xmlDocPtr doc, const char *name)
     return pd_xml_attr(xmlDocGetRootElement(doc), name);
 }
 
-/* The output language: the caller's, else the project's, else the brand's default. */
+/* The output language: the caller's (an unknown one is a usage error), else the project's,
+ * else the brand's default (an unknown one is an error in that file). Never another language
+ * in silence: a region without a catalogue of its own (de-LI) is its language's (de). */
 static pd_status choose_lang(pd_ctx *ctx, const pd_options *opts, xmlDocPtr project,
                              const pd_brand *brand, char **lang)
 {
-    if (opts->lang) {
-        if (!pd_l10n_exists(ctx, opts->lang)) {
-            pd_error(ctx, "no language catalogue for '%s'", opts->lang);
-            return PD_ERR_USAGE;
+    if (opts->lang && !pd_l10n_check(ctx, opts->lang, NULL, 0))
+        return PD_ERR_USAGE;
+    char *l = opts->lang ? pd_strdup(opts->lang) : project_attr(project, "lang");
+    if (l && !opts->lang && !pd_l10n_check(ctx, l, pd_xml_doc_name(project),
+                            (int)xmlGetLineNo(xmlDocGetRootElement(project)))) {
+        free(l);
+        return PD_ERR_INPUT;
+    }
+    if (!l) {
+        const char *def = pd_brand_get(brand, "document.lang");
+        if (def && *def && !pd_l10n_check(ctx, def, NULL, 0)) {
+            pd_error(ctx, "document.lang comes from %s", pd_brand_origin(brand, "document.lang"));
+            return PD_ERR_INPUT;
         }
-        *lang = pd_strdup(opts->lang);
-        return PD_OK;
+        l = pd_strdup(def && *def ? def : "en");
     }
-    char *l = project_attr(project, "lang");
-    if (!l || !pd_l10n_exists(ctx, l)) {
-        if (l)
-            pd_diag_raise(ctx, PD_WARNING, pd_xml_doc_name(project), 0, 0,
-                          "no catalogue for language '%s'; using the brand's default", l);
+    char tag[40], def[40];
+    if (pd_l10n_normalize(l, tag, sizeof tag)) {
+        /* a language without a region takes the brand's region for it: a project in "en"
+         * with a US partner's brand (document.lang en-US) gets US dates and spelling */
+        const char *b = pd_brand_get(brand, "document.lang");
+        size_t n = strlen(tag);
+        if (!strchr(tag, '-') && b && pd_l10n_normalize(b, def, sizeof def) &&
+            strncmp(def, tag, n) == 0 && def[n] == '-')
+            snprintf(tag, sizeof tag, "%s", def);
         free(l);
-        l = pd_strdup(pd_brand_get(brand, "document.lang"));
-    }
-    if (!l || !*l || !pd_l10n_exists(ctx, l)) {
-        free(l);
-        l = pd_strdup("en");
+        l = pd_strdup(tag);
     }
     *lang = l;
-    return PD_OK;
+    return l ? PD_OK : PD_ERR_SYSTEM;
 }
 
 static char *dir_of(const char *path)
@@ -186,6 +196,8 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
     if (st == PD_OK) {
         pd_xslt_env env = {ctx, brand, cat, lang, kind, (const char *const *)dirs};
         st = pd_xslt_transform(&env, stylesheet, project, layout);
+        if (st == PD_OK) /* French spaces before ? and inside « », also in the project's text */
+            pd_l10n_typeset_doc(cat, *layout);
     }
     /* The built-in stylesheets' output is checked against layout.rng by the tests; a partner
      * stylesheet's is checked here, on every render (it costs a quarter of a render). */
@@ -402,8 +414,12 @@ pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, F
     pd_brand *brand = NULL;
     st = pd_brand_resolve(ctx, opts->brand, project, (const char *const *)opts->settings,
                           &brand);
+    char tag[40];
+    if (st == PD_OK && opts->lang && !pd_l10n_check(ctx, opts->lang, NULL, 0))
+        st = PD_ERR_USAGE;
     if (st == PD_OK)
-        pd_brand_print(brand, out);
+        pd_brand_print_lang(brand, opts->lang && pd_l10n_normalize(opts->lang, tag, sizeof tag)
+                                       ? tag : NULL, out);
     pd_brand_free(brand);
     xmlFreeDoc(project);
     return st;

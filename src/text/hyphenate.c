@@ -1,6 +1,7 @@
 /* hyphenate.c — libhyphen dictionaries (UTF-8 or ISO 8859-1) turned into soft hyphens. */
 #include "hyphenate.h"
 #include "cache.h"
+#include "hyphen_except.h"
 #include "hyphen_pack.h"
 
 #include <glib.h>
@@ -19,6 +20,7 @@ enum { MAX_WORD = 100 }; /* longer "words" (hashes, URLs) are left alone */
 struct pd_hyphenator {
     HyphenDict *dict;
     bool latin1;
+    const pd_hyphen_exceptions *ex; /* the language's exception list, or NULL */
 };
 
 static void free_hyphenator(void *p)
@@ -130,13 +132,16 @@ pd_hyphenator *pd_hyphen_for(pd_ctx *ctx, const char *lang)
         return NULL;
     h->dict = load_dict(lang);
     h->latin1 = h->dict && strcmp(h->dict->cset, "UTF-8") != 0;
+    h->ex = h->dict ? pd_hyphen_exceptions_for(ctx, lang) : NULL;
     /* A missing dictionary is remembered too, so it is looked for once. */
     if (!pd_cache_put(ctx->cache, key, h, free_hyphenator))
         return NULL;
     return h->dict ? h : NULL;
 }
 
-void pd_hyphen_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf *out)
+const pd_hyphen_exceptions *pd_hyphen_exceptions_of(const pd_hyphenator *h) { return h->ex; }
+
+void pd_hyphen_patterns_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf *out)
 {
     /* The dictionary wants lower case in its own encoding; char_end[i] is the byte after
      * character i in the original, so break points map back whatever the encoding. */
@@ -148,7 +153,6 @@ void pd_hyphen_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf
         return;
     }
     char enc[MAX_WORD * 4 + 1];
-    int byte_char[MAX_WORD * 4 + 1]; /* for each encoded byte, its character */
     size_t char_end[MAX_WORD + 1];
     size_t n = 0;
     const char *p = lower;
@@ -162,13 +166,10 @@ void pd_hyphen_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf
                 ok = false;
                 break;
             }
-            byte_char[n] = (int)i;
             enc[n++] = (char)c;
         } else {
-            for (const char *b = p; b < next; b++) {
-                byte_char[n] = (int)i;
+            for (const char *b = p; b < next; b++)
                 enc[n++] = *b;
-            }
         }
         p = next;
         q = g_utf8_next_char(q);
@@ -189,10 +190,13 @@ void pd_hyphen_word(const pd_hyphenator *h, const char *word, size_t len, pd_buf
         return;
     }
     size_t from = 0;
-    for (size_t b = 0; b + 1 < n; b++) {
-        if (!(hyphens[b] & 1) || byte_char[b] == byte_char[b + 1])
+    /* libhyphen gives the points per character (a UTF-8 dictionary's too: French had
+     * "dév-elo-pp-ement" when they were read per byte); rep[i]: a non-standard break (the
+     * old spelling's "ck" -> "k-k"), never one today */
+    for (glong i = 0; i + 1 < nchars; i++) {
+        if (!(hyphens[i] & 1) || (rep && rep[i]))
             continue;
-        size_t at = char_end[byte_char[b]];
+        size_t at = char_end[i];
         pd_buf_add(out, word + from, at - from);
         pd_buf_adds(out, "\xc2\xad");
         from = at;

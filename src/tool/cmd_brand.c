@@ -4,10 +4,12 @@
 #include <string.h>
 
 static const char help[] =
-    "usage: phasedoc brand [-b BRAND] [-s KEY=VALUE]... [FILE]\n"
+    "usage: phasedoc brand [-b BRAND] [-l LANG] [-s KEY=VALUE]... [FILE]\n"
     "\n"
     "Prints every brand key with its resolved value and the layer it came from: built-in,\n"
-    "a pack of the extends chain, the project's <branding> (when FILE is given), or -s.\n";
+    "a pack of the extends chain, the project's <branding> (when FILE is given), or -s.\n"
+    "With -l LANG, each key once with the value a document in LANG gets (a text set for\n"
+    "that language, e.g. [de], or for every language) and where it came from.\n";
 
 int cmd_brand(pd_ctx *ctx, int argc, char **argv)
 {

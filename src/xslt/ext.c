@@ -66,7 +66,7 @@ static void fn_brand(xmlXPathParserContextPtr pctxt, int nargs)
     if (!pd_ext_args(pctxt, nargs, 1, 1, a))
         return;
     const pd_xslt_env *env = pd_ext_env(pctxt);
-    const char *v = pd_brand_get(env->brand, (const char *)a[0]);
+    const char *v = pd_brand_text(env->brand, (const char *)a[0], env->lang);
     if (v) {
         pd_ext_return(pctxt, v);
     } else {
@@ -94,6 +94,51 @@ static void fn_brand_file(xmlXPathParserContextPtr pctxt, int nargs)
     pd_ext_free_args(a, 1);
 }
 
+/* The wording of key for the output language: the brand's override first, then the
+ * catalogue's. NULL if neither has it. */
+static const char *wording_of(const pd_xslt_env *env, const char *key)
+{
+    const char *v = pd_brand_wording(env->brand, env->lang, key);
+    return v ? v : pd_l10n_text(env->cat, key);
+}
+
+/* Appends v with every {@KEY} replaced by KEY's wording (and {@KEY:lower} by it with a lower
+ * case first letter, for the middle of an English sentence), so that one word for one thing
+ * is set once: offer.number "{@offer.title} number" follows a brand's "Proposal". */
+static bool expand_refs(const pd_xslt_env *env, const char *v, int depth, pd_buf *out,
+                        const char **missing)
+{
+    while (*v) {
+        const char *open = strstr(v, "{@"), *close = open ? strchr(open, '}') : NULL;
+        if (!open || !close || depth > 4) {
+            pd_buf_adds(out, v);
+            break;
+        }
+        pd_buf_add(out, v, (size_t)(open - v));
+        char key[200];
+        snprintf(key, sizeof key, "%.*s", (int)(close - open - 2), open + 2);
+        bool lower = false;
+        char *colon = strchr(key, ':');
+        if (colon) {
+            lower = strcmp(colon + 1, "lower") == 0;
+            *colon = '\0';
+        }
+        const char *ref = wording_of(env, key);
+        if (!ref) {
+            *missing = open;
+            return false;
+        }
+        size_t at = out->len;
+        if (!expand_refs(env, ref, depth + 1, out, missing))
+            return false;
+        if (lower && at < out->len && out->data[at] >= 'A' && out->data[at] <= 'Z' &&
+            !(at + 1 < out->len && out->data[at + 1] >= 'A' && out->data[at + 1] <= 'Z'))
+            out->data[at] = (char)(out->data[at] - 'A' + 'a'); /* "Proposal", not "SOW" */
+        v = close + 1;
+    }
+    return !out->failed;
+}
+
 /* pd:text(key): the wording for the output language, the brand's override first. */
 static void fn_text(xmlXPathParserContextPtr pctxt, int nargs)
 {
@@ -102,14 +147,21 @@ static void fn_text(xmlXPathParserContextPtr pctxt, int nargs)
         return;
     const pd_xslt_env *env = pd_ext_env(pctxt);
     const char *key = (const char *)a[0];
-    const char *v = pd_brand_wording(env->brand, env->lang, key);
+    const char *v = wording_of(env, key), *missing = NULL;
+    pd_buf out;
+    pd_buf_init(&out, 1 << 20);
     if (!v)
-        v = pd_l10n_text(env->cat, key);
-    if (v)
-        pd_ext_return(pctxt, v);
-    else
         pd_ext_fail(pctxt, "no text '%s' in the %s catalogue (stylesheets/l10n/%s.xml)", key,
                     env->lang, env->lang);
+    else if (!strstr(v, "{@"))
+        pd_ext_return(pctxt, v);
+    else if (expand_refs(env, v, 0, &out, &missing))
+        pd_ext_return(pctxt, out.data ? out.data : "");
+    else
+        pd_ext_fail(pctxt, "text '%s' refers to %.*s, which the %s catalogue does not have", key,
+                    missing ? (int)strcspn(missing, "}") + 1 : 0, missing ? missing : "",
+                    env->lang);
+    pd_buf_free(&out);
     pd_ext_free_args(a, 1);
 }
 

@@ -348,8 +348,8 @@ static void fn_amount(xmlXPathParserContextPtr pctxt, int nargs)
             pd_buf_init(&out, 512);
             pd_l10n_format_minor(env->cat, cents, &num);
             if (!num.failed)
-                fill_money_pattern(pd_l10n_money_pattern(env->cat), num.data,
-                                   currency_symbol(a[1]), &out);
+                fill_money_pattern(pd_l10n_money_pattern_for(env->cat, currency_symbol(a[1])),
+                                   num.data, currency_symbol(a[1]), &out);
             if (num.failed || out.failed)
                 pd_ext_fail(pctxt, "pd:amount: out of memory");
             else

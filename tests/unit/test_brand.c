@@ -195,6 +195,15 @@ static void test_relpath(void **state)
 
 /* ---- resolving ---- */
 
+/* Keys without a language variant's "@LANG". */
+static size_t plain_key_count(const pd_brand *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pd_brand_key_count(b); i++)
+        n += strchr(pd_brand_key_at(b, i), '@') == NULL;
+    return n;
+}
+
 static void test_default_pack(void **state)
 {
     pd_ctx *ctx = *state;
@@ -219,8 +228,8 @@ static void test_default_pack(void **state)
     assert_false(pd_brand_color(b, "font.body", rgb));
     assert_true(pd_brand_flag(b, "header.logo"));
 
-    /* Every static key is there, sorted. */
-    assert_int_equal(pd_brand_key_count(b), pd_brand_keydef_count());
+    /* Every static key is there, sorted (besides the pack's texts per language, KEY@LANG). */
+    assert_int_equal(plain_key_count(b), pd_brand_keydef_count());
     for (size_t i = 1; i < pd_brand_key_count(b); i++)
         assert_true(strcmp(pd_brand_key_at(b, i - 1), pd_brand_key_at(b, i)) < 0);
     assert_null(pd_brand_key_at(b, pd_brand_key_count(b)));
@@ -305,6 +314,29 @@ static void test_chain_order(void **state)
     pd_brand_free(b);
 }
 
+static void test_texts_per_language(void **state)
+{
+    pd_ctx *ctx = *state;
+    const char *settings[] = {"cover.tagline@fr=Bonjour", NULL};
+    pd_brand *b = resolve_expect(ctx, NULL, NULL, settings, PD_OK);
+    /* the default pack's German legal line for de and its regions, English for the rest */
+    assert_non_null(strstr(pd_brand_text(b, "company.legal", "de"), "Geschäftsführung"));
+    assert_non_null(strstr(pd_brand_text(b, "company.legal", "de-CH"), "Geschäftsführung"));
+    assert_non_null(strstr(pd_brand_text(b, "company.legal", "en-US"), "Managing directors"));
+    assert_non_null(strstr(pd_brand_text(b, "company.legal", "it"), "Managing directors"));
+    assert_string_equal(pd_brand_text(b, "cover.tagline", "fr-CH"), "Bonjour");
+    assert_string_equal(pd_brand_text(b, "color.primary", "de"), pd_brand_get(b, "color.primary"));
+    pd_brand_free(b);
+    /* a younger layer's plain value replaces an older layer's German one */
+    const char *plain[] = {"company.legal=Plain", NULL};
+    b = resolve_expect(ctx, NULL, NULL, plain, PD_OK);
+    assert_string_equal(pd_brand_text(b, "company.legal", "de"), "Plain");
+    pd_brand_free(b);
+    /* only text keys take a language */
+    const char *bad[] = {"color.primary@de=#000000", NULL};
+    resolve_expect(ctx, NULL, NULL, bad, PD_ERR_USAGE);
+}
+
 static void test_wording(void **state)
 {
     pd_ctx *ctx = *state;
@@ -319,7 +351,7 @@ static void test_wording(void **state)
     assert_null(pd_brand_wording(b, "it", "offer.title"));
     assert_null(pd_brand_wording(b, "en", "offer.other"));
     /* Wording keys are listed with the static ones, sorted. */
-    assert_int_equal(pd_brand_key_count(b), pd_brand_keydef_count() + 3);
+    assert_int_equal(plain_key_count(b), pd_brand_keydef_count() + 3);
     assert_string_equal(pd_brand_key_at(b, pd_brand_key_count(b) - 1), "wording.fr.offer.title");
     pd_brand_free(b);
 }
@@ -683,6 +715,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_default_pack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_precedence, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chain_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_texts_per_language, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wording, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_self_cycle, setup, teardown),

@@ -53,7 +53,8 @@ static void english_words(void **state)
 static void german_words_with_umlauts(void **state)
 {
     (void)state;
-    expect("de", "Abnahmekriterien", "Ab-nah-me-kri-te-rien");
+    /* the exception list's division (stylesheets/l10n/hyphen/de.txt): Kri-te-ri-en */
+    expect("de", "Abnahmekriterien", "Ab-nah-me-kri-te-ri-en");
     expect("de", "Rechenzentrum", "Re-chen-zen-trum");
     expect("de", "Übergabeprotokoll", "Über-ga-be-pro-to-koll");
     expect("de-DE", "Bereitstellung", "Be-reit-stel-lung");

@@ -191,4 +191,13 @@ void pd_manifest_free(pd_manifest_entry *entries, size_t count);
 
 /* ---- end of batch -------------------------------------------------------------------- */
 
+/* ---- authoring: strict checks, kinds and their data ----------------------------------- */
+
+/* Warnings are raised as errors from now on (the tool's --strict, for CI). */
+void pd_ctx_set_strict(pd_ctx *ctx, int strict);
+
+/* Which document kinds a project description has the data for, as bits (1 << i for
+ * pd_kind_name(i)). Reads and parses the file, without validating it. */
+pd_status pd_project_kinds(pd_ctx *ctx, const char *path, unsigned *kinds);
+
 #endif

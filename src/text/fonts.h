@@ -17,4 +17,7 @@
  * a bad pack font, or (with no extra folders) missing bundled fonts. */
 PangoContext *pd_fonts_context(pd_ctx *ctx, const char *const *extra_dirs);
 
+/* Whether family is among the bundled fonts and those of extra_dirs (case-insensitive). */
+bool pd_fonts_has_family(pd_ctx *ctx, const char *const *extra_dirs, const char *family);
+
 #endif

@@ -200,4 +200,10 @@ void pd_ctx_set_strict(pd_ctx *ctx, int strict);
  * pd_kind_name(i)). Reads and parses the file, without validating it. */
 pd_status pd_project_kinds(pd_ctx *ctx, const char *path, unsigned *kinds);
 
+/* The folders a render of path with opts reads besides path and opts->stylesheet: the brand
+ * packs of the resolved chain and their fonts/ folders (NULL-terminated, malloc'd, each and
+ * the list freed with free). For watching them for changes. */
+pd_status pd_watch_folders(pd_ctx *ctx, const char *path, const pd_options *opts,
+                           char ***folders);
+
 #endif

@@ -148,3 +148,27 @@ bool pd_project_has_data(pd_ctx *ctx, xmlDocPtr doc, const char *kind, bool rais
     }
     return true; /* a kind of a partner's stylesheet: its data is its own business */
 }
+
+pd_status pd_starter_schema_pis(pd_ctx *ctx, FILE *out)
+{
+    static const struct {
+        const char *file, *ns;
+    } schemas[] = {
+        {"schemas/project.rng", "http://relaxng.org/ns/structure/1.0"},
+        {"schemas/project.xsd", "http://www.w3.org/2001/XMLSchema"},
+    };
+    for (size_t i = 0; i < sizeof schemas / sizeof schemas[0]; i++) {
+        char *path = pd_data_path(ctx, schemas[i].file);
+        if (!path)
+            return PD_ERR_SYSTEM;
+        /* a path with a quote or a space would need escaping; the data folder has none */
+        bool plain = strcspn(path, "\"<>& %") == strlen(path);
+        int w = plain ? fprintf(out, "<?xml-model href=\"file://%s\" type=\"application/xml\" "
+                                     "schematypens=\"%s\"?>\n", path, schemas[i].ns)
+                      : 0;
+        free(path);
+        if (w < 0)
+            return PD_ERR_SYSTEM;
+    }
+    return PD_OK;
+}

@@ -8,6 +8,7 @@
 
 #include <libxml/tree.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 /* At most this many messages of one run are shown; the rest are counted in a last line. */
 enum { PD_PROJECT_MAX_SHOWN = 100 };
@@ -21,5 +22,9 @@ pd_status pd_project_validate(pd_ctx *ctx, xmlDocPtr doc);
  * <initialisation>; concept, implementation, approval: their phase); when it does not and
  * raise is set, an error says what is missing. */
 bool pd_project_has_data(pd_ctx *ctx, xmlDocPtr doc, const char *kind, bool raise);
+
+/* Writes the <?xml-model?> processing instructions that name the installed schemas (RELAX NG
+ * and XSD, by absolute file: URI) for editors that complete and check as you type. */
+pd_status pd_starter_schema_pis(pd_ctx *ctx, FILE *out);
 
 #endif

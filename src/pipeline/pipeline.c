@@ -430,7 +430,16 @@ pd_status pd_print_starter(pd_ctx *ctx, FILE *out)
     size_t len = 0;
     pd_status st = path ? pd_file_read(ctx, path, 1u << 20, &data, &len) : PD_ERR_SYSTEM;
     free(path);
-    if (st == PD_OK && fwrite(data, 1, len, out) != len)
+    /* after the XML declaration: where editors find the schema (<?xml-model?>) */
+    const char *body = data;
+    if (st == PD_OK && strncmp(data, "<?xml ", 6) == 0 && memchr(data, '\n', len)) {
+        body = (const char *)memchr(data, '\n', len) + 1;
+        if (fwrite(data, 1, (size_t)(body - data), out) != (size_t)(body - data) ||
+            pd_starter_schema_pis(ctx, out) != PD_OK)
+            st = PD_ERR_SYSTEM;
+    }
+    if (st == PD_OK && fwrite(body, 1, len - (size_t)(body - data), out) !=
+                           len - (size_t)(body - data))
         st = PD_ERR_SYSTEM;
     free(data);
     return st == PD_ERR_INPUT ? PD_ERR_SYSTEM : st;

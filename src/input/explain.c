@@ -308,8 +308,12 @@ static void explain_attributes(explainer *e, xmlNode *el, const xmlNode *def)
         if (value)
             snprintf(sel, sizeof sel, " value=\"%s\"", (const char *)value);
         xmlFree(value);
-        say(e, el, NULL, "<%s%s> needs the attribute %s: %s", (const char *)el->name, sel,
-            pd_rng_name(missing[i]), why);
+        char *doc = pd_rng_doc(missing[i]);
+        if (doc && doc[0] >= 'A' && doc[0] <= 'Z' && doc[1] >= 'a' && doc[1] <= 'z')
+            doc[0] = (char)(doc[0] - 'A' + 'a');
+        say(e, el, NULL, "<%s%s> needs the attribute %s%s%s%s: %s", (const char *)el->name, sel,
+            pd_rng_name(missing[i]), doc ? " (" : "", doc ? doc : "", doc ? ")" : "", why);
+        free(doc);
     }
 }
 

@@ -690,3 +690,24 @@ size_t pd_rng_missing_attributes(const pd_rng *m, const xmlNode *def, xmlNode *i
         out[n++] = f.missing[i];
     return n;
 }
+
+char *pd_rng_doc(const xmlNode *def)
+{
+    for (const xmlNode *c = def ? def->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "documentation") == 0) {
+            char *s = content_of(c);
+            if (!s)
+                return NULL;
+            char *w = s;
+            for (char *r = s; *r; r++) {
+                char ch = (*r == '\n' || *r == '\t') ? ' ' : *r;
+                if (ch != ' ' || (w > s && w[-1] != ' '))
+                    *w++ = ch;
+            }
+            while (w > s && (w[-1] == ' ' || w[-1] == '.'))
+                w--;
+            *w = '\0';
+            return s;
+        }
+    return NULL;
+}

@@ -54,6 +54,10 @@ bool pd_rng_has_simple_content(const pd_rng *m, const xmlNode *def);
 size_t pd_rng_missing_attributes(const pd_rng *m, const xmlNode *def, xmlNode *instance,
                                  const xmlNode **out, size_t max);
 
+/* The a:documentation of a pattern, white space folded, without its final full stop
+ * (malloc'd), or NULL. */
+char *pd_rng_doc(const xmlNode *def);
+
 /* Levenshtein distance between two short strings (bytes); large for long ones. */
 int pd_edit_distance(const char *a, const char *b);
 

@@ -34,6 +34,7 @@ check-schemas: schemas
 	jing -c schemas/project.rnc samples/*.xml
 	xmllint --noout --schema schemas/project.xsd samples/*.xml
 
+all: $(BUILD)/xslt-apply
 $(BUILD)/xslt-apply: tools/xslt-apply.c
 	@mkdir -p $(dir $@)
 	@echo "  LINK $@"

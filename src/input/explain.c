@@ -382,6 +382,16 @@ static void explain_unexpected(explainer *e, xmlNode *el)
                 pname);
         return;
     }
+    bool repeats = false;
+    for (size_t i = 0; i < n; i++)
+        repeats = repeats || (strcmp(names[i], name) == 0 && items[i].repeats);
+    for (xmlNode *s = el->prev; s && !repeats; s = s->prev)
+        if (s->type == XML_ELEMENT_NODE && strcmp((const char *)s->name, name) == 0) {
+            int l = (int)xmlGetLineNo(s);
+            say(e, el, NULL, "<%s> comes once in <%s>, and there is one at line %d already: "
+                "merge the two", name, pname, l);
+            return;
+        }
     for (size_t i = 0; i < at; i++)
         if (items[i].required && !has_child(parent, names[i])) {
             say(e, el, NULL, "<%s> needs a <%s> before <%s>", pname, names[i], name);

@@ -106,7 +106,7 @@ typedef struct {
     size_t n, max;
 } walk;
 
-static void walk_pattern(walk *w, const xmlNode *pat, bool required, int depth)
+static void walk_pattern(walk *w, const xmlNode *pat, bool required, bool repeats, int depth)
 {
     if (depth > 40)
         return;
@@ -123,21 +123,25 @@ static void walk_pattern(walk *w, const xmlNode *pat, bool required, int depth)
                     w->out[i].required = w->out[i].required || required;
                 }
             if (!dup && w->n < w->max)
-                w->out[w->n++] = (pd_rng_item){c, required};
+                w->out[w->n++] = (pd_rng_item){c, required, repeats};
         } else if (strcmp(k, "ref") == 0) {
             const xmlNode *d = define_of(w->m, c);
             if (d)
-                walk_pattern(w, d, required, depth + 1);
-        } else if (strcmp(k, "optional") == 0 || strcmp(k, "zeroOrMore") == 0) {
-            walk_pattern(w, c, false, depth + 1);
+                walk_pattern(w, d, required, repeats, depth + 1);
+        } else if (strcmp(k, "optional") == 0) {
+            walk_pattern(w, c, false, repeats, depth + 1);
+        } else if (strcmp(k, "zeroOrMore") == 0) {
+            walk_pattern(w, c, false, true, depth + 1);
+        } else if (strcmp(k, "oneOrMore") == 0) {
+            walk_pattern(w, c, required, true, depth + 1);
         } else if (strcmp(k, "choice") == 0) {
             int alternatives = 0;
             for (const xmlNode *a = c->children; a; a = a->next)
                 alternatives += a->type == XML_ELEMENT_NODE;
-            walk_pattern(w, c, required && alternatives == 1, depth + 1);
-        } else if (strcmp(k, "group") == 0 || strcmp(k, "oneOrMore") == 0 ||
+            walk_pattern(w, c, required && alternatives == 1, repeats, depth + 1);
+        } else if (strcmp(k, "group") == 0 ||
                    strcmp(k, "interleave") == 0 || strcmp(k, "mixed") == 0) {
-            walk_pattern(w, c, required, depth + 1);
+            walk_pattern(w, c, required, repeats, depth + 1);
         }
         /* element, attribute (when not wanted), data, value, text, list, empty: leaves */
     }
@@ -147,7 +151,7 @@ size_t pd_rng_children(const pd_rng *m, const xmlNode *def, pd_rng_item *out, si
 {
     walk w = {m, "element", out, 0, max};
     if (def)
-        walk_pattern(&w, def, true, 0);
+        walk_pattern(&w, def, true, false, 0);
     return w.n;
 }
 
@@ -155,7 +159,7 @@ size_t pd_rng_attributes(const pd_rng *m, const xmlNode *def, pd_rng_item *out, 
 {
     walk w = {m, "attribute", out, 0, max};
     if (def)
-        walk_pattern(&w, def, true, 0);
+        walk_pattern(&w, def, true, false, 0);
     return w.n;
 }
 

@@ -19,6 +19,7 @@ const pd_rng *pd_rng_get(pd_ctx *ctx, const char *schema);
 typedef struct {
     const xmlNode *def;
     bool required;
+    bool repeats; /* under zeroOrMore or oneOrMore */
 } pd_rng_item;
 
 enum { PD_RNG_MAX_ITEMS = 128 };

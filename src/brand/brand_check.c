@@ -5,10 +5,35 @@
 #include "brand.h"
 #include "brand_keys.h"
 #include "fonts.h"
+#include "l10n.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* wording.<lang>.<key>: a key the catalogue does not have is never shown (a typo, mostly). */
+static void check_wording(pd_ctx *ctx, const pd_brand *brand, const char *key)
+{
+    const char *lang = key + strlen("wording.");
+    const char *dot = strchr(lang, '.');
+    if (!dot)
+        return;
+    char l[16];
+    snprintf(l, sizeof l, "%.*s", (int)(dot - lang), lang);
+    if (!pd_l10n_exists(ctx, l)) {
+        pd_diag_raise(ctx, PD_WARNING, NULL, 0, 0,
+                      "%s (%s): there is no catalogue for the language '%s', so this wording "
+                      "is never used", key, pd_brand_origin(brand, key), l);
+        return;
+    }
+    const pd_catalogue *cat = pd_l10n_load(ctx, l);
+    if (cat && !pd_l10n_text(cat, dot + 1))
+        pd_diag_raise(ctx, PD_WARNING, NULL, 0, 0,
+                      "%s (%s): the '%s' catalogue has no text '%s', so this wording is never "
+                      "used (the keys are in stylesheets/l10n/%s.xml)",
+                      key, pd_brand_origin(brand, key), l, dot + 1, l);
+}
 
 pd_status pd_brand_check_project(pd_ctx *ctx, xmlDocPtr project)
 {
@@ -27,6 +52,8 @@ pd_status pd_brand_check_project(pd_ctx *ctx, xmlDocPtr project)
             if (!path)
                 st = PD_ERR_INPUT;
             free(path);
+        } else if (def->type == PD_BRAND_WORDING) {
+            check_wording(ctx, brand, key);
         } else if (def->type == PD_BRAND_FONT &&
                    !pd_fonts_has_family(ctx, (const char *const *)fonts, value)) {
             pd_diag_raise(ctx, PD_WARNING, NULL, 0, 0,

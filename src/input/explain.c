@@ -63,12 +63,16 @@ static void collect(void *user, xmlErrorPtr err)
 typedef struct {
     char *data;
     size_t len;
+    size_t *lines; /* byte offset of each line's start: lines[0] is line 1 */
+    size_t nlines;
 } source;
 
 static void source_load(source *s, const xmlDoc *doc)
 {
     s->data = NULL;
     s->len = 0;
+    s->lines = NULL;
+    s->nlines = 0;
     const char *name = pd_xml_doc_name(doc);
     if (name[0] == '<') /* <stdin>, <input>: not a file to read again */
         return;
@@ -89,6 +93,17 @@ static void source_load(source *s, const xmlDoc *doc)
     }
     s->data = b.data;
     s->len = b.len;
+    size_t nl = 1;
+    for (size_t i = 0; i < b.len; i++)
+        nl += b.data[i] == '\n';
+    s->lines = malloc(nl * sizeof *s->lines);
+    if (!s->lines)
+        return;
+    s->lines[0] = 0;
+    s->nlines = 1;
+    for (size_t i = 0; i < b.len; i++)
+        if (b.data[i] == '\n')
+            s->lines[s->nlines++] = i + 1;
 }
 
 /* Advances (line, col) over bytes [from, to) of src; columns count characters. */
@@ -110,6 +125,10 @@ static bool name_end(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '>' || ch == '/';
 }
 
+/* The same, with i the offset where the element's line starts. */
+static void locate_from(const char *src, size_t len, size_t i, const xmlNode *el,
+                        const char *attr, int *line, int *col);
+
 void pd_source_locate(const char *src, size_t len, const xmlNode *el, const char *attr,
                       int *line, int *col)
 {
@@ -121,6 +140,12 @@ void pd_source_locate(const char *src, size_t len, const xmlNode *el, const char
     for (int l = 1; l < *line && i < len; i++)
         if (src[i] == '\n')
             l++;
+    locate_from(src, len, i, el, attr, line, col);
+}
+
+static void locate_from(const char *src, size_t len, size_t i, const xmlNode *el,
+                        const char *attr, int *line, int *col)
+{
     const char *name = (const char *)el->name;
     size_t nl = strlen(name);
     /* the start tag, possibly with a prefix: <name or <p:name */
@@ -218,10 +243,19 @@ static void mark_done(explainer *e, xmlNode *n)
 static void say(explainer *e, xmlNode *el, const char *attr, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Past this many messages the rest are not worded: nobody reads them, and a huge broken file
+ * must not cost a scan of the file per message. */
+enum { MAX_EXPLAINED = 400 };
+
 static void say(explainer *e, xmlNode *el, const char *attr, const char *fmt, ...)
 {
-    int line, col;
-    pd_source_locate(e->src.data, e->src.len, el, attr, &line, &col);
+    if (e->raised >= MAX_EXPLAINED) {
+        e->raised++;
+        return;
+    }
+    int line = (int)xmlGetLineNo(el), col = 0;
+    if (e->src.lines && line > 0 && (size_t)line <= e->src.nlines)
+        locate_from(e->src.data, e->src.len, e->src.lines[line - 1], el, attr, &line, &col);
     va_list ap;
     va_start(ap, fmt);
     pd_diag_raisev(e->ctx, PD_ERROR, e->file, line, col, fmt, ap);
@@ -441,6 +475,19 @@ static void explain_error(explainer *e, const raw_error *r)
         say(e, el, NULL, "<%s> holds text where only elements are allowed: put the text "
             "inside one of its elements", (const char *)el->name);
         return;
+    case XML_RELAXNG_ERR_DATAELEM:
+    case XML_RELAXNG_ERR_VALELEM:
+    case XML_RELAXNG_ERR_LISTELEM:
+        for (xmlNode *c = el->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE) {
+                say(e, c, NULL, "<%s> holds text only: the element <%s%s%s> is not allowed in "
+                    "it", (const char *)el->name, c->ns && c->ns->prefix ?
+                    (const char *)c->ns->prefix : "", c->ns && c->ns->prefix ? ":" : "",
+                    (const char *)c->name);
+                mark_done(e, el);
+                return;
+            }
+        break;
     case XML_RELAXNG_ERR_ELEMNOTEMPTY:
         say(e, el, NULL, "<%s> must be empty: its data goes into attributes",
             (const char *)el->name);
@@ -490,7 +537,7 @@ static void explain_all(explainer *e, xmlDocPtr doc, const collector *c)
 {
     /* attributes: every element, in document order */
     xmlNode *n = xmlDocGetRootElement(doc);
-    while (n) {
+    while (n && e->raised < MAX_EXPLAINED) {
         if (n->type == XML_ELEMENT_NODE) {
             const xmlNode *def = pd_rng_def_of(e->m, n);
             if (def)
@@ -527,7 +574,7 @@ pd_status pd_validate_explained(pd_ctx *ctx, xmlDocPtr doc, const char *schema)
     collector c = {ctx, NULL, 0, 0, false};
     pd_status st = pd_validate_doc_with(ctx, doc, schema, collect, &c);
     if (st == PD_ERR_INPUT) {
-        explainer e = {ctx, pd_rng_get(ctx, schema), pd_xml_doc_name(doc), {NULL, 0},
+        explainer e = {ctx, pd_rng_get(ctx, schema), pd_xml_doc_name(doc), {NULL, 0, NULL, 0},
                        NULL, 0, 0, 0};
         if (!e.m) {
             st = PD_ERR_SYSTEM;
@@ -535,6 +582,7 @@ pd_status pd_validate_explained(pd_ctx *ctx, xmlDocPtr doc, const char *schema)
             source_load(&e.src, doc);
             explain_all(&e, doc, &c);
             free(e.src.data);
+            free(e.src.lines);
             free(e.done);
         }
     }

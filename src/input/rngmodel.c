@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define RNG_NS "http://relaxng.org/ns/structure/1.0"
 #define XSD_NS "http://www.w3.org/2001/XMLSchema"
@@ -527,6 +528,16 @@ void pd_rng_explain_value(const pd_rng *m, const xmlNode *def, const char *value
             pd_buf_adds(&b, names[i] ? names[i] : "?");
         }
         const char *close = value ? pd_closest_name(value, (const char *const *)names, n) : NULL;
+        /* words a consultant writes for the schema's values, which no edit distance finds */
+        static const char *const synonyms[][2] = {
+            {"annually", "yearly"}, {"annual", "yearly"},     {"per-year", "yearly"},
+            {"one-time", "once"},   {"onetime", "once"},      {"single", "once"},
+            {"per-month", "monthly"},
+        };
+        for (size_t k = 0; !close && value && k < sizeof synonyms / sizeof synonyms[0]; k++)
+            for (size_t i = 0; i < n && !close; i++)
+                if (strcasecmp(value, synonyms[k][0]) == 0 && pd_streq(names[i], synonyms[k][1]))
+                    close = names[i];
         if (close) {
             pd_buf_adds(&b, "; did you mean ");
             pd_buf_adds(&b, close);
@@ -561,7 +572,11 @@ void pd_rng_explain_value(const pd_rng *m, const xmlNode *def, const char *value
     if (max)
         snprintf(atmost, sizeof atmost, ", at most %s", max);
     char fixed[128];
-    if (strcmp(type, "date") == 0) {
+    bool numeric = value && *value && strspn(value, "0123456789.") == strlen(value) &&
+                   strchr(value, '.') == strrchr(value, '.');
+    if (max && numeric && strtod(value, NULL) > strtod(max, NULL)) {
+        snprintf(buf, size, "%s is more than the largest value allowed here, %s", value, max);
+    } else if (strcmp(type, "date") == 0) {
         explain_date(value, buf, size);
     } else if (strcmp(type, "decimal") == 0) {
         if (value && decimal_with_dot(value, fixed, sizeof fixed))

@@ -22,6 +22,9 @@ grep -q 'color.primary' "$TMP/err" && pass || fail "did you mean color.primary: 
 sed 's|</branding>|<set key="font.body" value="Comic Neue"/></branding>|' "$REF" > "$TMP/font.xml"
 expect_exit 0 "an unknown font is legal" "$PHASEDOC" validate "$TMP/font.xml"
 grep -q "warning: font.body 'Comic Neue'" "$TMP/err" && pass || fail "an unshipped font warns: $(cat "$TMP/err")"
+sed 's|</branding>|<set key="wording.en.offer.titel" value="Proposal"/></branding>|' "$REF" > "$TMP/wording.xml"
+"$PHASEDOC" validate "$TMP/wording.xml" >/dev/null 2>"$TMP/err"
+grep -q "wording.en.offer.titel.*catalogue has no text 'offer.titel'" "$TMP/err" && pass || fail "a wording key the catalogue lacks warns: $(cat "$TMP/err")"
 python3 - "$REF" "$TMP/monthly.xml" <<'PY'
 import sys
 s = open(sys.argv[1]).read().replace('qty="1" unit="year" billing="yearly"', 'qty="12" unit="month" billing="monthly"')

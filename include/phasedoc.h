@@ -220,4 +220,19 @@ pd_status pd_sign_list(pd_ctx *ctx, const char *in, pd_sign_field_fn fn, void *u
 
 /* ---- end of signing ------------------------------------------------------------------ */
 
+/* ---- authoring: strict checks, kinds and their data ----------------------------------- */
+
+/* Warnings are raised as errors from now on (the tool's --strict, for CI). */
+void pd_ctx_set_strict(pd_ctx *ctx, int strict);
+
+/* Which document kinds a project description has the data for, as bits (1 << i for
+ * pd_kind_name(i)). Reads and parses the file, without validating it. */
+pd_status pd_project_kinds(pd_ctx *ctx, const char *path, unsigned *kinds);
+
+/* The folders a render of path with opts reads besides path and opts->stylesheet: the brand
+ * packs of the resolved chain and their fonts/ folders (NULL-terminated, malloc'd, each and
+ * the list freed with free). For watching them for changes. */
+pd_status pd_watch_folders(pd_ctx *ctx, const char *path, const pd_options *opts,
+                           char ***folders);
+
 #endif

@@ -78,4 +78,9 @@ void pd_brand_print_lang(const pd_brand *b, const char *lang, FILE *out);
 /* The closest known key to an unknown one (edit distance), or NULL: for "did you mean ...?". */
 const char *pd_brand_suggest(const char *unknown_key);
 
+/* What a render of project would refuse in its brand (pack, <branding> keys and values,
+ * fonts folder, files), checked without rendering; a font family no pack ships and the
+ * bundled set lacks is a warning. */
+pd_status pd_brand_check_project(pd_ctx *ctx, xmlDocPtr project);
+
 #endif

@@ -78,6 +78,8 @@ void pd_ctx_clear_diags(pd_ctx *ctx)
 
 int pd_ctx_error_count(const pd_ctx *ctx) { return ctx->nerrors; }
 
+void pd_ctx_set_strict(pd_ctx *ctx, int strict) { ctx->strict = strict != 0; }
+
 const char *pd_ctx_data_dir(const pd_ctx *ctx) { return ctx->data_dir; }
 
 char *pd_data_path(const pd_ctx *ctx, const char *rel)
@@ -96,6 +98,10 @@ void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, in
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+    if (sev == PD_WARNING && ctx->strict) { /* like -Werror: still says what it was */
+        sev = PD_ERROR;
+        snprintf(msg + n, sizeof msg - n, " [--strict]");
+    }
     if (sev == PD_ERROR)
         ctx->nerrors++;
     pd_diag d = {sev, file, line, column, msg};

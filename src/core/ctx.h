@@ -5,6 +5,7 @@
 #include "phasedoc.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 
 typedef struct pd_cache pd_cache;
 
@@ -16,6 +17,7 @@ struct pd_ctx {
     size_t ndiags, capdiags;
     int nerrors;
     pd_cache *cache; /* stylesheets, schemas, fonts: loaded once, freed with the context */
+    bool strict;     /* warnings are raised as errors (pd_ctx_set_strict) */
 };
 
 /* The one place every diagnostic is raised: set a breakpoint here. */

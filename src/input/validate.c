@@ -49,6 +49,12 @@ static void on_validity_error(void *user, xmlErrorPtr err)
 
 pd_status pd_validate_doc(pd_ctx *ctx, xmlDocPtr doc, const char *schema)
 {
+    return pd_validate_doc_with(ctx, doc, schema, on_validity_error, ctx);
+}
+
+pd_status pd_validate_doc_with(pd_ctx *ctx, xmlDocPtr doc, const char *schema,
+                               pd_validity_fn fn, void *user)
+{
     xmlRelaxNGPtr rng = load_schema(ctx, schema);
     if (!rng)
         return PD_ERR_SYSTEM;
@@ -57,13 +63,13 @@ pd_status pd_validate_doc(pd_ctx *ctx, xmlDocPtr doc, const char *schema)
         pd_error(ctx, "out of memory");
         return PD_ERR_SYSTEM;
     }
-    xmlRelaxNGSetValidStructuredErrors(vc, on_validity_error, ctx);
+    xmlRelaxNGSetValidStructuredErrors(vc, fn, user);
     int errors_before = pd_ctx_error_count(ctx);
     int rc = xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
     if (rc == 0)
         return PD_OK;
-    if (pd_ctx_error_count(ctx) == errors_before)
+    if (pd_ctx_error_count(ctx) == errors_before && fn == on_validity_error)
         pd_diag_raise(ctx, PD_ERROR, pd_xml_doc_name(doc), 0, 0, "does not match %s", schema);
     return PD_ERR_INPUT;
 }

@@ -1,5 +1,6 @@
 /* xml.c — reading and parsing XML safely (see HARDENING: no entities, no DTDs, no network). */
 #include "xml.h"
+#include "rngmodel.h"
 #include "util.h"
 
 #include <errno.h>
@@ -86,6 +87,60 @@ bool pd_xml_mem_cap_end(void)
     return atomic_exchange(&mem_hit, false);
 }
 
+/* libxml2's parser messages, reworded for somebody editing XML by hand; NULL keeps the
+ * original. */
+static const char *parser_message(const xmlError *err, char *buf, size_t size)
+{
+    const char *m = err->message ? err->message : "";
+    const char *s1 = err->str1 ? err->str1 : "", *s2 = err->str2 ? err->str2 : "";
+    switch ((int)err->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+        if (pd_edit_distance(s1, s2) <= 2)
+            snprintf(buf, size, "the start tag <%s> (line %d) is closed by </%s>: both must "
+                     "name the same element; did you mean <%s> or </%s>?", s1, err->int1, s2,
+                     s2, s1);
+        else
+            snprintf(buf, size, "</%s> closes <%s> (line %d), which is still open: is </%s> "
+                     "missing?", s2, s1, err->int1, s1);
+        return buf;
+    case XML_ERR_TAG_NOT_FINISHED:
+        snprintf(buf, size, "the file ends before <%s> (line %d) is closed: add </%s>", s1,
+                 err->int1, s1);
+        return buf;
+    case XML_ERR_NAME_REQUIRED:
+        if (strstr(m, "EntityRef"))
+            return "a bare '&': write &amp; for the character & (XML escapes & as &amp; and < "
+                   "as &lt;)";
+        if (strstr(m, "StartTag"))
+            return "a bare '<' that starts no element: write &lt; for the character <";
+        return NULL;
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        return "'&' starts an entity reference here: write &amp; for the character &";
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        snprintf(buf, size, "&%s; is not an XML entity: write the character itself, or a "
+                 "numeric reference such as &#160; (only &amp; &lt; &gt; &quot; &apos; are "
+                 "predefined)", s1);
+        return buf;
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        return "a '<' inside an attribute value: write &lt;";
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        snprintf(buf, size, "the attribute %s is given twice on this element", s1);
+        return buf;
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+        snprintf(buf, size, "the attribute %s has no value: write %s=\"...\"", s1, s1);
+        return buf;
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+        return "an attribute value must be in quotes: name=\"value\"";
+    case XML_ERR_DOCUMENT_END:
+        return "there is more after the end of the root element (one root element per file; "
+               "is an end tag misplaced?)";
+    default:
+        (void)s2;
+        return NULL;
+    }
+}
+
 static void on_structured_error(void *user, xmlErrorPtr err)
 {
     (void)user;
@@ -96,6 +151,12 @@ static void on_structured_error(void *user, xmlErrorPtr err)
     /* One line per diagnostic: libxml2 continues some messages on a second line ("Bytes:
      * 0xFF 0xFE"). Its depth message advises XML_PARSE_HUGE, which is not for our users. */
     const char *text = err->message ? err->message : "XML error";
+    char reworded[512];
+    if (err->domain == XML_FROM_PARSER) {
+        const char *r = parser_message(err, reworded, sizeof reworded);
+        if (r)
+            text = r;
+    }
     char msg[512];
     size_t n = 0;
     if (err->code == XML_ERR_INTERNAL_ERROR && strstr(text, "XML_PARSE_HUGE"))

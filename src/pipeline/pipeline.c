@@ -8,6 +8,7 @@
 #include "pipeline.h"
 #include "pdf.h"
 #include "preview.h"
+#include "project.h"
 #include "util.h"
 #include "validate.h"
 #include "xml.h"
@@ -61,9 +62,7 @@ static xmlDocPtr check_project(pd_ctx *ctx, xmlDocPtr doc, pd_status *st)
         *st = PD_ERR_INPUT;
         return NULL;
     }
-    *st = pd_validate_doc(ctx, doc, "project.rng");
-    if (*st == PD_OK)
-        *st = pd_project_check(ctx, doc);
+    *st = pd_project_validate(ctx, doc);
     if (*st != PD_OK) {
         xmlFreeDoc(doc);
         return NULL;
@@ -87,6 +86,20 @@ pd_status pd_validate_file(pd_ctx *ctx, const char *path)
         st = pd_validate_doc(ctx, doc, "layout.rng");
     else
         doc = check_project(ctx, doc, &st);
+    if (doc && st == PD_OK && is_project(doc))
+        st = pd_brand_check_project(ctx, doc); /* what render would refuse in <branding> */
+    xmlFreeDoc(doc);
+    return st;
+}
+
+pd_status pd_project_kinds(pd_ctx *ctx, const char *path, unsigned *mask)
+{
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
+    *mask = 0;
+    for (size_t i = 0; doc && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (!is_project(doc) || pd_project_has_data(ctx, doc, kinds[i], false))
+            *mask |= 1u << i;
     xmlFreeDoc(doc);
     return st;
 }
@@ -177,6 +190,9 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
                  kind);
         return PD_ERR_USAGE;
     }
+    /* an approval sheet without approval data would show made-up blanks */
+    if (is_project(project) && !opts->stylesheet && !pd_project_has_data(ctx, project, kind, true))
+        return PD_ERR_INPUT;
     pd_brand *brand = NULL;
     pd_status st = pd_brand_resolve(ctx, opts->brand, is_project(project) ? project : NULL,
                                     (const char *const *)opts->settings, &brand);
@@ -432,7 +448,16 @@ pd_status pd_print_starter(pd_ctx *ctx, FILE *out)
     size_t len = 0;
     pd_status st = path ? pd_file_read(ctx, path, 1u << 20, &data, &len) : PD_ERR_SYSTEM;
     free(path);
-    if (st == PD_OK && fwrite(data, 1, len, out) != len)
+    /* after the XML declaration: where editors find the schema (<?xml-model?>) */
+    const char *body = data;
+    if (st == PD_OK && strncmp(data, "<?xml ", 6) == 0 && memchr(data, '\n', len)) {
+        body = (const char *)memchr(data, '\n', len) + 1;
+        if (fwrite(data, 1, (size_t)(body - data), out) != (size_t)(body - data) ||
+            pd_starter_schema_pis(ctx, out) != PD_OK)
+            st = PD_ERR_SYSTEM;
+    }
+    if (st == PD_OK && fwrite(body, 1, len - (size_t)(body - data), out) !=
+                           len - (size_t)(body - data))
         st = PD_ERR_SYSTEM;
     free(data);
     return st == PD_ERR_INPUT ? PD_ERR_SYSTEM : st;

@@ -27,4 +27,7 @@ bool pd_fonts_open(pd_ctx *ctx, const char *const *extra_dirs, pd_text_env *env)
 void pd_fonts_warm(pd_ctx *ctx, const char *const *extra_dirs, const char *const *families,
                    int n);
 
+/* Whether family is among the bundled fonts and those of extra_dirs (case-insensitive). */
+bool pd_fonts_has_family(pd_ctx *ctx, const char *const *extra_dirs, const char *family);
+
 #endif

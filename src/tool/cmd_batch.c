@@ -234,6 +234,12 @@ static int parse(int argc, char **argv, batch_args *a)
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i], *v = NULL;
         long n;
+        if (a->common.operands || strcmp(arg, "--") == 0) {
+            if (a->common.operands)
+                a->files[a->nfiles++] = argv[i];
+            a->common.operands = 1;
+            continue;
+        }
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(help, stdout);
             return -1;
@@ -346,6 +352,7 @@ int cmd_batch(pd_ctx *ctx, int argc, char **argv)
         return rc < 0 ? 0 : rc;
     }
     a.b.render = a.common.pd;
+    pd_ctx_set_strict(ctx, a.common.strict);
     a.b.render.kind = NULL;
 
     job_list jobs = {0};

@@ -16,7 +16,8 @@ int cmd_brand(pd_ctx *ctx, int argc, char **argv)
     tool_opts o = {0};
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        if (tool_is_option(&o, argv[i]) &&
+            (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)) {
             fputs(help, stdout);
             return 0;
         }
@@ -25,7 +26,7 @@ int cmd_brand(pd_ctx *ctx, int argc, char **argv)
             return PD_ERR_USAGE;
         if (taken)
             continue;
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
+        if (tool_is_option(&o, argv[i]))
             return tool_usage_error("brand: unknown option '%s'", argv[i]);
         file = argv[i];
     }

@@ -7,7 +7,7 @@
 
 static const char help[] =
     "usage: phasedoc layout FILE [-k KIND] [-l LANG] [-b BRAND] [-s KEY=VALUE]... [-x STYLESHEET]\n"
-    "                            [--boxes]\n"
+    "                            [--boxes] [--strict] [--] FILE\n"
     "\n"
     "Prints the layout XML (schemas/layout.rng) that the stylesheet makes of a project\n"
     "description: what the engine will typeset. With --boxes, prints instead the boxes the\n"
@@ -19,11 +19,12 @@ int cmd_layout(pd_ctx *ctx, int argc, char **argv)
     const char *file = NULL;
     bool boxes = false;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--boxes") == 0) {
+        if (tool_is_option(&o, argv[i]) && strcmp(argv[i], "--boxes") == 0) {
             boxes = true;
             continue;
         }
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        if (tool_is_option(&o, argv[i]) &&
+            (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)) {
             fputs(help, stdout);
             return 0;
         }
@@ -32,12 +33,13 @@ int cmd_layout(pd_ctx *ctx, int argc, char **argv)
             return PD_ERR_USAGE;
         if (taken)
             continue;
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
+        if (tool_is_option(&o, argv[i]))
             return tool_usage_error("layout: unknown option '%s'", argv[i]);
         file = argv[i];
     }
     if (!file)
         return tool_usage_error("layout: no input file");
+    pd_ctx_set_strict(ctx, o.strict);
     if (boxes)
         return pd_layout_boxes(ctx, file, &o.pd, stdout);
     char *xml = NULL;

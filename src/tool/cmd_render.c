@@ -26,7 +26,13 @@ static const char help[] =
     "  -r DPI         resolution of png previews (default 96)\n"
     "  --max-pages N  refuse a document of more than N pages (default 5000)\n"
     "  --embed-source attach the project file to the PDF (PDF/A-3b, relationship Source);\n"
-    "                 off by default: a project description may hold internal data\n";
+    "                 off by default: a project description may hold internal data\n"
+    "  --strict       treat warnings as errors (exit 1), for CI\n"
+    "  --             end of options: every further argument is a file\n"
+    "\n"
+    "A kind whose phase has no data yet (an approval sheet of a project without <approval>)\n"
+    "is refused with exit 1; -k all renders the kinds that have their data and names the\n"
+    "others.\n";
 
 
 static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *kind)
@@ -63,7 +69,8 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
     tool_opts o = {0};
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        if (tool_is_option(&o, argv[i]) &&
+            (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)) {
             fputs(help, stdout);
             return 0;
         }
@@ -72,6 +79,8 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
             return PD_ERR_USAGE;
         if (taken)
             continue;
+        if (!tool_is_option(&o, argv[i]))
+            goto operand;
         if ((strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-r") == 0) && i + 1 >= argc)
             return tool_usage_error("render: option %s needs a value", argv[i]);
         if (strcmp(argv[i], "-f") == 0) {
@@ -87,8 +96,9 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
                 return tool_usage_error("render: -r takes a resolution from 10 to 1200 dpi");
             continue;
         }
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return tool_usage_error("render: unknown option '%s'", argv[i]);
+        return tool_usage_error("render: unknown option '%s' (a file whose name starts with "
+                                "'-' goes after --)", argv[i]);
+    operand:
         if (file)
             return tool_usage_error("render: one input file at a time ('%s' and '%s')", file,
                                     argv[i]);
@@ -96,13 +106,25 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
     }
     if (!file)
         return tool_usage_error("render: no input file (see phasedoc render --help)");
+    pd_ctx_set_strict(ctx, o.strict);
     const char *kind = o.pd.kind ? o.pd.kind : "approval";
     if (strcmp(kind, "all") != 0)
         return render_one(ctx, file, &o, kind);
     if (o.out)
         return tool_usage_error("render: -k all writes several files: use -d DIR, not -o");
+    /* the kinds whose phase has no data yet are skipped, and named */
+    unsigned have = 0;
+    if (strcmp(file, "-") != 0 && pd_project_kinds(ctx, file, &have) != PD_OK)
+        have = ~0u; /* the render says what is wrong with the file */
+    else if (strcmp(file, "-") == 0)
+        have = ~0u;
     int worst = 0;
     for (size_t i = 0; pd_kind_name(i); i++) {
+        if (!(have & (1u << i))) {
+            fprintf(stderr, "%s: skipped the %s: the project has no data for it yet (see "
+                    "phasedoc render -k %s)\n", file, pd_kind_name(i), pd_kind_name(i));
+            continue;
+        }
         int rc = render_one(ctx, file, &o, pd_kind_name(i));
         if (rc > worst)
             worst = rc;

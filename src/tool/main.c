@@ -19,8 +19,9 @@ static const char usage[] =
     "  new        print a commented starter project description\n"
     "  serve      render documents over HTTP for CRMs and portals, with a page to try it\n"
     "  sign       sign a rendered PDF in one of its signature fields (PAdES)\n"
+    "  watch      render, then render again on every change of the project or its brand\n"
     "\n"
-    "Run 'phasedoc COMMAND --help' for a command's options, 'phasedoc --version' for the\n"
+    "Run 'phasedoc help COMMAND' or 'phasedoc COMMAND --help' for a command's options, 'phasedoc --version' for the\n"
     "version.\n"
     "\n"
     "exit codes: 0 success; 1 the input is wrong (XML, schema, reference, brand, stylesheet,\n"
@@ -53,6 +54,13 @@ int main(int argc, char **argv)
         return PD_ERR_USAGE;
     }
     const char *cmd = argv[1];
+    /* phasedoc help COMMAND is phasedoc COMMAND --help */
+    char *help_argv[] = {argv[0], argc > 2 ? argv[2] : NULL, "--help", NULL};
+    if (strcmp(cmd, "help") == 0 && argc > 2) {
+        cmd = argv[2];
+        argc = 3;
+        argv = help_argv;
+    }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
         return 0;
@@ -69,6 +77,7 @@ int main(int argc, char **argv)
         {"brand", cmd_brand},   {"new", cmd_new},           {"batch", cmd_batch},
         {"serve", cmd_serve},
         {"sign", cmd_sign},
+        {"watch", cmd_watch},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(cmd, commands[i].name) != 0)

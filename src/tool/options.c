@@ -13,10 +13,25 @@ static const char *value_of(int argc, char **argv, int *i)
     return argv[++*i];
 }
 
+int tool_is_option(const tool_opts *o, const char *arg)
+{
+    return !o->operands && arg[0] == '-' && arg[1] != '\0';
+}
+
 int tool_common_option(int argc, char **argv, int *i, tool_opts *o)
 {
     const char *a = argv[*i];
     const char **slot = NULL;
+    if (o->operands)
+        return 0;
+    if (strcmp(a, "--") == 0) {
+        o->operands = 1;
+        return 1;
+    }
+    if (strcmp(a, "--strict") == 0) {
+        o->strict = 1;
+        return 1;
+    }
     if (strcmp(a, "-k") == 0 || strcmp(a, "--kind") == 0)
         slot = &o->pd.kind;
     else if (strcmp(a, "-l") == 0 || strcmp(a, "--lang") == 0)

@@ -15,12 +15,21 @@ typedef struct {
     int nsettings;
     const char *out;
     const char *dir;
+    int strict;   /* --strict: warnings are errors */
+    int operands; /* after "--": every further argument is a file, even "-odd.xml" */
 } tool_opts;
 
 /* Parses one shared option at argv[*i] (advancing *i past its value). Returns 1 if taken,
- * 0 if not an option of these, -1 after printing a usage error. */
+ * 0 if not an option of these, -1 after printing a usage error. "--" is taken and sets
+ * o->operands; from then on nothing is taken, and callers treat every argument as a file
+ * (check tool_is_option). --strict is taken here too (warnings become errors). */
 int tool_common_option(int argc, char **argv, int *i, tool_opts *o);
 
+/* Whether argv[i] is to be parsed as an option: it starts with '-', is not "-" alone, and no
+ * "--" came before. */
+int tool_is_option(const tool_opts *o, const char *arg);
+
+int cmd_watch(pd_ctx *ctx, int argc, char **argv);
 int cmd_render(pd_ctx *ctx, int argc, char **argv);
 int cmd_layout(pd_ctx *ctx, int argc, char **argv);
 int cmd_validate(pd_ctx *ctx, int argc, char **argv);

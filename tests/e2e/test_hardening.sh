@@ -116,7 +116,7 @@ python3 -c 'import sys; sys.stdout.write("<?xml version=\"1.0\"?>\n<project xmln
 refuse 1 2 "nesting 10,000 deep" 'nesting-10000\.xml:2:[0-9]+: error: elements nest deeper than the limit of 256' \
     render "$W/nesting-10000.xml" -k approval
 refuse 1 5 "a mismatched tag (line and column)" \
-    'mismatched-tag\.xml:5:40: error: Opening and ending tag mismatch: country line 5 and county' \
+    'mismatched-tag\.xml:5:40: error: the start tag <country> \(line 5\) is closed by </county>' \
     render "$W/mismatched-tag.xml" -k approval
 
 gzip -c samples/reference.xml > "$W/compressed.xml"
@@ -148,7 +148,7 @@ refuse 1 5 "declared UTF-16, UTF-8 inside" 'lying-encoding-utf16\.xml:1:[0-9]+: 
 refuse 1 5 "declared UTF-8, Latin-1 inside" 'lying-encoding-latin1-bytes\.xml:27:24: error: Input is not proper UTF-8' \
     render "$W/lying-encoding-latin1-bytes.xml" -k approval
 
-refuse 1 5 "xi:include of a local file" 'xinclude\.xml:25: error:' render "$W/xinclude.xml" -k approval
+refuse 1 5 "xi:include of a local file" 'xinclude\.xml:25:[0-9]+: error:' render "$W/xinclude.xml" -k approval
 layout_refused "xi:include" "$W/xinclude.xml"
 
 # ---- numbers where sizes and amounts belong: the schema refuses them, at their line -------
@@ -173,11 +173,11 @@ lines[line - 1] = new
 open(dst, "w", encoding="utf-8").write("\n".join(lines))
 PY
     run 5 "$PHASEDOC" validate "$f"
-    if [[ $rc == 1 ]] && grep -qE "number-$attr-$value\.xml:$line: error:" "$TMP/err"; then pass
+    if [[ $rc == 1 ]] && grep -qE "number-$attr-$value\.xml:$line(:[0-9]+)?: error:" "$TMP/err"; then pass
     else fail "$attr=\"$value\": the schema should refuse it at line $line (exit $rc: $(head -c 200 "$TMP/err"))"; fi
 done
 sed 's|<mailboxes>120000</mailboxes>|<mailboxes>99999999999999</mailboxes>|' samples/reference.xml > "$W/number-mailboxes.xml"
-refuse 1 5 "a mailbox count past the limit" 'number-mailboxes\.xml:87: error:' render "$W/number-mailboxes.xml" -k approval
+refuse 1 5 "a mailbox count past the limit" 'number-mailboxes\.xml:87:[0-9]+: error:' render "$W/number-mailboxes.xml" -k approval
 
 # ... and in layout documents, where a partner stylesheet may put anything the schema allows
 refuse 1 5 "a font size of 10^20 pt" 'numbers-font-overflow\.layout\.xml:7: error: <p>: font-size' \

@@ -528,6 +528,8 @@
     <xsl:call-template name="pd.signature-block">
       <xsl:with-param name="field" select="concat(@party, substring(concat('-', $nth + 1), 1, 9 * ($nth &gt; 0)))"/>
       <xsl:with-param name="label" select="string($label)"/>
+      <!-- the field's tooltip names the party even where the label stands in a row above -->
+      <xsl:with-param name="tooltip"><xsl:call-template name="approval.signoff-label"/></xsl:with-param>
       <xsl:with-param name="name">
         <xsl:choose>
           <xsl:when test="@member">

@@ -907,6 +907,7 @@
     <checkbox>
       <xsl:attribute name="checked"><xsl:value-of select="boolean($checked)"/></xsl:attribute>
       <xsl:if test="$field != ''"><xsl:attribute name="field"><xsl:value-of select="$field"/></xsl:attribute></xsl:if>
+      <xsl:if test="$tooltip != ''"><xsl:attribute name="tooltip"><xsl:value-of select="$tooltip"/></xsl:attribute></xsl:if>
       <xsl:if test="$field != '' and $value != ''"><xsl:attribute name="value"><xsl:value-of select="$value"/></xsl:attribute></xsl:if>
       <xsl:if test="$field != '' and $tooltip != ''"><xsl:attribute name="tooltip"><xsl:value-of select="$tooltip"/></xsl:attribute></xsl:if>
       <xsl:if test="$checked">
@@ -922,6 +923,7 @@
   <xsl:template name="pd.signature-block">
     <xsl:param name="label"/>
     <xsl:param name="field" select="''"/>
+    <xsl:param name="tooltip" select="''"/>
     <xsl:param name="name" select="''"/>
     <xsl:param name="role" select="''"/>
     <xsl:param name="place" select="''"/>
@@ -929,6 +931,7 @@
     <signature label="{$label}" place-caption="{pd:text('label.place')}"
                date-caption="{pd:text('label.date')}" space-after="18pt">
       <xsl:if test="$field != ''"><xsl:attribute name="field"><xsl:value-of select="$field"/></xsl:attribute></xsl:if>
+      <xsl:if test="$tooltip != ''"><xsl:attribute name="tooltip"><xsl:value-of select="$tooltip"/></xsl:attribute></xsl:if>
       <xsl:if test="$name != ''"><xsl:attribute name="name"><xsl:value-of select="$name"/></xsl:attribute></xsl:if>
       <xsl:if test="$role != ''"><xsl:attribute name="role"><xsl:value-of select="$role"/></xsl:attribute></xsl:if>
       <xsl:if test="$place != ''"><xsl:attribute name="place"><xsl:value-of select="$place"/></xsl:attribute></xsl:if>

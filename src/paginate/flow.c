@@ -453,15 +453,17 @@ static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
     bold.font_weight = 700;
     small.font_size = st->font_size * 0.9;
     /* field="customer": a signature field on the line, text fields on the empty lines */
-    char *field = pd_xml_attr(n, "field");
-    y += add_text_line(lay, &it->frag, label ? label : "", &bold, 0, y, w);
+    char *field = pd_xml_attr(n, "field"), *tooltip = pd_xml_attr(n, "tooltip");
+    const char *tip = tooltip && *tooltip ? tooltip : label; /* the label may stand above */
+    if (label && *label) /* else it stands elsewhere (a row above, for lines at one height) */
+        y += add_text_line(lay, &it->frag, label, &bold, 0, y, w);
     double room = y;
     y += st->font_size * 3.2; /* room to sign */
     pd_box *line = pd_frag_add(&it->frag, PD_BOX_LINE, 0, y, w, 0);
     line->color = st->color;
     line->stroke = 0.7;
     if (field && *field)
-        add_field(lay, &it->frag, PD_FIELD_SIGNATURE, field, "", label, 0, room, w, y - room);
+        add_field(lay, &it->frag, PD_FIELD_SIGNATURE, field, "", tip, 0, room, w, y - room);
     y += 3;
     char buf[512];
     snprintf(buf, sizeof buf, "%s%s%s", name ? name : "", name && role && *role ? ", " : "",
@@ -469,7 +471,7 @@ static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
     double name_y = y;
     y += add_text_line(lay, &it->frag, buf, st, 0, y, w);
     if (field && *field && !(name && *name))
-        add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-name", label, 0, name_y, w,
+        add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-name", tip, 0, name_y, w,
                   y - name_y);
     if ((place && *place) || (date && *date)) {
         snprintf(buf, sizeof buf, "%s%s%s", place ? place : "",
@@ -485,13 +487,13 @@ static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
         l1->stroke = l2->stroke = 0.4;
         if (field && *field) {
             double fh = st->font_size * 1.5;
-            char tip[600];
-            snprintf(tip, sizeof tip, "%s: %s", label ? label : field,
+            char what[600];
+            snprintf(what, sizeof what, "%s: %s", tip && *tip ? tip : field,
                      place_cap ? place_cap : "place");
-            add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-place", tip, 0, y - fh, half, fh);
-            snprintf(tip, sizeof tip, "%s: %s", label ? label : field,
+            add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-place", what, 0, y - fh, half, fh);
+            snprintf(what, sizeof what, "%s: %s", tip && *tip ? tip : field,
                      date_cap ? date_cap : "date");
-            add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-date", tip, half + 12, y - fh,
+            add_field(lay, &it->frag, PD_FIELD_TEXT, field, "-date", what, half + 12, y - fh,
                       half, fh);
         }
         y += 2;
@@ -501,7 +503,7 @@ static void flow_signature(pd_layout *lay, xmlNode *n, const pd_style *st, doubl
     }
     it->frag.height = y;
     free(label), free(name), free(role), free(place), free(date), free(place_cap);
-    free(date_cap), free(field);
+    free(date_cap), free(field), free(tooltip);
 }
 
 static void flow_image(pd_layout *lay, xmlNode *n, const pd_style *st, double x, double width,

@@ -191,4 +191,15 @@ void pd_manifest_free(pd_manifest_entry *entries, size_t count);
 
 /* ---- end of batch -------------------------------------------------------------------- */
 
+/* ---- installation: brand pack search path (src/brand) ------------------------------- */
+
+/* A brand pack given by name (-b NAME, <branding brand="NAME">) is looked for in these
+ * folders, first match wins: $XDG_DATA_HOME/phasedoc/brands (default
+ * ~/.local/share/phasedoc/brands), /etc/phasedoc/brands (SYSCONFDIR at build time), then the
+ * data dir's templates/brands. A pack's extends= looks in its own folder's siblings first.
+ * pd_brand_search_path prints the folders, one a line; pd_brand_list prints "NAME<TAB>FOLDER"
+ * for each pack that a name would find (one hidden by an earlier folder is left out). */
+pd_status pd_brand_search_path(pd_ctx *ctx, FILE *out);
+pd_status pd_brand_list(pd_ctx *ctx, FILE *out);
+
 #endif

@@ -5,9 +5,16 @@
 
 static const char help[] =
     "usage: phasedoc brand [-b BRAND] [-s KEY=VALUE]... [FILE]\n"
+    "       phasedoc brand --path | --list\n"
     "\n"
     "Prints every brand key with its resolved value and the layer it came from: built-in,\n"
-    "a pack of the extends chain, the project's <branding> (when FILE is given), or -s.\n";
+    "a pack of the extends chain, the project's <branding> (when FILE is given), or -s.\n"
+    "\n"
+    "A pack named by -b NAME or <branding brand=\"NAME\"> is looked for in these folders,\n"
+    "first match wins: $XDG_DATA_HOME/phasedoc/brands (~/.local/share/phasedoc/brands),\n"
+    "/etc/phasedoc/brands, the data folder's templates/brands.\n"
+    "  --path   prints those folders, in search order\n"
+    "  --list   prints each pack a name finds: NAME, a tab, its folder\n";
 
 int cmd_brand(pd_ctx *ctx, int argc, char **argv)
 {
@@ -18,6 +25,10 @@ int cmd_brand(pd_ctx *ctx, int argc, char **argv)
             fputs(help, stdout);
             return 0;
         }
+        if (strcmp(argv[i], "--path") == 0)
+            return pd_brand_search_path(ctx, stdout);
+        if (strcmp(argv[i], "--list") == 0)
+            return pd_brand_list(ctx, stdout);
         int taken = tool_common_option(argc, argv, &i, &o);
         if (taken < 0)
             return PD_ERR_USAGE;

@@ -202,4 +202,29 @@ void pd_manifest_free(pd_manifest_entry *entries, size_t count);
 pd_status pd_brand_search_path(pd_ctx *ctx, FILE *out);
 pd_status pd_brand_list(pd_ctx *ctx, FILE *out);
 
+/* ---- from memory: a buffer in, a buffer or a callback out (src/pipeline) ------------- */
+
+/* Hands the caller bytes of a finished PDF; returns 0, or non-zero to fail the call. */
+typedef int (*pd_write_fn)(const void *data, size_t len, void *user);
+
+/* The *_file operations for a project description (or layout XML) held in memory: data and
+ * len (at most 64 MB); name is what diagnostics show as the file (NULL: "<memory>"), and is
+ * never opened. A buffer has no folder: a project's images and stylesheet come from its brand
+ * packs as for a file, layout XML takes images from the data dir's templates/ only, and
+ * opts->stylesheet is a file as for pd_render_file. Diagnostics as for files. opts may be
+ * NULL (the defaults); opts->format must be NULL or "pdf". stats may be NULL. */
+pd_status pd_validate_memory(pd_ctx *ctx, const char *data, size_t len, const char *name);
+pd_status pd_layout_memory(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                           const pd_options *opts, char **xml, size_t *xml_len);
+/* The PDF in *pdf (malloc'd, the caller frees it with free()) and *pdf_len; NULL and 0 on
+ * failure. */
+pd_status pd_render_memory(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                           const pd_options *opts, char **pdf, size_t *pdf_len,
+                           pd_render_stats *stats);
+/* The PDF handed to write, only once complete (a failed render never calls it): for a
+ * socket, a response body, a database blob. PD_ERR_SYSTEM when write returns non-zero. */
+pd_status pd_render_memory_to(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                              const pd_options *opts, pd_write_fn write, void *user,
+                              pd_render_stats *stats);
+
 #endif

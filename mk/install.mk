@@ -108,8 +108,13 @@ install-build: $(IBUILD)/phasedoc $(IBUILD)/libphasedoc.so.$(SOFULL) $(IBUILD)/l
 
 # ---- install / uninstall -----------------------------------------------------------------
 
+# The installed folders in man pages and completion scripts (written as @PKG_DATA@ ...).
+SUBST := sed -e 's|@PKG_DATA@|$(PKG_DATA)|g' -e 's|@PKG_LIBDATA@|$(PKG_LIBDATA)|g' \
+             -e 's|@PKG_LIBDIR@|$(LIBDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+             -e 's|@DOCDIR@|$(DOCDIR)|g'
 DATA_FILES := $(sort $(shell find stylesheets schemas templates fonts -type f 2>/dev/null))
 MAN_PAGES  := $(sort $(wildcard man/*.[1-8]))
+EXAMPLES   := $(sort $(wildcard examples/*.c))
 D          := $(DESTDIR)
 
 install: install-build
@@ -127,12 +132,14 @@ install: install-build
 	    $(INSTALL) -m 644 "$$f" "$(D)$(PKG_DATA)/$$f"; done
 	@set -e; for f in $(HYPHEN_PACKED); do \
 	    $(INSTALL) -m 644 "$$f" $(D)$(PKG_LIBDATA)/hyphen/; done
-	@set -e; for m in $(MAN_PAGES); do s=$${m##*.}; \
-	    $(INSTALL) -d $(D)$(MANDIR)/man$$s; $(INSTALL) -m 644 $$m $(D)$(MANDIR)/man$$s/; done
-	sed 's|@PKG_DATA@|$(PKG_DATA)|g' completion/phasedoc.bash > $(D)$(BASHCOMPDIR)/phasedoc
-	sed 's|@PKG_DATA@|$(PKG_DATA)|g' completion/_phasedoc > $(D)$(ZSHCOMPDIR)/_phasedoc
+	@set -e; for m in $(MAN_PAGES); do s=$${m##*.}; $(INSTALL) -d $(D)$(MANDIR)/man$$s; \
+	    $(SUBST) $$m > $(D)$(MANDIR)/man$$s/$${m##*/}; chmod 644 $(D)$(MANDIR)/man$$s/$${m##*/}; done
+	$(SUBST) completion/phasedoc.bash > $(D)$(BASHCOMPDIR)/phasedoc
+	$(SUBST) completion/_phasedoc > $(D)$(ZSHCOMPDIR)/_phasedoc
 	chmod 644 $(D)$(BASHCOMPDIR)/phasedoc $(D)$(ZSHCOMPDIR)/_phasedoc
 	$(INSTALL) -m 644 LICENSE THIRD-PARTY README.md $(D)$(DOCDIR)/
+	$(INSTALL) -d $(D)$(DOCDIR)/examples
+	$(INSTALL) -m 644 $(EXAMPLES) $(D)$(DOCDIR)/examples/
 
 uninstall:
 	rm -f $(D)$(BINDIR)/phasedoc $(D)$(LIBDIR)/libphasedoc.so.$(SOFULL) \
@@ -144,7 +151,6 @@ uninstall:
 
 # ---- tests of the installed tree -----------------------------------------------------------
 
-EXAMPLES := $(sort $(wildcard examples/*.c))
 
 # Installs into a temporary prefix, moves the checkout's data out of reach (PHASEDOC_DATA
 # unset, run from /), then builds every example with pkg-config alone and runs it.

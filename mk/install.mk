@@ -93,10 +93,19 @@ $(IBUILD)/libphasedoc.a: $(ILIB_OBJ) $(IBUILD)/exports.txt
 	@objcopy --keep-global-symbols=$(IBUILD)/exports.txt $(IBUILD)/phasedoc-all.o
 	@ar rcs $@ $(IBUILD)/phasedoc-all.o
 
-# The installed program: the checkout's tool objects with the installed static library.
+# The installed program: the checkout's tool objects with the installed static library, or
+# with TOOL_LINK=shared the shared one (the Debian package: phasedoc depends on libphasedoc0).
+TOOL_LINK ?= static
+ifeq ($(TOOL_LINK),shared)
+$(IBUILD)/phasedoc: $(TOOL_OBJ) $(IBUILD)/libphasedoc.so.$(SOFULL)
+	@echo "  LINK $@ (shared)"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(IBUILD)/libphasedoc.so.$(SOFULL) \
+	    -Wl,--as-needed $(LDLIBS)
+else
 $(IBUILD)/phasedoc: $(TOOL_OBJ) $(IBUILD)/libphasedoc.a
 	@echo "  LINK $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(IBUILD)/libphasedoc.a $(LDLIBS)
+endif
 
 $(IBUILD)/phasedoc.pc: packaging/phasedoc.pc.in include/phasedoc.h $(IBUILD)/paths.cfg
 	@sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \

@@ -163,7 +163,8 @@ uninstall:
 
 # Installs into a temporary prefix, moves the checkout's data out of reach (PHASEDOC_DATA
 # unset, run from /), then builds every example with pkg-config alone and runs it.
-examples-check:
+# (what the sub-make's install needs is built by this make first: no two makes on one object)
+examples-check: $(LIB_OBJ) $(TOOL_OBJ) $(HYPHEN_PACKED)
 	@EXAMPLES="$(EXAMPLES)" MAKE="$(MAKE)" ./tests/install/examples-check
 
 man-check:

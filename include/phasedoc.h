@@ -221,10 +221,10 @@ pd_status pd_layout_memory(pd_ctx *ctx, const char *data, size_t len, const char
 pd_status pd_render_memory(pd_ctx *ctx, const char *data, size_t len, const char *name,
                            const pd_options *opts, char **pdf, size_t *pdf_len,
                            pd_render_stats *stats);
-/* The PDF handed to write, only once complete (a failed render never calls it): for a
- * socket, a response body, a database blob. PD_ERR_SYSTEM when write returns non-zero. */
+/* The PDF handed to write_fn, only once complete (a failed render never calls it): for a
+ * socket, a response body, a database blob. PD_ERR_SYSTEM when write_fn returns non-zero. */
 pd_status pd_render_memory_to(pd_ctx *ctx, const char *data, size_t len, const char *name,
-                              const pd_options *opts, pd_write_fn write, void *user,
+                              const pd_options *opts, pd_write_fn write_fn, void *user,
                               pd_render_stats *stats);
 
 #endif

@@ -599,7 +599,7 @@ pd_status pd_render_memory(pd_ctx *ctx, const char *data, size_t len, const char
 }
 
 pd_status pd_render_memory_to(pd_ctx *ctx, const char *data, size_t len, const char *name,
-                              const pd_options *opts, pd_write_fn write, void *user,
+                              const pd_options *opts, pd_write_fn write_fn, void *user,
                               pd_render_stats *stats)
 {
     char *pdf;
@@ -608,7 +608,7 @@ pd_status pd_render_memory_to(pd_ctx *ctx, const char *data, size_t len, const c
     if (st != PD_OK)
         return st;
     /* Handed over only once complete: a failed render never calls write. */
-    if (write(pdf, n, user) != 0) {
+    if (write_fn(pdf, n, user) != 0) {
         pd_error(ctx, "the caller's write function failed");
         st = PD_ERR_SYSTEM;
     }

@@ -3,11 +3,10 @@
 
 CC       ?= cc
 PKGS     := libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png cairo-svg fontconfig freetype2 librsvg-2.0 libcrypto
-DATADIR  ?= $(CURDIR)
 BUILD    ?= build
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPD_DATA_DIR='"$(DATADIR)"' \
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPD_DATA_DIR='"$(CURDIR)"' \
             -Iinclude $(patsubst %,-I%,$(wildcard src/*)) $(shell pkg-config --cflags $(PKGS))
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 
@@ -36,7 +35,7 @@ deps:
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC   $<"
-	@$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(OBJ_FLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libphasedoc.a: $(LIB_OBJ)
 	@rm -f $@

@@ -235,4 +235,40 @@ pd_status pd_project_kinds(pd_ctx *ctx, const char *path, unsigned *kinds);
 pd_status pd_watch_folders(pd_ctx *ctx, const char *path, const pd_options *opts,
                            char ***folders);
 
+/* ---- installation: brand pack search path (src/brand) ------------------------------- */
+
+/* A brand pack given by name (-b NAME, <branding brand="NAME">) is looked for in these
+ * folders, first match wins: $XDG_DATA_HOME/phasedoc/brands (default
+ * ~/.local/share/phasedoc/brands), /etc/phasedoc/brands (SYSCONFDIR at build time), then the
+ * data dir's templates/brands. A pack's extends= looks in its own folder's siblings first.
+ * pd_brand_search_path prints the folders, one a line; pd_brand_list prints "NAME<TAB>FOLDER"
+ * for each pack that a name would find (one hidden by an earlier folder is left out). */
+pd_status pd_brand_search_path(pd_ctx *ctx, FILE *out);
+pd_status pd_brand_list(pd_ctx *ctx, FILE *out);
+
+/* ---- from memory: a buffer in, a buffer or a callback out (src/pipeline) ------------- */
+
+/* Hands the caller bytes of a finished PDF; returns 0, or non-zero to fail the call. */
+typedef int (*pd_write_fn)(const void *data, size_t len, void *user);
+
+/* The *_file operations for a project description (or layout XML) held in memory: data and
+ * len (at most 64 MB); name is what diagnostics show as the file (NULL: "<memory>"), and is
+ * never opened. A buffer has no folder: a project's images and stylesheet come from its brand
+ * packs as for a file, layout XML takes images from the data dir's templates/ only, and
+ * opts->stylesheet is a file as for pd_render_file. Diagnostics as for files. opts may be
+ * NULL (the defaults); opts->format must be NULL or "pdf". stats may be NULL. */
+pd_status pd_validate_memory(pd_ctx *ctx, const char *data, size_t len, const char *name);
+pd_status pd_layout_memory(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                           const pd_options *opts, char **xml, size_t *xml_len);
+/* The PDF in *pdf (malloc'd, the caller frees it with free()) and *pdf_len; NULL and 0 on
+ * failure. */
+pd_status pd_render_memory(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                           const pd_options *opts, char **pdf, size_t *pdf_len,
+                           pd_render_stats *stats);
+/* The PDF handed to write_fn, only once complete (a failed render never calls it): for a
+ * socket, a response body, a database blob. PD_ERR_SYSTEM when write_fn returns non-zero. */
+pd_status pd_render_memory_to(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                              const pd_options *opts, pd_write_fn write_fn, void *user,
+                              pd_render_stats *stats);
+
 #endif

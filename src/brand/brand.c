@@ -1,10 +1,12 @@
 /* brand.c — resolving the brand cascade: built-in → packs (oldest first) → project → -s. */
 #include "brand.h"
 #include "brand_keys.h"
+#include "paths.h"
 #include "util.h"
 #include "validate.h"
 #include "xml.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -408,7 +410,30 @@ static char *pack_dir_in(const char *parent, const char *name)
     return real;
 }
 
-static char *brands_dir(const pd_ctx *ctx) { return pd_data_path(ctx, "templates/brands"); }
+/* A pack by name in the search folders (paths.h: the user's, the system's, the data dir's),
+ * first match wins. *where gets the folders joined by ", " for messages (malloc'd), even when
+ * nothing was found; NULL for both when out of memory. */
+static char *pack_dir_search(const pd_ctx *ctx, const char *name, char **where)
+{
+    char **dirs = pd_brand_search_dirs(ctx);
+    char *found = NULL;
+    pd_buf b;
+    pd_buf_init(&b, 1u << 16);
+    for (size_t i = 0; dirs && dirs[i]; i++) {
+        if (!found)
+            found = pack_dir_in(dirs[i], name);
+        pd_buf_adds(&b, i ? ", " : "");
+        pd_buf_adds(&b, dirs[i]);
+    }
+    pd_strv_free(dirs);
+    *where = dirs && pd_buf_add(&b, "", 1) ? b.data : NULL;
+    if (!*where) {
+        pd_buf_free(&b);
+        free(found);
+        found = NULL;
+    }
+    return found;
+}
 
 /* The folder holding dir (dir is realpath'd, so it has no trailing slash). */
 static char *parent_of(const char *dir)
@@ -473,18 +498,24 @@ static pd_status find_parent(pd_ctx *ctx, pd_brand *b, char **next)
     if (!ext)
         return PD_OK;
     pd_status st = PD_OK;
-    char *parent = parent_of(cur->dir), *brands = brands_dir(ctx);
-    if (!parent || !brands) {
+    char *parent = parent_of(cur->dir), *brands = NULL;
+    if (!parent) {
         pd_error(ctx, "out of memory");
         st = PD_ERR_SYSTEM;
     } else if (!pack_name_ok(ext)) {
         pd_diag_raise(ctx, PD_ERROR, cur->file, line, 0, "extends='%s' is not a pack name", ext);
         st = PD_ERR_INPUT;
-    } else if (!(*next = pack_dir_in(parent, ext)) && !(*next = pack_dir_in(brands, ext))) {
-        pd_diag_raise(ctx, PD_ERROR, cur->file, line, 0,
-                      "brand pack %s extends unknown pack '%s' (no %s/%s/brand.xml or "
-                      "%s/%s/brand.xml)", cur->name, ext, parent, ext, brands, ext);
-        st = PD_ERR_INPUT;
+    } else if (!(*next = pack_dir_in(parent, ext)) &&
+               !(*next = pack_dir_search(ctx, ext, &brands))) {
+        if (!brands) {
+            pd_error(ctx, "out of memory");
+            st = PD_ERR_SYSTEM;
+        } else {
+            pd_diag_raise(ctx, PD_ERROR, cur->file, line, 0,
+                          "brand pack %s extends unknown pack '%s' (no %s/brand.xml in %s, %s)",
+                          cur->name, ext, ext, parent, brands);
+            st = PD_ERR_INPUT;
+        }
     }
     for (size_t i = 0; st == PD_OK && i < b->npacks; i++) {
         if (strcmp(b->packs[i].dir, *next) != 0)
@@ -520,13 +551,10 @@ static pd_status choose_pack(pd_ctx *ctx, const char *pack, xmlDocPtr project, c
     pd_status bad = pack ? PD_ERR_USAGE : attr ? PD_ERR_INPUT : PD_ERR_SYSTEM;
     const char *file = attr ? pd_xml_doc_name(project) : NULL;
     int line = attr ? node_line(branding) : 0;
-    char *brands = brands_dir(ctx);
+    char *brands = NULL;
     pd_status st = PD_OK;
     *dir = NULL;
-    if (!brands) {
-        pd_error(ctx, "out of memory");
-        st = PD_ERR_SYSTEM;
-    } else if (pack && strchr(pack, '/')) {
+    if (pack && strchr(pack, '/')) {
         if (!(*dir = pack_dir_at(pack))) {
             pd_diag_raise(ctx, PD_ERROR, pack, 0, 0, "not a brand pack folder (no brand.xml)");
             st = bad;
@@ -537,10 +565,15 @@ static pd_status choose_pack(pd_ctx *ctx, const char *pack, xmlDocPtr project, c
         pd_diag_raise(ctx, PD_ERROR, file, line, 0, "'%s' is not a brand pack name (letters, "
                       "digits, '.', '_' and '-', not starting with '.')", q);
         st = bad;
-    } else if (!(*dir = pack_dir_in(brands, name))) {
-        pd_diag_raise(ctx, PD_ERROR, file, line, 0, "unknown brand pack '%s' (no %s/%s/brand.xml)",
-                      name, brands, name);
-        st = bad;
+    } else if (!(*dir = pack_dir_search(ctx, name, &brands))) {
+        if (!brands) {
+            pd_error(ctx, "out of memory");
+            st = PD_ERR_SYSTEM;
+        } else {
+            pd_diag_raise(ctx, PD_ERROR, file, line, 0,
+                          "unknown brand pack '%s' (no %s/brand.xml in %s)", name, name, brands);
+            st = bad;
+        }
     }
     free(attr);
     free(brands);
@@ -927,4 +960,60 @@ void pd_brand_print(const pd_brand *b, FILE *out)
         fprintf(out, "%-*s  %s%*s  %s\n", (int)kw, e->key, v, (int)(w < vw ? vw - w : 0), "",
                 e->origin);
     }
+}
+
+/* ---- the search path, for `phasedoc brand --path` and `--list` ---- */
+
+pd_status pd_brand_search_path(pd_ctx *ctx, FILE *out)
+{
+    char **dirs = pd_brand_search_dirs(ctx);
+    if (!dirs) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    for (size_t i = 0; dirs[i]; i++)
+        fprintf(out, "%s\n", dirs[i]);
+    pd_strv_free(dirs);
+    return ferror(out) ? PD_ERR_SYSTEM : PD_OK;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Whether name was already listed from a folder earlier in the search path (it hides this one). */
+static bool found_earlier(char **dirs, size_t upto, const char *name)
+{
+    for (size_t i = 0; i < upto; i++) {
+        char *d = pack_dir_in(dirs[i], name);
+        free(d);
+        if (d)
+            return true;
+    }
+    return false;
+}
+
+pd_status pd_brand_list(pd_ctx *ctx, FILE *out)
+{
+    char **dirs = pd_brand_search_dirs(ctx);
+    if (!dirs) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    for (size_t i = 0; dirs[i]; i++) {
+        struct dirent **names = NULL;
+        int n = scandir(dirs[i], &names, NULL, by_name); /* a missing folder lists nothing */
+        for (int k = 0; k < n; k++) {
+            const char *name = names[k]->d_name;
+            char *d = pack_name_ok(name) ? pack_dir_in(dirs[i], name) : NULL;
+            if (d && !found_earlier(dirs, i, name))
+                fprintf(out, "%s\t%s\n", name, d);
+            free(d);
+            free(names[k]);
+        }
+        free(names);
+    }
+    pd_strv_free(dirs);
+    return ferror(out) ? PD_ERR_SYSTEM : PD_OK;
 }

@@ -1,16 +1,13 @@
 /* ctx.c — context lifetime and diagnostics. */
 #include "ctx.h"
 #include "cache.h"
+#include "paths.h"
 #include "util.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifndef PD_DATA_DIR
-#define PD_DATA_DIR "."
-#endif
 
 const char *pd_status_str(pd_status status)
 {
@@ -31,7 +28,7 @@ pd_ctx *pd_ctx_new(void)
     /* Absolute, so that paths built from it mean the same from any folder (fontconfig, for
      * one, resolves a relative configuration file against its own folder). */
     const char *env = getenv("PHASEDOC_DATA");
-    const char *dir = env && *env ? env : PD_DATA_DIR;
+    const char *dir = env && *env ? env : pd_default_data_dir();
     char real[PATH_MAX];
     ctx->data_dir = pd_strdup(realpath(dir, real) ? real : dir);
     ctx->cache = pd_cache_new();

@@ -462,3 +462,199 @@ pd_status pd_print_starter(pd_ctx *ctx, FILE *out)
     free(data);
     return st == PD_ERR_INPUT ? PD_ERR_SYSTEM : st;
 }
+
+/* ---- from memory: a buffer in, a buffer or a callback out ---------------------------- */
+
+/* What input_to_layout does for a file, for a document parsed from a buffer, which has no
+ * folder: layout XML takes images from the data dir's templates only; a project's images and
+ * stylesheet come from its brand packs (and opts->stylesheet), as they do for a file. Takes
+ * doc. */
+/* A buffer has no folder, and the engine resolves an image's relative src against the
+ * document's name: relative sources of layout XML from a buffer are made relative to the
+ * data dir's templates/ (the brand packs), the only folder they may come from. */
+static bool anchor_images(xmlNode *n, const char *templates)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (pd_xml_is(n, PD_LAYOUT_NS, "image")) {
+            char *src = pd_xml_attr(n, "src");
+            char *abs = src && src[0] != '/' ? pd_strcat3(templates, "/", src) : NULL;
+            bool ok = !src || src[0] == '/' ||
+                      (abs && xmlSetProp(n, (const xmlChar *)"src", (const xmlChar *)abs));
+            free(src);
+            free(abs);
+            if (!ok)
+                return false;
+        }
+        if (!anchor_images(n->children, templates))
+            return false;
+    }
+    return true;
+}
+
+static pd_status buffer_doc_to_layout(pd_ctx *ctx, xmlDocPtr doc, const pd_options *opts,
+                                      xmlDocPtr *layout, char ***dirs, char ***fonts)
+{
+    *dirs = NULL;
+    *fonts = NULL;
+    pd_status st;
+    if (is_layout(doc)) {
+        st = pd_validate_doc(ctx, doc, "layout.rng");
+        if (st != PD_OK) {
+            xmlFreeDoc(doc);
+            return st;
+        }
+        *layout = doc;
+        *dirs = calloc(2, sizeof **dirs);
+        if (*dirs)
+            (*dirs)[0] = pd_data_path(ctx, "templates");
+        if (!*dirs || !(*dirs)[0] ||
+            !anchor_images(xmlDocGetRootElement(doc)->children, (*dirs)[0])) {
+            pd_error(ctx, "out of memory");
+            return PD_ERR_SYSTEM;
+        }
+        return PD_OK;
+    }
+    bool foreign = !is_project(doc) && opts->stylesheet;
+    xmlDocPtr input = foreign ? doc : check_project(ctx, doc, &st);
+    if (!input)
+        return st;
+    st = project_to_layout(ctx, input, opts, layout, dirs, fonts);
+    xmlFreeDoc(input);
+    return st;
+}
+
+static const pd_options no_options;
+
+/* The hardened parser over the caller's bytes; errors name the buffer. */
+static xmlDocPtr parse_buffer(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                              pd_status *st)
+{
+    if (!data && len > 0) {
+        pd_error(ctx, "no buffer given for %zu bytes", len);
+        *st = PD_ERR_USAGE;
+        return NULL;
+    }
+    xmlDocPtr doc = pd_xml_parse(ctx, data ? data : "", len, name ? name : "<memory>");
+    *st = doc ? PD_OK : PD_ERR_INPUT;
+    return doc;
+}
+
+pd_status pd_validate_memory(pd_ctx *ctx, const char *data, size_t len, const char *name)
+{
+    pd_status st;
+    xmlDocPtr doc = parse_buffer(ctx, data, len, name, &st);
+    if (!doc)
+        return st;
+    if (is_layout(doc))
+        st = pd_validate_doc(ctx, doc, "layout.rng");
+    else
+        doc = check_project(ctx, doc, &st);
+    xmlFreeDoc(doc);
+    return st;
+}
+
+pd_status pd_layout_memory(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                           const pd_options *opts, char **xml, size_t *xml_len)
+{
+    *xml = NULL;
+    *xml_len = 0;
+    pd_status st;
+    xmlDocPtr doc = parse_buffer(ctx, data, len, name, &st);
+    if (!doc)
+        return st;
+    xmlDocPtr layout = NULL;
+    char **dirs = NULL, **fonts = NULL;
+    st = buffer_doc_to_layout(ctx, doc, opts ? opts : &no_options, &layout, &dirs, &fonts);
+    pd_strv_free(dirs);
+    pd_strv_free(fonts);
+    if (st != PD_OK)
+        return st;
+    xmlChar *mem = NULL;
+    int size = 0;
+    xmlDocDumpFormatMemoryEnc(layout, &mem, &size, "UTF-8", 1);
+    xmlFreeDoc(layout);
+    *xml = mem ? pd_strndup((const char *)mem, (size_t)size) : NULL;
+    xmlFree(mem);
+    if (!*xml) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    *xml_len = (size_t)size;
+    return PD_OK;
+}
+
+/* The PDF of a buffer into an output held in memory, pages drawn as they are laid out, as
+ * write_pdf does for a file. */
+static pd_status render_buffer(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                               const pd_options *opts, pd_output *o, pd_render_stats *stats)
+{
+    if (stats)
+        stats->pages = 0;
+    if (opts->format && strcmp(opts->format, "pdf") != 0) {
+        pd_error(ctx, "a render from memory makes a PDF, not '%s'", opts->format);
+        return PD_ERR_USAGE;
+    }
+    pd_pdf_writer *w = pd_pdf_begin(o);
+    if (!w) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    int errors_before = pd_ctx_error_count(ctx);
+    staged sg = {0};
+    pd_status st;
+    xmlDocPtr doc = parse_buffer(ctx, data, len, name, &st);
+    if (doc)
+        st = buffer_doc_to_layout(ctx, doc, opts, &sg.layout, &sg.dirs, &sg.fonts);
+    if (st == PD_OK)
+        st = pd_layout_run_drawing(ctx, sg.layout, (const char *const *)sg.dirs,
+                                   (const char *const *)sg.fonts, opts->max_pages, pd_pdf_sink,
+                                   w, &sg.lay);
+    for (int i = 0; st == PD_OK && !sg.lay->book.streaming && i < sg.lay->book.npages; i++)
+        pd_pdf_page(w, sg.lay, i);
+    pd_status end = pd_pdf_end(w);
+    if (st == PD_OK)
+        st = end;
+    if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
+        st = PD_ERR_INPUT;
+    if (stats && st == PD_OK)
+        stats->pages = sg.lay->book.npages;
+    unstage(&sg);
+    return st;
+}
+
+pd_status pd_render_memory(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                           const pd_options *opts, char **pdf, size_t *pdf_len,
+                           pd_render_stats *stats)
+{
+    *pdf = NULL;
+    *pdf_len = 0;
+    pd_output *o = NULL;
+    pd_status st = pd_output_open_memory(ctx, &o);
+    if (st == PD_OK)
+        st = render_buffer(ctx, data, len, name, opts ? opts : &no_options, o, stats);
+    if (st != PD_OK) {
+        pd_output_abort(o);
+        return st;
+    }
+    return pd_output_take(ctx, o, pdf, pdf_len);
+}
+
+pd_status pd_render_memory_to(pd_ctx *ctx, const char *data, size_t len, const char *name,
+                              const pd_options *opts, pd_write_fn write_fn, void *user,
+                              pd_render_stats *stats)
+{
+    char *pdf;
+    size_t n;
+    pd_status st = pd_render_memory(ctx, data, len, name, opts, &pdf, &n, stats);
+    if (st != PD_OK)
+        return st;
+    /* Handed over only once complete: a failed render never calls write. */
+    if (write_fn(pdf, n, user) != 0) {
+        pd_error(ctx, "the caller's write function failed");
+        st = PD_ERR_SYSTEM;
+    }
+    free(pdf);
+    return st;
+}

@@ -304,3 +304,40 @@ void pd_output_abort(pd_output *o)
     free(o->dir);
     free(o);
 }
+
+/* ---- in memory: the PDF of pd_render_memory, never a file ---- */
+
+pd_status pd_output_open_memory(pd_ctx *ctx, pd_output **out)
+{
+    pd_output *o = calloc(1, sizeof *o);
+    if (!o) {
+        *out = NULL;
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    o->fd = -1;
+    o->held = true; /* everything goes to o->mem; path stays NULL */
+    pd_buf_init(&o->mem, (size_t)1 << 31);
+    *out = o;
+    return PD_OK;
+}
+
+pd_status pd_output_take(pd_ctx *ctx, pd_output *o, char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    if (o->failed) {
+        pd_error(ctx, "cannot hold the PDF in memory: %s", strerror(o->error));
+        pd_output_abort(o);
+        return PD_ERR_SYSTEM;
+    }
+    *data = o->mem.data ? o->mem.data : calloc(1, 1);
+    *len = o->mem.len;
+    o->mem.data = NULL; /* the caller's now */
+    pd_output_abort(o);
+    if (!*data) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    return PD_OK;
+}

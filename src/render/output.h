@@ -28,4 +28,11 @@ pd_status pd_output_commit(pd_ctx *ctx, pd_output *o);
 /* Removes the temporary file. Frees o; NULL is fine. */
 void pd_output_abort(pd_output *o);
 
+/* An output held in memory (for pd_render_memory): written, read back and patched like a file,
+ * then handed over by pd_output_take instead of committed. */
+pd_status pd_output_open_memory(pd_ctx *ctx, pd_output **out);
+/* The bytes written (malloc'd, the caller frees; never NULL on success) or PD_ERR_SYSTEM when
+ * a write failed. Frees o whatever happens. */
+pd_status pd_output_take(pd_ctx *ctx, pd_output *o, char **data, size_t *len);
+
 #endif

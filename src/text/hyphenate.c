@@ -3,6 +3,7 @@
 #include "cache.h"
 #include "hyphen_except.h"
 #include "hyphen_pack.h"
+#include "paths.h"
 
 #include <glib.h>
 #include <hyphen.h>
@@ -29,19 +30,19 @@ static void free_hyphenator(void *p)
 }
 
 /* The dictionary file at real (a real path): its automaton as the build packed it when there
- * is one for this very file (PD_HYPHEN_PACKED_DIR/NAME.pdh), else built from the patterns. */
+ * is one for this very file (pd_packed_hyphen_dir()/NAME.pdh), else built from the patterns. */
 static HyphenDict *load_file(const char *real)
 {
-#ifdef PD_HYPHEN_PACKED_DIR
-    char packed[PATH_MAX];
-    const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
-    HyphenDict *d = NULL;
-    if (snprintf(packed, sizeof packed, "%s/%s.pdh", PD_HYPHEN_PACKED_DIR, name) <
-        (int)sizeof packed)
-        d = pd_hyphen_pack_read(packed, real);
-    if (d)
-        return d;
-#endif
+    const char *dir = pd_packed_hyphen_dir(); /* the checkout's or the installed one */
+    if (dir) {
+        char packed[PATH_MAX];
+        const char *name = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
+        HyphenDict *d = NULL;
+        if (snprintf(packed, sizeof packed, "%s/%s.pdh", dir, name) < (int)sizeof packed)
+            d = pd_hyphen_pack_read(packed, real);
+        if (d)
+            return d;
+    }
     return hnj_hyphen_load(real);
 }
 

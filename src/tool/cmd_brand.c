@@ -5,11 +5,18 @@
 
 static const char help[] =
     "usage: phasedoc brand [-b BRAND] [-l LANG] [-s KEY=VALUE]... [FILE]\n"
+    "       phasedoc brand --path | --list\n"
     "\n"
     "Prints every brand key with its resolved value and the layer it came from: built-in,\n"
     "a pack of the extends chain, the project's <branding> (when FILE is given), or -s.\n"
     "With -l LANG, each key once with the value a document in LANG gets (a text set for\n"
-    "that language, e.g. [de], or for every language) and where it came from.\n";
+    "that language, e.g. [de], or for every language) and where it came from.\n"
+    "\n"
+    "A pack named by -b NAME or <branding brand=\"NAME\"> is looked for in these folders,\n"
+    "first match wins: $XDG_DATA_HOME/phasedoc/brands (~/.local/share/phasedoc/brands),\n"
+    "/etc/phasedoc/brands, the data folder's templates/brands.\n"
+    "  --path   prints those folders, in search order\n"
+    "  --list   prints each pack a name finds: NAME, a tab, its folder\n";
 
 int cmd_brand(pd_ctx *ctx, int argc, char **argv)
 {
@@ -21,6 +28,10 @@ int cmd_brand(pd_ctx *ctx, int argc, char **argv)
             fputs(help, stdout);
             return 0;
         }
+        if (strcmp(argv[i], "--path") == 0)
+            return pd_brand_search_path(ctx, stdout);
+        if (strcmp(argv[i], "--list") == 0)
+            return pd_brand_list(ctx, stdout);
         int taken = tool_common_option(argc, argv, &i, &o);
         if (taken < 0)
             return PD_ERR_USAGE;

@@ -29,7 +29,7 @@ _phasedoc()
         cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
         words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
     fi
-    local commands="render layout validate batch brand new"
+    local commands="render layout validate batch brand new serve sign watch help"
     local kinds="offer concept implementation approval all"
     local common="-k --kind -l --lang -b --brand -s --set -x --stylesheet --max-pages -h --help"
 

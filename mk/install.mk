@@ -121,7 +121,7 @@ install-build: $(IBUILD)/phasedoc $(IBUILD)/libphasedoc.so.$(SOFULL) $(IBUILD)/l
 SUBST := sed -e 's|@PKG_DATA@|$(PKG_DATA)|g' -e 's|@PKG_LIBDATA@|$(PKG_LIBDATA)|g' \
              -e 's|@PKG_LIBDIR@|$(LIBDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
              -e 's|@DOCDIR@|$(DOCDIR)|g'
-DATA_FILES := $(sort $(shell find stylesheets schemas templates fonts -type f 2>/dev/null))
+DATA_FILES := $(sort $(shell find stylesheets schemas templates fonts web -type f 2>/dev/null))
 MAN_PAGES  := $(sort $(wildcard man/*.[1-8]))
 EXAMPLES   := $(sort $(wildcard examples/*.c))
 D          := $(DESTDIR)

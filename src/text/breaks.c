@@ -4,9 +4,11 @@
  * attribute also forbids the character breaks it falls back to for a word wider than the
  * line, so a no-break span that does not fit would run past the edge. Characters do what is
  * needed: U+2060 WORD JOINER forbids a line break next to it but leaves the character break
- * (the last resort), U+200B ZERO WIDTH SPACE offers a break without a visible mark, U+00A0
- * is a space that does not break. Pango draws none of them and cairo leaves them out of the
- * PDF's text, so copying and searching see the text as written. */
+ * (the last resort), U+200B ZERO WIDTH SPACE offers a break without a visible mark. A space
+ * between two joiners does not break either, and stays an ordinary space in the PDF's text
+ * (with U+00A0 there, pdftotext read a table's amount column in another order). Pango draws
+ * none of them and cairo leaves them out of the PDF's text, so copying and searching see the
+ * text as written. */
 #include "breaks.h"
 #include "hyphenate.h"
 
@@ -14,7 +16,6 @@
 
 #define WJ "\xe2\x81\xa0"
 #define ZWSP "\xe2\x80\x8b"
-#define NBSP "\xc2\xa0"
 
 static bool url_break_after(gunichar c)
 {
@@ -47,10 +48,7 @@ void pd_breaks_add(pd_buf *out, const char *text, size_t len, pd_break_mode mode
         if (mode == PD_BREAK_NEVER) {
             if (prev && (!alnum(prev) || !alnum(c)))
                 pd_buf_adds(out, WJ);
-            if (c == ' ')
-                pd_buf_adds(out, NBSP);
-            else
-                pd_buf_add(out, p, (size_t)(next - p));
+            pd_buf_add(out, p, (size_t)(next - p)); /* a space joined on both sides */
             prev = c;
         } else if (c == ' ') { /* a URL span's words (a link's text) still break at spaces */
             pd_buf_add(out, " ", 1);

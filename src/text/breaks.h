@@ -26,8 +26,8 @@ typedef enum {
 #define PD_BREAK_CONTROL_MAX 4096
 
 /* Appends len bytes of collapsed text (UTF-8) to out so that Pango breaks it only as mode
- * allows: U+2060 WORD JOINER where no break may be, U+200B ZERO WIDTH SPACE where a URL may
- * break, U+00A0 for a space inside a no-break span. These print as nothing and are not in the
+ * allows: U+2060 WORD JOINER where no break may be (on both sides of a space inside a no-break
+ * span), U+200B ZERO WIDTH SPACE where a URL may break. These print as nothing and are not in the
  * PDF's text. A leading space (the boundary before the span) stays a space. joined says
  * whether the text continues a run of the same span (then no break before it either). */
 void pd_breaks_add(pd_buf *out, const char *text, size_t len, pd_break_mode mode, bool joined);

@@ -174,7 +174,7 @@ static void add_collapsed(builder *b, const char *t, bool uppercase)
             gunichar next = g_utf8_get_char_validated(p, -1);
             bool glue = b->mode == PD_BREAK_NORMAL && next < 0x110000 &&
                         pd_breaks_glue_space(b->last, next);
-            pd_buf_adds(&b->text, glue ? "\xc2\xa0" : " ");
+            pd_buf_adds(&b->text, glue ? "\xe2\x81\xa0 \xe2\x81\xa0" : " ");
             b->space_pending = false;
         }
         if ((unsigned char)*p < 0x80) /* (libxml2 hands over valid UTF-8) */

@@ -345,7 +345,8 @@
   <!-- ===== page masters ===== -->
 
   <!-- Extension point: the page masters. default: running header and footer with page
-       numbers; cover: no header and no page numbers (title pages of the longer kinds). -->
+       numbers; cover: no running header (title pages of the longer kinds), but the footer
+       with its page number, so that a printed or faxed page 1 still says "Page 1 of 6". -->
   <xsl:template name="pd.page-masters">
     <xsl:call-template name="pd.page-master">
       <xsl:with-param name="name" select="'default'"/>
@@ -353,7 +354,6 @@
     <xsl:call-template name="pd.page-master">
       <xsl:with-param name="name" select="'cover'"/>
       <xsl:with-param name="header" select="false()"/>
-      <xsl:with-param name="page-numbers" select="false()"/>
       <xsl:with-param name="background">
         <xsl:if test="$pd.cover.style = 'full'"><xsl:value-of select="$pd.color.primary"/></xsl:if>
       </xsl:with-param>

@@ -100,6 +100,11 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
 /* The project id of a project description, for naming outputs (malloc'd, caller frees). */
 pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id);
 
+/* Removes the temporary files of the outputs this process is writing. Async-signal-safe: call
+ * it from a handler for SIGINT, SIGTERM or SIGHUP before the process ends (the command-line
+ * tool does). A previous output is never touched. */
+void pd_signal_cleanup(void);
+
 /* ---- batch: many documents at once, one worker process per core (src/batch) ---------- */
 
 /* Loads what every render shares, so that worker processes forked afterwards inherit it

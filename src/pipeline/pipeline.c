@@ -319,8 +319,11 @@ static pd_status write_pdf(pd_ctx *ctx, const char *path, const pd_options *opts
         st = end;
     if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
         st = PD_ERR_INPUT;
-    if (o)
-        st = st == PD_OK ? pd_output_commit(ctx, o) : (pd_output_abort(o), st);
+    /* A failed write names its cause (a full disk) whatever stage noticed it first. */
+    if (o && (st == PD_OK || pd_output_failed(o)))
+        st = pd_output_commit(ctx, o);
+    else if (o)
+        pd_output_abort(o);
     return st;
 }
 

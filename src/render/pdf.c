@@ -148,9 +148,11 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
     cairo_surface_destroy(w->surface);
     pd_output *o = w->out;
     free(w);
+    if (st == CAIRO_STATUS_WRITE_ERROR)
+        return PD_ERR_SYSTEM; /* the output reports the cause (a full disk) */
     if (st != CAIRO_STATUS_SUCCESS) {
         pd_error(lay->ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
-        return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
+        return st == CAIRO_STATUS_NO_MEMORY ? PD_ERR_SYSTEM : PD_ERR_INPUT;
     }
     char *lang = pd_xml_attr(xmlDocGetRootElement(lay->doc), "lang");
     pd_status ps = pd_pdf_patch(lay->ctx, o, lang, (char *const *)lay->alts, lay->nalts);

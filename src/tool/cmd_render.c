@@ -94,6 +94,7 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
     }
     if (!file)
         return tool_usage_error("render: no input file (see phasedoc render --help)");
+    tool_signals_clean_exit();
     const char *kind = o.pd.kind ? o.pd.kind : "approval";
     if (strcmp(kind, "all") != 0)
         return render_one(ctx, file, &o, kind);

@@ -129,7 +129,8 @@ typedef struct {
     const char *brand; /* NULL: the batch's render.brand */
 } pd_batch_job;
 
-typedef enum { PD_BATCH_OK, PD_BATCH_FAILED, PD_BATCH_SKIPPED } pd_batch_state;
+/* PD_BATCH_INTERRUPTED: the batch was stopped by a signal before the job finished. */
+typedef enum { PD_BATCH_OK, PD_BATCH_FAILED, PD_BATCH_SKIPPED, PD_BATCH_INTERRUPTED } pd_batch_state;
 
 /* What became of one job. output and error are malloc'd: pd_batch_result_clear frees them. */
 typedef struct {
@@ -159,6 +160,8 @@ typedef struct {
                           * end; NULL: none */
     pd_batch_done_fn on_done; /* called in the calling process as each job ends; may be NULL */
     void *user;
+    int *interrupted;    /* set to the signal (SIGINT, SIGTERM, SIGHUP) that stopped the
+                          * batch, 0 if none; may be NULL */
 } pd_batch_opts;
 
 /* Renders every job in worker processes forked from the calling one (after pd_ctx_warm), one
@@ -169,7 +172,14 @@ typedef struct {
  * succeeded or was skipped, PD_ERR_INPUT when any failed (after all the others ran),
  * PD_ERR_USAGE for a bad pattern, kind or option (nothing ran), PD_ERR_SYSTEM when the batch
  * could not run (output folder missing or not writable, no worker could start) or the report
- * could not be written. */
+ * could not be written.
+ * While it runs, SIGINT, SIGTERM and SIGHUP (unless ignored) stop the batch instead of the
+ * process: no more jobs start, running ones are abandoned and their temporary files removed,
+ * every unfinished job is marked PD_BATCH_INTERRUPTED, the report is written, and it
+ * returns PD_ERR_SYSTEM with the signal in *opts->interrupted; the caller then ends as the
+ * signal would have (the tool exits 130, 143 or 129). One batch per process at a time.
+ * Workers die with the calling process. Temporary files of phasedoc's naming older than a
+ * day in the output folder are removed first (a note says so). */
 pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *opts, const pd_batch_job *jobs,
                        size_t njobs, pd_batch_result *results);
 void pd_batch_result_clear(pd_batch_result *result); /* NULL-safe */

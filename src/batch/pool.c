@@ -9,8 +9,15 @@
  *   worker → parent   RESULT                (state, status, numbers, output, first error)
  * A worker that has a name but fails before rendering, or skips, sends RESULT without CLAIM.
  * Knowing the claimed output lets the parent refuse duplicate names and remove the temporary
- * file of a worker it had to kill. */
+ * file of a worker it had to kill (only that worker's: the name carries its process id).
+ *
+ * Workers die with the parent (PR_SET_PDEATHSIG, and a check that the parent that forked
+ * them is still there), and an alarm ends a job that outlives --timeout even when nobody is
+ * left to kill it. SIGINT, SIGTERM or SIGHUP to the parent stop the batch: no more jobs are
+ * handed out, running ones are abandoned (their workers remove their temporary files and
+ * die; the parent removes what is left), and every unfinished job is marked interrupted. */
 #include "batch.h"
+#include "output.h"
 #include "pipeline.h"
 
 #include <dirent.h>
@@ -22,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -73,7 +81,28 @@ typedef struct {
     size_t nclaims_cap;
     int idle_deaths; /* workers that died without a job: a sign the workers cannot run */
     bool any_failed;
+    pid_t parent;    /* the process that runs the batch */
 } pool;
+
+/* The signal that stops the batch, and a pipe that wakes the parent's poll() for it. One
+ * batch per process at a time (pd_batch_run says so). */
+static volatile sig_atomic_t stop_signal;
+static int stop_pipe[2] = {-1, -1};
+
+static void on_stop_signal(int sig)
+{
+    int saved = errno;
+    if (!stop_signal)
+        stop_signal = sig;
+    if (stop_pipe[1] >= 0) {
+        ssize_t n = write(stop_pipe[1], "", 1); /* non-blocking; full is fine */
+        (void)n;
+    }
+    errno = saved;
+}
+
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+enum { NSTOP = sizeof stop_signals / sizeof stop_signals[0] };
 
 static double now(void)
 {
@@ -278,8 +307,40 @@ static void set_limits(const pool *p)
      * time per document with the wall clock instead. */
 }
 
+/* A worker ends on SIGTERM (its parent died, or it is abandoned), SIGINT, SIGHUP (the batch's
+ * process group was signalled) or SIGALRM (a job past --timeout) without leaving its
+ * temporary file. */
+static void worker_signal(int sig)
+{
+    pd_signal_cleanup();
+    raise(sig); /* SA_RESETHAND: the default action, death by the signal */
+}
+
+static void worker_signals(pool *p)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGALRM};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa = {0};
+        sa.sa_handler = worker_signal;
+        sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+        sigemptyset(&sa.sa_mask);
+        struct sigaction old;
+        sigaction(sigs[i], NULL, &old);
+        if (old.sa_handler != SIG_IGN) /* the batch's own disposition was ignore: keep it */
+            sigaction(sigs[i], &sa, NULL);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    /* Dies with the parent; and if the parent died before this line, ends now. */
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != p->parent)
+        _exit(0);
+}
+
 static void __attribute__((noreturn)) worker_main(pool *p, int in, int out)
 {
+    worker_signals(p);
     set_limits(p);
     /* Diagnostics become the result's error; the parent does the printing. */
     pd_ctx_set_diag_handler(p->ctx, NULL, NULL);
@@ -287,8 +348,13 @@ static void __attribute__((noreturn)) worker_main(pool *p, int in, int out)
         uint32_t idx;
         if (!read_full(in, &idx, sizeof idx))
             _exit(0); /* the parent closed the pipe: no more jobs */
+        /* The parent kills a job past --timeout; should the parent be stopped or slow, the
+         * alarm ends it a little later all the same. */
+        if (p->o->timeout > 0)
+            alarm((unsigned)p->o->timeout + 5);
         if (idx >= p->njobs || !worker_job(p, in, out, idx))
             _exit(0);
+        alarm(0);
     }
 }
 
@@ -344,7 +410,15 @@ static bool spawn(pool *p, int slot)
         return false;
     }
     fflush(NULL); /* nothing buffered may be written twice */
+    /* Until the worker has its own handlers, a stop signal waits (worker_signals unblocks). */
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (int i = 0; i < NSTOP; i++)
+        sigaddset(&block, stop_signals[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
+    if (pid != 0)
+        sigprocmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
         close(jp[0]), close(jp[1]), close(rp[0]), close(rp[1]);
         return false;
@@ -352,6 +426,11 @@ static bool spawn(pool *p, int slot)
     if (pid == 0) {
         close(jp[1]);
         close(rp[0]);
+        if (stop_pipe[0] >= 0) {
+            close(stop_pipe[0]);
+            close(stop_pipe[1]);
+            stop_pipe[0] = stop_pipe[1] = -1;
+        }
         /* Holding another worker's pipes would hide that worker's death from the parent. */
         for (int k = 0; k < p->nw; k++)
             if (k != slot && p->w[k].pid > 0) {
@@ -416,22 +495,41 @@ static void fail_job(pool *p, size_t idx, pd_status st, double ms, const char *f
     finish(p, idx);
 }
 
-/* Removes what pd_output leaves of an unfinished output: ".NAME.XXXXXX" beside it. */
-static void remove_temporaries(const char *output)
+/* Removes what a worker (pid) left of an unfinished output: "FOLDER/.NAME.PID.XXXXXX". A
+ * file of the same name made by another process has another PID in its name. */
+static void remove_temporaries(const char *output, pid_t pid)
 {
-    const char *slash = strrchr(output, '/');
-    char *dir = slash ? pd_strndup(output, slash == output ? 1 : (size_t)(slash - output))
-                      : pd_strdup(".");
-    char *prefix = pd_strcat3(".", slash ? slash + 1 : output, ".");
-    DIR *d = dir && prefix ? opendir(dir) : NULL;
-    size_t n = prefix ? strlen(prefix) : 0;
+    char *prefix = pd_output_temp_prefix(output, (long)pid);
+    const char *slash = prefix ? strrchr(prefix, '/') : NULL;
+    char *dir = slash ? pd_strndup(prefix, slash == prefix ? 1 : (size_t)(slash - prefix)) : NULL;
+    DIR *d = dir ? opendir(dir) : NULL;
+    size_t n = slash ? strlen(slash + 1) : 0;
     for (struct dirent *e; d && (e = readdir(d));)
-        if (strncmp(e->d_name, prefix, n) == 0 && strlen(e->d_name) == n + 6)
+        if (strncmp(e->d_name, slash + 1, n) == 0 && strlen(e->d_name) == n + 6)
             unlinkat(dirfd(d), e->d_name, 0);
     if (d)
         closedir(d);
     free(dir);
     free(prefix);
+}
+
+/* Marks a job that the batch did not finish because it was stopped by a signal. */
+static void interrupt_job(pool *p, size_t idx, double ms, bool started)
+{
+    pd_batch_result *r = &p->results[idx];
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s: the batch was interrupted by %s", p->jobs[idx].input,
+             started ? "a signal while it ran" : "a signal before it ran");
+    free(r->error);
+    r->error = pd_strdup(msg);
+    r->state = PD_BATCH_INTERRUPTED;
+    r->status = PD_ERR_SYSTEM;
+    r->ms = ms;
+    r->pages = -1;
+    r->bytes = -1;
+    p->finished++;
+    if (p->o->on_done)
+        p->o->on_done(idx, &p->jobs[idx], r, p->o->user);
 }
 
 /* Reaps a worker that is gone (or was killed) and fails its job with why, if it had one. */
@@ -447,8 +545,10 @@ static void bury(pool *p, int slot, const char *why)
         size_t idx = (size_t)w->job;
         double ms = (now() - w->started) * 1000.0;
         if (w->claimed)
-            remove_temporaries(p->results[idx].output);
-        if (why)
+            remove_temporaries(p->results[idx].output, w->pid);
+        if (stop_signal)
+            interrupt_job(p, idx, ms, true);
+        else if (why)
             fail_job(p, idx, PD_ERR_SYSTEM, ms, "%s", why);
         else if (WIFSIGNALED(status)) {
             int sig = WTERMSIG(status);
@@ -572,14 +672,14 @@ static void dispatch(pool *p)
 
 static void run_loop(pool *p)
 {
-    struct pollfd *fds = calloc((size_t)p->nw, sizeof *fds);
-    int *slots = calloc((size_t)p->nw, sizeof *slots);
+    struct pollfd *fds = calloc((size_t)p->nw + 1, sizeof *fds);
+    int *slots = calloc((size_t)p->nw + 1, sizeof *slots);
     if (!fds || !slots) {
         free(fds);
         free(slots);
         return;
     }
-    while (p->finished < p->njobs) {
+    while (p->finished < p->njobs && !stop_signal) {
         respawn(p);
         dispatch(p);
         int nfds = 0, wait_ms = -1;
@@ -598,9 +698,15 @@ static void run_loop(pool *p)
         }
         if (nfds == 0)
             break; /* no worker could be started: the caller fails what is left */
+        int nworkers = nfds;
+        if (stop_pipe[0] >= 0)
+            fds[nfds++] = (struct pollfd){stop_pipe[0], POLLIN, 0};
         int ready = poll(fds, (nfds_t)nfds, wait_ms);
         if (ready < 0 && errno != EINTR)
             break;
+        if (stop_signal) /* checked first: a worker killed by the same signal is not a failure */
+            break;
+        nfds = nworkers;
         for (int i = 0; ready > 0 && i < nfds; i++) {
             int k = slots[i];
             if (p->w[k].pid == 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
@@ -624,8 +730,35 @@ static void run_loop(pool *p)
     free(slots);
 }
 
+/* A stop signal: running jobs are abandoned (the worker removes its temporary file on
+ * SIGTERM; what a stuck one leaves, bury removes), jobs not handed out are marked. */
+static void abandon(pool *p)
+{
+    for (int k = 0; k < p->nw; k++)
+        if (p->w[k].pid > 0 && p->w[k].job >= 0)
+            kill(p->w[k].pid, SIGTERM);
+    for (int k = 0; k < p->nw; k++)
+        if (p->w[k].pid > 0 && p->w[k].job >= 0) {
+            /* A worker deaf to SIGTERM for 2 s (stuck in a library) is killed outright. */
+            for (int i = 0; i < 200; i++) {
+                siginfo_t info = {0};
+                if (waitid(P_PID, (id_t)p->w[k].pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+                    info.si_pid != 0)
+                    break; /* ended (not reaped yet: its pid cannot be reused) */
+                struct timespec ts = {0, 10 * 1000 * 1000};
+                nanosleep(&ts, NULL);
+            }
+            kill(p->w[k].pid, SIGKILL); /* a zombie ignores it; bury reaps */
+            bury(p, k, NULL);
+        }
+    for (; p->next < p->njobs; p->next++)
+        interrupt_job(p, p->next, 0, false);
+}
+
 static void stop_workers(pool *p)
 {
+    if (stop_signal)
+        abandon(p);
     for (int k = 0; k < p->nw; k++)
         if (p->w[k].pid > 0)
             close(p->w[k].job_fd); /* end of file: an idle worker exits */
@@ -648,6 +781,85 @@ void pd_batch_result_clear(pd_batch_result *r)
     free(r->output);
     free(r->error);
     r->output = r->error = NULL;
+}
+
+typedef struct {
+    struct sigaction old[NSTOP];
+    bool set[NSTOP];
+} saved_signals;
+
+/* From here on a stop signal is noted, not fatal (unless it was ignored: nohup). */
+static void stop_handling_begin(saved_signals *sv)
+{
+    stop_signal = 0;
+    if (pipe(stop_pipe) == 0) {
+        for (int i = 0; i < 2; i++) {
+            fcntl(stop_pipe[i], F_SETFD, FD_CLOEXEC);
+            fcntl(stop_pipe[i], F_SETFL, O_NONBLOCK);
+        }
+    } else {
+        stop_pipe[0] = stop_pipe[1] = -1; /* poll wakes with EINTR instead, most times */
+    }
+    for (int i = 0; i < NSTOP; i++) {
+        struct sigaction sa = {0};
+        sa.sa_handler = on_stop_signal;
+        sigemptyset(&sa.sa_mask);
+        sv->set[i] = sigaction(stop_signals[i], NULL, &sv->old[i]) == 0 &&
+                     sv->old[i].sa_handler != SIG_IGN &&
+                     sigaction(stop_signals[i], &sa, NULL) == 0;
+    }
+}
+
+static void stop_handling_end(saved_signals *sv)
+{
+    for (int i = 0; i < NSTOP; i++)
+        if (sv->set[i])
+            sigaction(stop_signals[i], &sv->old[i], NULL);
+    for (int i = 0; i < 2; i++)
+        if (stop_pipe[i] >= 0)
+            close(stop_pipe[i]);
+    stop_pipe[0] = stop_pipe[1] = -1;
+}
+
+/* Temporary files of our naming (".NAME.PID.XXXXXX") older than a day in the output folder:
+ * left by a batch or render that was killed outright (SIGKILL, a power cut). Removed, and
+ * said. A younger one may belong to a render still running. */
+static void remove_stale_temporaries(pool *p)
+{
+    DIR *d = opendir(p->outdir);
+    if (!d)
+        return;
+    time_t limit = time(NULL) - 24 * 3600;
+    int removed = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        if (n[0] != '.' || len < 10)
+            continue;
+        const char *rnd = n + len - 6, *dot = rnd - 1;
+        if (dot[0] != '.')
+            continue;
+        const char *digits = dot;
+        while (digits > n + 1 && digits[-1] >= '0' && digits[-1] <= '9')
+            digits--;
+        bool random_ok = true;
+        for (int i = 0; i < 6; i++)
+            random_ok &= (rnd[i] >= '0' && rnd[i] <= '9') || (rnd[i] >= 'a' && rnd[i] <= 'z') ||
+                         (rnd[i] >= 'A' && rnd[i] <= 'Z');
+        if (!random_ok || digits == dot || digits - 1 <= n || digits[-1] != '.')
+            continue;
+        struct stat sb;
+        if (fstatat(dirfd(d), n, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(sb.st_mode) ||
+            sb.st_mtime >= limit)
+            continue;
+        if (unlinkat(dirfd(d), n, 0) == 0)
+            removed++;
+    }
+    closedir(d);
+    if (removed)
+        pd_diag_raise(p->ctx, PD_NOTE, p->outdir, 0, 0,
+                      "removed %d stale temporary file%s (older than a day) of an earlier "
+                      "render", removed, removed == 1 ? "" : "s");
 }
 
 static int worker_count(const pd_batch_opts *o, size_t njobs)
@@ -737,11 +949,14 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
     }
     for (size_t i = 0; i < njobs; i++)
         p.kinds[i] = jobs[i].kind ? jobs[i].kind : o->render.kind ? o->render.kind : "approval";
+    saved_signals saved;
+    stop_handling_begin(&saved);
     pd_status st = check_up_front(&p);
     if (st == PD_OK)
         st = warm(&p);
     pd_ctx_clear_diags(ctx); /* the workers start clean */
     if (st != PD_OK) {
+        stop_handling_end(&saved);
         free(p.kinds);
         return st;
     }
@@ -757,6 +972,8 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
     sigemptyset(&ignore.sa_mask);
     /* A worker that dies makes writes to its pipe fail with EPIPE instead of killing us. */
     sigaction(SIGPIPE, &ignore, &old_pipe);
+    p.parent = getpid();
+    remove_stale_temporaries(&p);
     if (!p.claims || !p.w) {
         pd_error(ctx, "out of memory");
         st = PD_ERR_SYSTEM;
@@ -767,7 +984,7 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
                 pd_error(ctx, "cannot start a worker process: %s", strerror(errno));
         if (live_workers(&p) == 0)
             st = PD_ERR_SYSTEM;
-        else
+        else if (!stop_signal)
             run_loop(&p);
         stop_workers(&p);
         /* Whatever the loop could not run (no worker left) fails, so every job has a result. */
@@ -780,6 +997,11 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
         }
     }
     sigaction(SIGPIPE, &old_pipe, NULL);
+    /* The report and the summary are written even when the batch was stopped; a second
+     * signal meanwhile would only be noted. */
+    int sig = stop_signal;
+    if (sig)
+        st = PD_ERR_SYSTEM;
     if (o->report && p.claims && p.w) {
         pd_status rs = pd_batch_report_write(ctx, o->report, jobs, p.kinds, results, njobs);
         if (rs != PD_OK)
@@ -787,6 +1009,9 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
     }
     if (st == PD_OK && p.any_failed)
         st = PD_ERR_INPUT;
+    stop_handling_end(&saved);
+    if (o->interrupted)
+        *o->interrupted = sig;
     free(p.claims);
     free(p.w);
     free(p.kinds);

@@ -88,7 +88,7 @@ static void add_number(pd_buf *b, long long v)
 
 char *pd_batch_report_line(const pd_batch_job *job, const char *kind, const pd_batch_result *r)
 {
-    static const char *const states[] = {"ok", "failed", "skipped"};
+    static const char *const states[] = {"ok", "failed", "skipped", "interrupted"};
     pd_buf b;
     pd_buf_init(&b, 1u << 20);
     pd_buf_adds(&b, "{\"input\":");

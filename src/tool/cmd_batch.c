@@ -4,6 +4,7 @@
 #include "tool.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -58,7 +59,9 @@ static const char help[] =
     "exit codes: 0 every document written (or skipped); 1 a document failed (all others were\n"
     "written); 2 usage (bad option, shard, pattern, kind, or a manifest that cannot be read);\n"
     "3 the batch could not run (OUTDIR missing or not writable, no worker could start) or the\n"
-    "report could not be written.\n";
+    "report could not be written; 130, 143, 129 stopped by SIGINT, SIGTERM, SIGHUP: running\n"
+    "documents are abandoned (no temporary file stays), the report marks the unfinished ones\n"
+    "\"interrupted\", the summary follows.\n";
 
 enum { NKINDS = 4 };
 
@@ -66,7 +69,7 @@ enum { NKINDS = 4 };
 typedef struct {
     bool tty;        /* one updating line instead of a line per document */
     bool many_kinds; /* lines name the kind too */
-    size_t total, ok, failed, skipped, finished;
+    size_t total, ok, failed, skipped, interrupted, finished;
     double start;
 } progress;
 
@@ -152,6 +155,9 @@ static void on_done(size_t index, const pd_batch_job *job, const pd_batch_result
         if (!pg->tty)
             fprintf(stderr, "skip %s%s -> %s (exists)\n", job->input, kind, r->output);
         break;
+    case PD_BATCH_INTERRUPTED:
+        pg->interrupted++;
+        break;
     case PD_BATCH_FAILED:
         pg->failed++;
         clear_bar(pg);
@@ -167,8 +173,10 @@ static void summary(const progress *pg, const pd_batch_job *jobs, const pd_batch
 {
     double t = seconds() - pg->start;
     size_t ran = pg->ok + pg->failed;
-    fprintf(stderr, "batch: %zu done, %zu failed, %zu skipped of %zu in %.1f s (%.1f docs/s)\n",
-            pg->ok, pg->failed, pg->skipped, n, t, t > 0 ? (double)ran / t : 0.0);
+    fprintf(stderr, "batch: %zu done, %zu failed, %zu skipped", pg->ok, pg->failed, pg->skipped);
+    if (pg->interrupted)
+        fprintf(stderr, ", %zu interrupted", pg->interrupted);
+    fprintf(stderr, " of %zu in %.1f s (%.1f docs/s)\n", n, t, t > 0 ? (double)ran / t : 0.0);
     if (!pg->failed)
         return;
     fprintf(stderr, "failed:\n");
@@ -385,13 +393,20 @@ int cmd_batch(pd_ctx *ctx, int argc, char **argv)
             pg.many_kinds = strcmp(jobs.jobs[i].kind, jobs.jobs[0].kind) != 0;
         a.b.on_done = on_done;
         a.b.user = &pg;
+        int sig = 0;
+        a.b.interrupted = &sig;
         if (pg.tty && jobs.n)
             draw_bar(&pg);
         pd_status st = pd_batch_run(ctx, &a.b, jobs.jobs, jobs.n, results);
         clear_bar(&pg);
         if (st != PD_ERR_USAGE && (st != PD_ERR_SYSTEM || pg.finished))
             summary(&pg, jobs.jobs, results, jobs.n);
+        if (sig)
+            fprintf(stderr, "batch: stopped by %s; the report marks %zu job%s interrupted\n",
+                    strsignal(sig), pg.interrupted, pg.interrupted == 1 ? "" : "s");
         rc = st;
+        if (sig) /* ends as the signal would have: 128 + the signal for the shell */
+            rc = 128 + sig;
         for (size_t i = 0; i < jobs.n; i++)
             pd_batch_result_clear(&results[i]);
         free(results);
@@ -399,5 +414,10 @@ int cmd_batch(pd_ctx *ctx, int argc, char **argv)
     free(jobs.jobs);
     pd_manifest_free(entries, nentries);
     free(a.files);
+    if (rc > 128) { /* die by the signal itself, as the shell expects of an interrupted job */
+        fflush(NULL);
+        signal(rc - 128, SIG_DFL);
+        raise(rc - 128);
+    }
     return rc;
 }

@@ -5,6 +5,7 @@
 #include "ctx.h"
 #include "util.h"
 
+#include <libxml/tree.h>
 #include <stdbool.h>
 
 /* The default output name pattern. */
@@ -42,6 +43,8 @@ typedef struct {
 } pd_project_facts;
 
 pd_status pd_batch_facts(pd_ctx *ctx, const char *path, pd_project_facts *facts);
+/* The same of a parsed document (a field stays NULL when memory runs out). */
+void pd_batch_facts_doc(xmlDocPtr doc, pd_project_facts *facts);
 void pd_batch_facts_free(pd_project_facts *facts);
 
 /* Parses a manifest held in memory; name is what errors show, base the folder that relative

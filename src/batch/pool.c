@@ -207,38 +207,130 @@ static char *brand_label(const char *brand)
     return pd_strndup(start, n - (size_t)(start - brand));
 }
 
-static pd_status output_path(pool *p, const pd_batch_job *j, const pd_options *ro, char **out)
+/* The output's path from the facts of the parsed input. */
+static pd_status output_path(pool *p, const pd_batch_job *j, const pd_options *ro,
+                             const pd_project_facts *facts, char **out)
 {
     *out = NULL;
-    const char *pat = p->pattern;
-    bool need = pd_batch_name_uses(pat, "id") || pd_batch_name_uses(pat, "customer") ||
-                (pd_batch_name_uses(pat, "lang") && !ro->lang) ||
-                (pd_batch_name_uses(pat, "brand") && !ro->brand);
-    pd_project_facts facts = {0};
-    pd_status st = need ? pd_batch_facts(p->ctx, j->input, &facts) : PD_OK;
     char *stem = pd_batch_stem(j->input);
     char *brand = ro->brand ? brand_label(ro->brand) : NULL;
     char *name = NULL;
-    if (st == PD_OK) {
-        pd_name_fields f = {
-            facts.id, facts.customer, ro->kind,
-            ro->lang ? ro->lang : facts.lang ? facts.lang : "en",
-            brand ? brand : facts.brand ? facts.brand : "default", stem,
-        };
-        st = pd_batch_name(p->ctx, pat, &f, j->input, &name);
-    }
+    pd_name_fields f = {
+        facts->id, facts->customer, ro->kind,
+        ro->lang ? ro->lang : facts->lang ? facts->lang : "en",
+        brand ? brand : facts->brand ? facts->brand : "default", stem,
+    };
+    pd_status st = pd_batch_name(p->ctx, p->pattern, &f, j->input, &name);
     if (st == PD_OK) {
         size_t n = strlen(p->outdir);
         bool slash = n > 0 && p->outdir[n - 1] == '/';
         *out = pd_strcat3(p->outdir, slash ? "" : "/", name);
-        if (!*out)
+        if (!*out) {
+            pd_error(p->ctx, "out of memory");
             st = PD_ERR_SYSTEM;
+        }
     }
     free(name);
     free(brand);
     free(stem);
-    pd_batch_facts_free(&facts);
     return st;
+}
+
+/* Whether a PDF is complete: "%PDF-" at the start, "%%EOF" at the end (white space after it
+ * allowed), as a finished cairo file has and a truncated or empty one has not. */
+static bool pdf_complete(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    char head[5], tail[64];
+    bool ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 16 &&
+              pread(fd, head, 5, 0) == 5 && memcmp(head, "%PDF-", 5) == 0;
+    size_t n = ok ? (size_t)(sb.st_size < 64 ? sb.st_size : 64) : 0;
+    ok = ok && pread(fd, tail, n, sb.st_size - (off_t)n) == (ssize_t)n;
+    close(fd);
+    while (ok && n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' '))
+        n--;
+    return ok && n >= 5 && memcmp(tail + n - 5, "%%EOF", 5) == 0;
+}
+
+static bool newer(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec > b->st_mtim.tv_sec ||
+           (a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
+}
+
+/* --skip-existing: the output is complete and newer than its input and its brand pack's
+ * brand.xml (the pack named by -b, the manifest or the project; a pack it extends is not
+ * looked at). */
+static bool up_to_date(pool *p, const char *output, const pd_batch_job *j, const pd_options *ro,
+                       const pd_project_facts *facts, struct stat *out)
+{
+    struct stat in;
+    if (stat(output, out) != 0 || stat(j->input, &in) != 0 || !newer(out, &in) ||
+        !pdf_complete(output))
+        return false;
+    const char *brand = ro->brand ? ro->brand : facts->brand ? facts->brand : "default";
+    char *file = NULL;
+    if (strchr(brand, '/')) {
+        file = pd_strcat3(brand, "/", "brand.xml");
+    } else {
+        char *rel = pd_strcat3("templates/brands/", brand, "/brand.xml");
+        file = rel ? pd_data_path(p->ctx, rel) : NULL;
+        free(rel);
+    }
+    struct stat bs;
+    bool ok = file && (stat(file, &bs) != 0 || newer(out, &bs)); /* no file: the render fails */
+    free(file);
+    return ok;
+}
+
+/* What the worker's namer needs and what it found. */
+typedef struct {
+    pool *p;
+    const pd_batch_job *job;
+    const pd_options *ro;
+    int in, out;
+    pd_batch_result *r;
+    bool parent_gone, refused, skipped;
+} naming;
+
+/* Called with the parsed input: names the output from that same document, skips it if up
+ * to date, and asks the parent whether it may write there. */
+static pd_status name_output(pd_ctx *ctx, xmlDocPtr doc, void *user, char **out)
+{
+    (void)ctx;
+    naming *nm = user;
+    pool *p = nm->p;
+    pd_project_facts facts;
+    pd_batch_facts_doc(doc, &facts);
+    pd_status st = output_path(p, nm->job, nm->ro, &facts, &nm->r->output);
+    struct stat sb;
+    if (st == PD_OK && p->o->skip_existing &&
+        up_to_date(p, nm->r->output, nm->job, nm->ro, &facts, &sb)) {
+        nm->skipped = true;
+        nm->r->state = PD_BATCH_SKIPPED;
+        nm->r->bytes = (long long)sb.st_size;
+    }
+    pd_batch_facts_free(&facts);
+    if (st != PD_OK || nm->skipped)
+        return st;
+    uint32_t go = 0;
+    if (!send_msg(nm->out, MSG_CLAIM, nm->r) || !read_full(nm->in, &go, sizeof go)) {
+        nm->parent_gone = true;
+        return PD_ERR_SYSTEM;
+    }
+    if (!go) { /* the parent has recorded why */
+        nm->refused = true;
+        return PD_ERR_INPUT;
+    }
+    *out = pd_strdup(nm->r->output);
+    if (!*out) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    return PD_OK;
 }
 
 /* Runs one job; false when the parent is gone. */
@@ -255,29 +347,23 @@ static bool worker_job(pool *p, int in, int out, size_t idx)
     if (j->brand)
         ro.brand = j->brand;
     pd_batch_result r = {PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
-    pd_status st = output_path(p, j, &ro, &r.output);
+    naming nm = {p, j, &ro, in, out, &r, false, false, false};
+    pd_render_stats stats = {0};
+    pd_status st = pd_render_named(ctx, j->input, &ro, name_output, &nm, &stats);
+    if (nm.parent_gone) {
+        pd_batch_result_clear(&r);
+        return false;
+    }
+    if (nm.refused) {
+        pd_batch_result_clear(&r);
+        pd_ctx_clear_diags(ctx);
+        return true;
+    }
     struct stat sb;
-    if (st == PD_OK && p->o->skip_existing && stat(r.output, &sb) == 0) {
-        r.state = PD_BATCH_SKIPPED;
-        r.bytes = (long long)sb.st_size;
-    } else if (st == PD_OK) {
-        uint32_t go = 0;
-        if (!send_msg(out, MSG_CLAIM, &r) || !read_full(in, &go, sizeof go)) {
-            free(r.output);
-            return false;
-        }
-        if (!go) { /* the parent has recorded why */
-            free(r.output);
-            pd_ctx_clear_diags(ctx);
-            return true;
-        }
-        pd_render_stats stats = {0};
-        st = pd_render_file_stats(ctx, j->input, &ro, r.output, &stats);
-        if (st == PD_OK) {
-            r.state = PD_BATCH_OK;
-            r.bytes = stat(r.output, &sb) == 0 ? (long long)sb.st_size : -1;
-            r.pages = stats.pages;
-        }
+    if (st == PD_OK && !nm.skipped) {
+        r.state = PD_BATCH_OK;
+        r.bytes = stat(r.output, &sb) == 0 ? (long long)sb.st_size : -1;
+        r.pages = stats.pages;
     }
     r.status = st;
     if (st != PD_OK)

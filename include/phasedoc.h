@@ -160,8 +160,10 @@ typedef struct {
                           * {stem} (input file name without .xml) */
     int workers;         /* worker processes; <= 0: the number of online cores */
     double timeout;      /* wall-clock seconds per document, then SIGKILL; <= 0: none */
-    long max_rss_mb;     /* RLIMIT_AS of each worker in MB; <= 0: none (never under ASan) */
-    int skip_existing;   /* a document whose output exists is skipped */
+    long max_rss_mb;     /* resident memory of each worker in MB, watched by the parent (a
+                          * worker past it is killed, its document fails); <= 0: none */
+    int skip_existing;   /* a document whose output is a complete PDF newer than its input
+                          * and brand.xml is skipped */
     const char *report;  /* JSON lines, one per job in job order, written atomically at the
                           * end; NULL: none */
     pd_batch_done_fn on_done; /* called in the calling process as each job ends; may be NULL */

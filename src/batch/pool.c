@@ -46,6 +46,7 @@
 
 enum { MSG_CLAIM = 1, MSG_RESULT = 2 };
 enum { MAX_WORKERS = 512, MAX_STRING = 16384 };
+enum { RSS_LOOK_MS = 50 }; /* how often the parent looks at busy workers' memory */
 
 typedef struct {
     uint32_t type;
@@ -381,8 +382,11 @@ static void set_limits(const pool *p)
     setrlimit(RLIMIT_CORE, &none);
 #ifndef PD_ASAN
     /* ASan reserves terabytes of address space: a limit on it would stop every worker. */
+    /* --max-rss is watched by the parent (resident memory, worker_rss_mb). Address space is
+     * only a backstop against a sudden huge allocation between two looks: a worker maps
+     * several times what it touches (fonts, libraries, arenas), so it is generous. */
     if (p->o->max_rss_mb > 0) {
-        rlim_t bytes = (rlim_t)p->o->max_rss_mb * 1024 * 1024;
+        rlim_t bytes = ((rlim_t)p->o->max_rss_mb * 4 + 1024) * 1024 * 1024;
         struct rlimit as = {bytes, bytes};
         setrlimit(RLIMIT_AS, &as);
     }
@@ -641,7 +645,7 @@ static void bury(pool *p, int slot, const char *why)
             fail_job(p, idx, PD_ERR_SYSTEM, ms, "the worker was killed by signal %d (%s)%s",
                      sig, strsignal(sig),
                      sig == SIGABRT || sig == SIGSEGV || sig == SIGKILL
-                         ? " (a crash, or memory exhausted under --max-rss)" : "");
+                         ? " (a crash, or memory exhausted)" : "");
         } else
             fail_job(p, idx, PD_ERR_SYSTEM, ms, "the worker ended (exit status %d)",
                      WIFEXITED(status) ? WEXITSTATUS(status) : -1);
@@ -650,6 +654,25 @@ static void bury(pool *p, int slot, const char *why)
     }
     w->pid = 0;
     w->job = -1;
+}
+
+/* Resident memory of a process in MB (Linux /proc); -1 when unknown. */
+static long worker_rss_mb(pid_t pid)
+{
+    char path[64], buf[128];
+    snprintf(path, sizeof path, "/proc/%ld/statm", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    unsigned long size, resident;
+    if (sscanf(buf, "%lu %lu", &size, &resident) != 2)
+        return -1;
+    return (long)((unsigned long long)resident * (unsigned long long)sysconf(_SC_PAGESIZE) >> 20);
 }
 
 static void kill_worker(pool *p, int slot, const char *why)
@@ -775,6 +798,8 @@ static void run_loop(pool *p)
                 continue;
             fds[nfds] = (struct pollfd){p->w[k].res_fd, POLLIN, 0};
             slots[nfds++] = k;
+            if (p->o->max_rss_mb > 0 && p->w[k].job >= 0 && (wait_ms < 0 || wait_ms > RSS_LOOK_MS))
+                wait_ms = RSS_LOOK_MS;
             if (p->o->timeout > 0 && p->w[k].job >= 0) {
                 double left = p->w[k].started + p->o->timeout - t;
                 int ms = left <= 0 ? 0 : (int)(left * 1000.0) + 1;
@@ -799,6 +824,15 @@ static void run_loop(pool *p)
                 continue;
             if (!receive(p, k))
                 bury(p, k, NULL);
+        }
+        for (int k = 0; p->o->max_rss_mb > 0 && k < p->nw; k++) {
+            long mb = p->w[k].pid > 0 && p->w[k].job >= 0 ? worker_rss_mb(p->w[k].pid) : -1;
+            if (mb > p->o->max_rss_mb) {
+                char why[160];
+                snprintf(why, sizeof why, "used %ld MB of memory, more than --max-rss %ld MB: "
+                         "the worker was killed", mb, p->o->max_rss_mb);
+                kill_worker(p, k, why);
+            }
         }
         if (p->o->timeout > 0) {
             t = now();

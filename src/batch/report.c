@@ -68,7 +68,10 @@ bool pd_json_string(pd_buf *b, const char *s)
         } else {
             size_t len = utf8_length(p + i, n - i);
             if (len == 0) {
-                pd_buf_adds(b, "\\ufffd");
+                /* Reversibly, as Python's surrogateescape: byte 0xXY is U+DCXY, a lone
+                 * surrogate that no UTF-8 text contains (os.fsencode gives the bytes back). */
+                snprintf(esc, sizeof esc, "\\udc%02x", c);
+                pd_buf_adds(b, esc);
                 i++;
             } else {
                 pd_buf_add(b, p + i, len);

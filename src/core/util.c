@@ -1,6 +1,7 @@
 /* util.c — string helpers and the capped growable buffer. */
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,4 +91,15 @@ void pd_buf_free(pd_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+int pd_errno_status(int err)
+{
+    switch (err) {
+    case EMFILE: case ENFILE: case ENOMEM: case EIO: case ENOSPC: case EDQUOT: case ENOBUFS:
+    case EAGAIN:
+        return 3; /* PD_ERR_SYSTEM */
+    default:
+        return 1; /* PD_ERR_INPUT */
+    }
 }

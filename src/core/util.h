@@ -13,6 +13,12 @@ bool pd_has_suffix(const char *s, const char *suffix);
 /* Frees a NULL-terminated array of strings and the array; NULL is fine. */
 void pd_strv_free(char **v);
 
+/* The exit status an errno value stands for when reading an input fails: a fault of the
+ * machine (too many open files, out of memory, an I/O error, a full disk) is PD_ERR_SYSTEM
+ * (3), anything else (no such file, permission) PD_ERR_INPUT (1). As an int: util.h does not
+ * know pd_status. */
+int pd_errno_status(int err);
+
 /* A growable byte buffer with a size cap; on failure it frees itself and stays failed. */
 typedef struct {
     char *data;

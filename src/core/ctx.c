@@ -1,5 +1,6 @@
 /* ctx.c — context lifetime and diagnostics. */
 #include "ctx.h"
+#include "array.h"
 #include "cache.h"
 #include "util.h"
 
@@ -103,14 +104,10 @@ void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, in
         ctx->diag_fn(&d, ctx->diag_user);
     if (ctx->ndiags >= MAX_KEPT_DIAGS)
         return;
-    if (ctx->ndiags == ctx->capdiags) {
-        size_t cap = ctx->capdiags ? ctx->capdiags * 2 : 8;
-        pd_diag *p = realloc(ctx->diags, cap * sizeof *p);
-        if (!p)
-            return;
-        ctx->diags = p;
-        ctx->capdiags = cap;
-    }
+    pd_diag *p = pd_array_grow(ctx->diags, &ctx->capdiags, ctx->ndiags + 1, sizeof *p);
+    if (!p)
+        return;
+    ctx->diags = p;
     d.file = file ? pd_strdup(file) : NULL;
     d.message = pd_strdup(msg);
     ctx->diags[ctx->ndiags++] = d;

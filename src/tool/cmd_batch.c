@@ -2,6 +2,7 @@
  * summary. The work itself is the library's (pd_batch_run); this file turns the command line
  * into jobs and shows what happens. */
 #include "tool.h"
+#include "array.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -335,14 +336,10 @@ static bool add_jobs(job_list *l, const batch_args *a, const char *path, const c
     for (int k = 0; k < nkinds; k++) {
         if (a->sharded && pd_batch_hash(given, kinds[k]) % a->shard_n != a->shard_i)
             continue;
-        if (l->n == l->cap) {
-            size_t cap = l->cap ? l->cap * 2 : 64;
-            pd_batch_job *p = realloc(l->jobs, cap * sizeof *p);
-            if (!p)
-                return false;
-            l->jobs = p;
-            l->cap = cap;
-        }
+        pd_batch_job *p = pd_array_grow(l->jobs, &l->cap, l->n + 1, sizeof *p);
+        if (!p)
+            return false;
+        l->jobs = p;
         l->jobs[l->n++] = (pd_batch_job){path, kinds[k], lang, brand};
     }
     return true;

@@ -1,5 +1,6 @@
 /* l10n.c — loading language catalogues and formatting numbers and dates with them. */
 #include "l10n.h"
+#include "array.h"
 #include "cache.h"
 #include "xml.h"
 
@@ -105,13 +106,10 @@ static bool read_catalogue(pd_ctx *ctx, xmlDocPtr doc, pd_catalogue *cat)
             free(cat->months[m - 1]);
             cat->months[m - 1] = node_text(n);
         } else if (pd_xml_is(n, L10N_NS, "text")) {
-            if (cat->ntexts == cap) {
-                cap = cap ? cap * 2 : 64;
-                pd_text *t = realloc(cat->texts, cap * sizeof *t);
-                if (!t)
-                    return false;
-                cat->texts = t;
-            }
+            pd_text *t = pd_array_grow(cat->texts, &cap, cat->ntexts + 1, sizeof *t);
+            if (!t)
+                return false;
+            cat->texts = t;
             cat->texts[cat->ntexts].key = pd_xml_attr(n, "key");
             cat->texts[cat->ntexts].value = node_text(n);
             if (!cat->texts[cat->ntexts].key) {

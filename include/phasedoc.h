@@ -31,8 +31,11 @@ typedef struct {
 typedef void (*pd_diag_fn)(const pd_diag *diag, void *user);
 
 /* A context carries options, diagnostics and everything loaded once per process (compiled
- * stylesheets, schemas, fonts). One per thread; a batch worker keeps one for all its
- * documents. */
+ * stylesheets, schemas, fonts); a batch worker keeps one for all its documents. One call at a
+ * time per process: libxml2's handlers, the XSLT stage and fontconfig's configuration are
+ * process-wide, so an operation called from a second thread while another runs is refused
+ * with PD_ERR_USAGE (use processes, as phasedoc batch does, for parallel work). Contexts may
+ * be many; their calls must not overlap. */
 typedef struct pd_ctx pd_ctx;
 
 pd_ctx *pd_ctx_new(void);

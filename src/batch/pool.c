@@ -1049,8 +1049,23 @@ static pd_status check_up_front(pool *p)
     return st;
 }
 
+static pd_status batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,
+                           size_t njobs, pd_batch_result *results);
+
 pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,
                        size_t njobs, pd_batch_result *results)
+{
+    for (size_t i = 0; i < njobs; i++)
+        results[i] = (pd_batch_result){PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = batch_run(ctx, o, jobs, njobs, results);
+    pd_call_leave();
+    return st;
+}
+
+static pd_status batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,
+                           size_t njobs, pd_batch_result *results)
 {
     for (size_t i = 0; i < njobs; i++)
         results[i] = (pd_batch_result){PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};

@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,26 @@ const char *pd_status_str(pd_status status)
     case PD_ERR_SYSTEM: return "system failure";
     }
     return "unknown status";
+}
+
+static atomic_flag call_busy = ATOMIC_FLAG_INIT;
+static _Thread_local int call_depth; /* this thread's calls in progress */
+
+bool pd_call_enter(pd_ctx *ctx)
+{
+    if (call_depth > 0 || !atomic_flag_test_and_set(&call_busy)) {
+        call_depth++;
+        return true;
+    }
+    pd_error(ctx, "another phasedoc call is running in this process (in another thread): one "
+                  "at a time (see phasedoc.h)");
+    return false;
+}
+
+void pd_call_leave(void)
+{
+    if (call_depth > 0 && --call_depth == 0)
+        atomic_flag_clear(&call_busy);
 }
 
 pd_ctx *pd_ctx_new(void)

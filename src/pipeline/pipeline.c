@@ -77,7 +77,7 @@ static xmlDocPtr load_project(pd_ctx *ctx, const char *path, pd_status *st)
     return doc ? check_project(ctx, doc, st) : NULL;
 }
 
-pd_status pd_validate_file(pd_ctx *ctx, const char *path)
+static pd_status validate_file_unlocked(pd_ctx *ctx, const char *path)
 {
     pd_status st;
     xmlDocPtr doc = pd_xml_load(ctx, path, &st);
@@ -253,8 +253,8 @@ static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options
     return doc ? doc_to_layout(ctx, doc, path, opts, layout, dirs, fonts) : st;
 }
 
-pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, char **xml,
-                         size_t *len)
+static pd_status layout_file_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                      char **xml, size_t *len)
 {
     xmlDocPtr layout = NULL;
     char **dirs = NULL, **fonts = NULL;
@@ -372,13 +372,13 @@ static pd_status render_doc(pd_ctx *ctx, xmlDocPtr doc, const char *path, const 
     return st;
 }
 
-pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
+static pd_status render_file_stats_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
                                const char *out_path, pd_render_stats *stats)
 {
     return render_doc(ctx, NULL, path, opts, out_path, stats);
 }
 
-pd_status pd_render_named(pd_ctx *ctx, const char *path, const pd_options *opts,
+static pd_status render_named_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
                           pd_namer_fn namer, void *user, pd_render_stats *stats)
 {
     if (stats)
@@ -439,7 +439,8 @@ pd_status pd_render_file_auto(pd_ctx *ctx, const char *path, const pd_options *o
     return pd_render_named(ctx, path, opts, name_from_id, &a, stats);
 }
 
-pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+static pd_status layout_boxes_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                       FILE *out)
 {
     staged sg;
     pd_status st = stage(ctx, NULL, path, opts, &sg, NULL);
@@ -485,7 +486,8 @@ pd_status pd_project_id_doc(pd_ctx *ctx, xmlDocPtr doc, char **id)
     return PD_OK;
 }
 
-pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+static pd_status brand_show_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                     FILE *out)
 {
     pd_status st = PD_OK;
     xmlDocPtr project = path ? load_project(ctx, path, &st) : NULL;
@@ -512,4 +514,61 @@ pd_status pd_print_starter(pd_ctx *ctx, FILE *out)
         st = PD_ERR_SYSTEM;
     free(data);
     return st == PD_ERR_INPUT ? PD_ERR_SYSTEM : st;
+}
+
+pd_status pd_validate_file(pd_ctx *ctx, const char *path)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = validate_file_unlocked(ctx, path);
+    pd_call_leave();
+    return st;
+}
+
+pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, char **xml,
+                         size_t *len)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = layout_file_unlocked(ctx, path, opts, xml, len);
+    pd_call_leave();
+    return st;
+}
+
+pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
+                               const char *out_path, pd_render_stats *stats)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = render_file_stats_unlocked(ctx, path, opts, out_path, stats);
+    pd_call_leave();
+    return st;
+}
+
+pd_status pd_render_named(pd_ctx *ctx, const char *path, const pd_options *opts,
+                          pd_namer_fn namer, void *user, pd_render_stats *stats)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = render_named_unlocked(ctx, path, opts, namer, user, stats);
+    pd_call_leave();
+    return st;
+}
+
+pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = layout_boxes_unlocked(ctx, path, opts, out);
+    pd_call_leave();
+    return st;
+}
+
+pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = brand_show_unlocked(ctx, path, opts, out);
+    pd_call_leave();
+    return st;
 }

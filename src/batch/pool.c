@@ -350,7 +350,12 @@ static bool worker_job(pool *p, int in, int out, size_t idx)
     pd_batch_result r = {PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
     naming nm = {p, j, &ro, in, out, &r, false, false, false};
     pd_render_stats stats = {0};
+    pd_oom_reset(); /* each job on its own (the worker runs inside the batch's call) */
     pd_status st = pd_render_named(ctx, j->input, &ro, name_output, &nm, &stats);
+    if (pd_oom_seen()) {
+        pd_error(ctx, "out of memory");
+        st = PD_ERR_SYSTEM;
+    }
     if (nm.parent_gone) {
         pd_batch_result_clear(&r);
         return false;
@@ -1060,8 +1065,7 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
     if (!pd_call_enter(ctx))
         return PD_ERR_USAGE;
     pd_status st = batch_run(ctx, o, jobs, njobs, results);
-    pd_call_leave();
-    return st;
+    return pd_call_leave_status(ctx, st);
 }
 
 static pd_status batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,

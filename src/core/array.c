@@ -1,5 +1,6 @@
 /* array.c — pd_array_grow. */
 #include "array.h"
+#include "util.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,8 +17,10 @@ void *pd_array_grow(void *items, size_t *cap, size_t need, size_t size)
     if (n > SIZE_MAX / size)
         n = need;
     void *p = realloc(items, n * size);
-    if (!p)
+    if (!p) {
+        pd_oom_note();
         return NULL;
+    }
     *cap = n;
     return p;
 }

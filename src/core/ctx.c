@@ -31,12 +31,23 @@ static _Thread_local int call_depth; /* this thread's calls in progress */
 bool pd_call_enter(pd_ctx *ctx)
 {
     if (call_depth > 0 || !atomic_flag_test_and_set(&call_busy)) {
-        call_depth++;
+        if (call_depth++ == 0)
+            pd_oom_reset();
         return true;
     }
     pd_error(ctx, "another phasedoc call is running in this process (in another thread): one "
                   "at a time (see phasedoc.h)");
     return false;
+}
+
+pd_status pd_call_leave_status(pd_ctx *ctx, pd_status st)
+{
+    if (call_depth == 1 && pd_oom_seen()) {
+        pd_error(ctx, "out of memory");
+        st = PD_ERR_SYSTEM;
+    }
+    pd_call_leave();
+    return st;
 }
 
 void pd_call_leave(void)

@@ -36,6 +36,9 @@ void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, in
  * same thread (an operation built on another, a forked batch worker) is allowed. */
 bool pd_call_enter(pd_ctx *ctx);
 void pd_call_leave(void);
+/* pd_call_leave for an operation that ended with st: when memory ran out anywhere in the
+ * call (pd_oom_seen), "out of memory" and PD_ERR_SYSTEM instead. */
+pd_status pd_call_leave_status(pd_ctx *ctx, pd_status st);
 
 /* Errors raised since the context was created or cleared. */
 int pd_ctx_error_count(const pd_ctx *ctx);

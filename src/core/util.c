@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,8 @@ char *pd_strndup(const char *s, size_t n)
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
+    } else {
+        pd_oom_note();
     }
     return p;
 }
@@ -29,6 +32,8 @@ char *pd_strcat3(const char *a, const char *b, const char *c)
         memcpy(p + la, b, lb);
         memcpy(p + la + lb, c, lc + 1);
     }
+    if (!p)
+        pd_oom_note();
     return p;
 }
 
@@ -71,6 +76,7 @@ bool pd_buf_add(pd_buf *b, const void *data, size_t len)
             cap *= 2;
         char *p = realloc(b->data, cap);
         if (!p) {
+            pd_oom_note();
             pd_buf_free(b);
             b->failed = true;
             return false;
@@ -92,6 +98,12 @@ void pd_buf_free(pd_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+static atomic_bool oom;
+
+void pd_oom_note(void) { atomic_store(&oom, true); }
+bool pd_oom_seen(void) { return atomic_load(&oom); }
+void pd_oom_reset(void) { atomic_store(&oom, false); }
 
 int pd_errno_status(int err)
 {

@@ -42,18 +42,26 @@ static bool mem_refuse(size_t more)
 
 static void *mem_malloc(size_t n)
 {
-    void *p = mem_refuse(n) ? NULL : malloc(n);
+    if (mem_refuse(n))
+        return NULL;
+    void *p = malloc(n);
     if (p)
         atomic_fetch_add(&mem_live, (long long)malloc_usable_size(p));
+    else
+        pd_oom_note();
     return p;
 }
 
 static void *mem_realloc(void *old, size_t n)
 {
     size_t was = old ? malloc_usable_size(old) : 0;
-    void *p = n > was && mem_refuse(n - was) ? NULL : realloc(old, n);
+    if (n > was && mem_refuse(n - was))
+        return NULL;
+    void *p = realloc(old, n);
     if (p)
         atomic_fetch_add(&mem_live, (long long)malloc_usable_size(p) - (long long)was);
+    else
+        pd_oom_note();
     return p;
 }
 

@@ -317,8 +317,10 @@ static pd_status write_pdf(pd_ctx *ctx, xmlDocPtr doc, const char *path,
     if (st != PD_OK)
         xmlFreeDoc(doc);
     pd_pdf_writer *w = st == PD_OK ? pd_pdf_begin(o) : NULL;
-    if (st == PD_OK && !w)
+    if (st == PD_OK && !w) {
+        pd_oom_note();
         st = PD_ERR_SYSTEM;
+    }
     /* Headers and footers are laid out while pages are drawn: an error there (a refused
      * logo) fails the render too, and nothing is written. */
     int errors_before = pd_ctx_error_count(ctx);
@@ -331,6 +333,9 @@ static pd_status write_pdf(pd_ctx *ctx, xmlDocPtr doc, const char *path,
         st = end;
     if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
         st = PD_ERR_INPUT;
+    /* Nothing made under a failed allocation is trusted (libxml2 absorbs some). */
+    if (st == PD_OK && pd_oom_seen())
+        st = PD_ERR_SYSTEM;
     /* A failed write names its cause (a full disk) whatever stage noticed it first. */
     if (o && (st == PD_OK || pd_output_failed(o)))
         st = pd_output_commit(ctx, o);
@@ -521,8 +526,7 @@ pd_status pd_validate_file(pd_ctx *ctx, const char *path)
     if (!pd_call_enter(ctx))
         return PD_ERR_USAGE;
     pd_status st = validate_file_unlocked(ctx, path);
-    pd_call_leave();
-    return st;
+    return pd_call_leave_status(ctx, st);
 }
 
 pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, char **xml,
@@ -531,8 +535,7 @@ pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, 
     if (!pd_call_enter(ctx))
         return PD_ERR_USAGE;
     pd_status st = layout_file_unlocked(ctx, path, opts, xml, len);
-    pd_call_leave();
-    return st;
+    return pd_call_leave_status(ctx, st);
 }
 
 pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
@@ -541,8 +544,7 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
     if (!pd_call_enter(ctx))
         return PD_ERR_USAGE;
     pd_status st = render_file_stats_unlocked(ctx, path, opts, out_path, stats);
-    pd_call_leave();
-    return st;
+    return pd_call_leave_status(ctx, st);
 }
 
 pd_status pd_render_named(pd_ctx *ctx, const char *path, const pd_options *opts,
@@ -551,8 +553,7 @@ pd_status pd_render_named(pd_ctx *ctx, const char *path, const pd_options *opts,
     if (!pd_call_enter(ctx))
         return PD_ERR_USAGE;
     pd_status st = render_named_unlocked(ctx, path, opts, namer, user, stats);
-    pd_call_leave();
-    return st;
+    return pd_call_leave_status(ctx, st);
 }
 
 pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
@@ -560,8 +561,7 @@ pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts,
     if (!pd_call_enter(ctx))
         return PD_ERR_USAGE;
     pd_status st = layout_boxes_unlocked(ctx, path, opts, out);
-    pd_call_leave();
-    return st;
+    return pd_call_leave_status(ctx, st);
 }
 
 pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
@@ -569,6 +569,5 @@ pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, F
     if (!pd_call_enter(ctx))
         return PD_ERR_USAGE;
     pd_status st = brand_show_unlocked(ctx, path, opts, out);
-    pd_call_leave();
-    return st;
+    return pd_call_leave_status(ctx, st);
 }

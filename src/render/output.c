@@ -145,8 +145,11 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
     if (st != PD_OK)
         return st;
     pd_output *o = calloc(1, sizeof *o);
-    if (!o)
+    if (!o) {
+        pd_oom_note();
+        pd_error(ctx, "out of memory");
         return PD_ERR_SYSTEM;
+    }
     o->fd = -1;
     struct stat target;
     bool is_stdout = strcmp(path, "-") == 0;

@@ -377,14 +377,15 @@ static pd_status render_doc(pd_ctx *ctx, xmlDocPtr doc, const char *path, const 
     return st;
 }
 
-static pd_status render_file_stats_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
-                               const char *out_path, pd_render_stats *stats)
+static pd_status render_file_stats_unlocked(pd_ctx *ctx, const char *path,
+                                            const pd_options *opts, const char *out_path,
+                                            pd_render_stats *stats)
 {
     return render_doc(ctx, NULL, path, opts, out_path, stats);
 }
 
 static pd_status render_named_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
-                          pd_namer_fn namer, void *user, pd_render_stats *stats)
+                                       pd_namer_fn namer, void *user, pd_render_stats *stats)
 {
     if (stats)
         stats->pages = 0;

@@ -210,8 +210,8 @@ check "two inputs times two distinct kinds give four report lines" \
 # --- a memory limit fails documents, not the batch (not under AddressSanitizer)
 if ! grep -qa __asan_init "$PHASEDOC"; then
     mkdir -p "$TMP/mem"
-    expect_exit 1 "--max-rss 30 fails the documents with exit 1" \
-        "$PHASEDOC" batch -j 1 --max-rss 30 -d "$TMP/mem" "$in/p1.xml" "$in/p2.xml"
+    expect_exit 1 "--max-rss 10 (resident MB, less than a worker holds) fails the documents with exit 1" \
+        "$PHASEDOC" batch -j 1 --max-rss 10 -d "$TMP/mem" "$in/p1.xml" "$in/p2.xml"
     check "... and says so per document" test "$(grep -c '^FAIL ' "$TMP/err")" = 2
 fi
 

@@ -31,8 +31,11 @@ typedef struct {
 typedef void (*pd_diag_fn)(const pd_diag *diag, void *user);
 
 /* A context carries options, diagnostics and everything loaded once per process (compiled
- * stylesheets, schemas, fonts). One per thread; a batch worker keeps one for all its
- * documents. */
+ * stylesheets, schemas, fonts); a batch worker keeps one for all its documents. One call at a
+ * time per process: libxml2's handlers, the XSLT stage and fontconfig's configuration are
+ * process-wide, so an operation called from a second thread while another runs is refused
+ * with PD_ERR_USAGE (use processes, as phasedoc batch does, for parallel work). Contexts may
+ * be many; their calls must not overlap. */
 typedef struct pd_ctx pd_ctx;
 
 pd_ctx *pd_ctx_new(void);
@@ -98,8 +101,19 @@ typedef struct {
 pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
                                const char *out_path, pd_render_stats *stats);
 
+/* pd_render_file_stats into dir/<project id>-<kind>.<format> (dir NULL: the current folder),
+ * the name taken from the same read of the file as the content. *used (may be NULL) gets the
+ * path written (malloc'd), NULL when no name could be made. */
+pd_status pd_render_file_auto(pd_ctx *ctx, const char *path, const pd_options *opts,
+                              const char *dir, char **used, pd_render_stats *stats);
+
 /* The project id of a project description, for naming outputs (malloc'd, caller frees). */
 pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id);
+
+/* Removes the temporary files of the outputs this process is writing. Async-signal-safe: call
+ * it from a handler for SIGINT, SIGTERM or SIGHUP before the process ends (the command-line
+ * tool does). A previous output is never touched. */
+void pd_signal_cleanup(void);
 
 /* ---- batch: many documents at once, one worker process per core (src/batch) ---------- */
 
@@ -125,7 +139,8 @@ typedef struct {
     const char *brand; /* NULL: the batch's render.brand */
 } pd_batch_job;
 
-typedef enum { PD_BATCH_OK, PD_BATCH_FAILED, PD_BATCH_SKIPPED } pd_batch_state;
+/* PD_BATCH_INTERRUPTED: the batch was stopped by a signal before the job finished. */
+typedef enum { PD_BATCH_OK, PD_BATCH_FAILED, PD_BATCH_SKIPPED, PD_BATCH_INTERRUPTED } pd_batch_state;
 
 /* What became of one job. output and error are malloc'd: pd_batch_result_clear frees them. */
 typedef struct {
@@ -149,12 +164,16 @@ typedef struct {
                           * {stem} (input file name without .xml) */
     int workers;         /* worker processes; <= 0: the number of online cores */
     double timeout;      /* wall-clock seconds per document, then SIGKILL; <= 0: none */
-    long max_rss_mb;     /* RLIMIT_AS of each worker in MB; <= 0: none (never under ASan) */
-    int skip_existing;   /* a document whose output exists is skipped */
+    long max_rss_mb;     /* resident memory of each worker in MB, watched by the parent (a
+                          * worker past it is killed, its document fails); <= 0: none */
+    int skip_existing;   /* a document whose output is a complete PDF newer than its input
+                          * and brand.xml is skipped */
     const char *report;  /* JSON lines, one per job in job order, written atomically at the
                           * end; NULL: none */
     pd_batch_done_fn on_done; /* called in the calling process as each job ends; may be NULL */
     void *user;
+    int *interrupted;    /* set to the signal (SIGINT, SIGTERM, SIGHUP) that stopped the
+                          * batch, 0 if none; may be NULL */
 } pd_batch_opts;
 
 /* Renders every job in worker processes forked from the calling one (after pd_ctx_warm), one
@@ -165,7 +184,14 @@ typedef struct {
  * succeeded or was skipped, PD_ERR_INPUT when any failed (after all the others ran),
  * PD_ERR_USAGE for a bad pattern, kind or option (nothing ran), PD_ERR_SYSTEM when the batch
  * could not run (output folder missing or not writable, no worker could start) or the report
- * could not be written. */
+ * could not be written.
+ * While it runs, SIGINT, SIGTERM and SIGHUP (unless ignored) stop the batch instead of the
+ * process: no more jobs start, running ones are abandoned and their temporary files removed,
+ * every unfinished job is marked PD_BATCH_INTERRUPTED, the report is written, and it
+ * returns PD_ERR_SYSTEM with the signal in *opts->interrupted; the caller then ends as the
+ * signal would have (the tool exits 130, 143 or 129). One batch per process at a time.
+ * Workers die with the calling process. Temporary files of phasedoc's naming older than a
+ * day in the output folder are removed first (a note says so). */
 pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *opts, const pd_batch_job *jobs,
                        size_t njobs, pd_batch_result *results);
 void pd_batch_result_clear(pd_batch_result *result); /* NULL-safe */

@@ -5,6 +5,7 @@
 #include "ctx.h"
 #include "util.h"
 
+#include <libxml/tree.h>
 #include <stdbool.h>
 
 /* The default output name pattern. */
@@ -42,6 +43,8 @@ typedef struct {
 } pd_project_facts;
 
 pd_status pd_batch_facts(pd_ctx *ctx, const char *path, pd_project_facts *facts);
+/* The same of a parsed document (a field stays NULL when memory runs out). */
+void pd_batch_facts_doc(xmlDocPtr doc, pd_project_facts *facts);
 void pd_batch_facts_free(pd_project_facts *facts);
 
 /* Parses a manifest held in memory; name is what errors show, base the folder that relative
@@ -49,8 +52,9 @@ void pd_batch_facts_free(pd_project_facts *facts);
 pd_status pd_manifest_parse(pd_ctx *ctx, const char *data, size_t len, const char *name,
                             const char *base, pd_manifest_entry **entries, size_t *count);
 
-/* Appends s as a JSON string literal (quoted, escaped; bytes that are not UTF-8 become
- * U+FFFD, so the line always parses). NULL appends null. */
+/* Appends s as a JSON string literal (quoted, escaped; each byte that is not part of UTF-8
+ * becomes \udcXX for byte 0xXX, as Python's surrogateescape: the line always parses and a
+ * path gives back its bytes). NULL appends null. */
 bool pd_json_string(pd_buf *b, const char *s);
 
 /* One report line for a job and its result, without the newline (malloc'd). */

@@ -49,6 +49,14 @@ pd_status pd_batch_facts(pd_ctx *ctx, const char *path, pd_project_facts *facts)
     xmlDocPtr doc = pd_xml_load(ctx, path, &st);
     if (!doc)
         return st;
+    pd_batch_facts_doc(doc, facts);
+    xmlFreeDoc(doc);
+    return PD_OK;
+}
+
+void pd_batch_facts_doc(xmlDocPtr doc, pd_project_facts *facts)
+{
+    memset(facts, 0, sizeof *facts);
     xmlNode *root = xmlDocGetRootElement(doc);
     if (pd_xml_is(root, PROJECT_NS, "project")) {
         facts->id = pd_xml_attr(root, "id");
@@ -57,8 +65,6 @@ pd_status pd_batch_facts(pd_ctx *ctx, const char *path, pd_project_facts *facts)
         xmlNode *branding = child(root, "branding");
         facts->brand = branding ? pd_xml_attr(branding, "brand") : NULL;
     }
-    xmlFreeDoc(doc);
-    return PD_OK;
 }
 
 void pd_batch_facts_free(pd_project_facts *facts)

@@ -1,6 +1,7 @@
 /* manifest.c — the list of a batch's inputs: one path a line, or CSV with a header row naming a
  * "path" column and optional "kind", "brand" and "lang" columns. */
 #include "batch.h"
+#include "array.h"
 #include "pipeline.h"
 #include "xml.h"
 
@@ -101,14 +102,10 @@ static char *resolve(const char *base, const char *given)
 static bool add_entry(pd_manifest_entry **entries, size_t *count, size_t *cap,
                       pd_manifest_entry e)
 {
-    if (*count == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        pd_manifest_entry *p = realloc(*entries, ncap * sizeof *p);
-        if (!p)
-            return false;
-        *entries = p;
-        *cap = ncap;
-    }
+    pd_manifest_entry *p = pd_array_grow(*entries, cap, *count + 1, sizeof *p);
+    if (!p)
+        return false;
+    *entries = p;
     (*entries)[(*count)++] = e;
     return true;
 }

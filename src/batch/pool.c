@@ -9,8 +9,15 @@
  *   worker → parent   RESULT                (state, status, numbers, output, first error)
  * A worker that has a name but fails before rendering, or skips, sends RESULT without CLAIM.
  * Knowing the claimed output lets the parent refuse duplicate names and remove the temporary
- * file of a worker it had to kill. */
+ * file of a worker it had to kill (only that worker's: the name carries its process id).
+ *
+ * Workers die with the parent (PR_SET_PDEATHSIG, and a check that the parent that forked
+ * them is still there), and an alarm ends a job that outlives --timeout even when nobody is
+ * left to kill it. SIGINT, SIGTERM or SIGHUP to the parent stop the batch: no more jobs are
+ * handed out, running ones are abandoned (their workers remove their temporary files and
+ * die; the parent removes what is left), and every unfinished job is marked interrupted. */
 #include "batch.h"
+#include "output.h"
 #include "pipeline.h"
 
 #include <dirent.h>
@@ -22,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -38,6 +46,7 @@
 
 enum { MSG_CLAIM = 1, MSG_RESULT = 2 };
 enum { MAX_WORKERS = 512, MAX_STRING = 16384 };
+enum { RSS_LOOK_MS = 50 }; /* how often the parent looks at busy workers' memory */
 
 typedef struct {
     uint32_t type;
@@ -73,7 +82,28 @@ typedef struct {
     size_t nclaims_cap;
     int idle_deaths; /* workers that died without a job: a sign the workers cannot run */
     bool any_failed;
+    pid_t parent;    /* the process that runs the batch */
 } pool;
+
+/* The signal that stops the batch, and a pipe that wakes the parent's poll() for it. One
+ * batch per process at a time (pd_batch_run says so). */
+static volatile sig_atomic_t stop_signal;
+static int stop_pipe[2] = {-1, -1};
+
+static void on_stop_signal(int sig)
+{
+    int saved = errno;
+    if (!stop_signal)
+        stop_signal = sig;
+    if (stop_pipe[1] >= 0) {
+        ssize_t n = write(stop_pipe[1], "", 1); /* non-blocking; full is fine */
+        (void)n;
+    }
+    errno = saved;
+}
+
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+enum { NSTOP = sizeof stop_signals / sizeof stop_signals[0] };
 
 static double now(void)
 {
@@ -178,38 +208,130 @@ static char *brand_label(const char *brand)
     return pd_strndup(start, n - (size_t)(start - brand));
 }
 
-static pd_status output_path(pool *p, const pd_batch_job *j, const pd_options *ro, char **out)
+/* The output's path from the facts of the parsed input. */
+static pd_status output_path(pool *p, const pd_batch_job *j, const pd_options *ro,
+                             const pd_project_facts *facts, char **out)
 {
     *out = NULL;
-    const char *pat = p->pattern;
-    bool need = pd_batch_name_uses(pat, "id") || pd_batch_name_uses(pat, "customer") ||
-                (pd_batch_name_uses(pat, "lang") && !ro->lang) ||
-                (pd_batch_name_uses(pat, "brand") && !ro->brand);
-    pd_project_facts facts = {0};
-    pd_status st = need ? pd_batch_facts(p->ctx, j->input, &facts) : PD_OK;
     char *stem = pd_batch_stem(j->input);
     char *brand = ro->brand ? brand_label(ro->brand) : NULL;
     char *name = NULL;
-    if (st == PD_OK) {
-        pd_name_fields f = {
-            facts.id, facts.customer, ro->kind,
-            ro->lang ? ro->lang : facts.lang ? facts.lang : "en",
-            brand ? brand : facts.brand ? facts.brand : "default", stem,
-        };
-        st = pd_batch_name(p->ctx, pat, &f, j->input, &name);
-    }
+    pd_name_fields f = {
+        facts->id, facts->customer, ro->kind,
+        ro->lang ? ro->lang : facts->lang ? facts->lang : "en",
+        brand ? brand : facts->brand ? facts->brand : "default", stem,
+    };
+    pd_status st = pd_batch_name(p->ctx, p->pattern, &f, j->input, &name);
     if (st == PD_OK) {
         size_t n = strlen(p->outdir);
         bool slash = n > 0 && p->outdir[n - 1] == '/';
         *out = pd_strcat3(p->outdir, slash ? "" : "/", name);
-        if (!*out)
+        if (!*out) {
+            pd_error(p->ctx, "out of memory");
             st = PD_ERR_SYSTEM;
+        }
     }
     free(name);
     free(brand);
     free(stem);
-    pd_batch_facts_free(&facts);
     return st;
+}
+
+/* Whether a PDF is complete: "%PDF-" at the start, "%%EOF" at the end (white space after it
+ * allowed), as a finished cairo file has and a truncated or empty one has not. */
+static bool pdf_complete(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    char head[5], tail[64];
+    bool ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 16 &&
+              pread(fd, head, 5, 0) == 5 && memcmp(head, "%PDF-", 5) == 0;
+    size_t n = ok ? (size_t)(sb.st_size < 64 ? sb.st_size : 64) : 0;
+    ok = ok && pread(fd, tail, n, sb.st_size - (off_t)n) == (ssize_t)n;
+    close(fd);
+    while (ok && n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' '))
+        n--;
+    return ok && n >= 5 && memcmp(tail + n - 5, "%%EOF", 5) == 0;
+}
+
+static bool newer(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec > b->st_mtim.tv_sec ||
+           (a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
+}
+
+/* --skip-existing: the output is complete and newer than its input and its brand pack's
+ * brand.xml (the pack named by -b, the manifest or the project; a pack it extends is not
+ * looked at). */
+static bool up_to_date(pool *p, const char *output, const pd_batch_job *j, const pd_options *ro,
+                       const pd_project_facts *facts, struct stat *out)
+{
+    struct stat in;
+    if (stat(output, out) != 0 || stat(j->input, &in) != 0 || !newer(out, &in) ||
+        !pdf_complete(output))
+        return false;
+    const char *brand = ro->brand ? ro->brand : facts->brand ? facts->brand : "default";
+    char *file = NULL;
+    if (strchr(brand, '/')) {
+        file = pd_strcat3(brand, "/", "brand.xml");
+    } else {
+        char *rel = pd_strcat3("templates/brands/", brand, "/brand.xml");
+        file = rel ? pd_data_path(p->ctx, rel) : NULL;
+        free(rel);
+    }
+    struct stat bs;
+    bool ok = file && (stat(file, &bs) != 0 || newer(out, &bs)); /* no file: the render fails */
+    free(file);
+    return ok;
+}
+
+/* What the worker's namer needs and what it found. */
+typedef struct {
+    pool *p;
+    const pd_batch_job *job;
+    const pd_options *ro;
+    int in, out;
+    pd_batch_result *r;
+    bool parent_gone, refused, skipped;
+} naming;
+
+/* Called with the parsed input: names the output from that same document, skips it if up
+ * to date, and asks the parent whether it may write there. */
+static pd_status name_output(pd_ctx *ctx, xmlDocPtr doc, void *user, char **out)
+{
+    (void)ctx;
+    naming *nm = user;
+    pool *p = nm->p;
+    pd_project_facts facts;
+    pd_batch_facts_doc(doc, &facts);
+    pd_status st = output_path(p, nm->job, nm->ro, &facts, &nm->r->output);
+    struct stat sb;
+    if (st == PD_OK && p->o->skip_existing &&
+        up_to_date(p, nm->r->output, nm->job, nm->ro, &facts, &sb)) {
+        nm->skipped = true;
+        nm->r->state = PD_BATCH_SKIPPED;
+        nm->r->bytes = (long long)sb.st_size;
+    }
+    pd_batch_facts_free(&facts);
+    if (st != PD_OK || nm->skipped)
+        return st;
+    uint32_t go = 0;
+    if (!send_msg(nm->out, MSG_CLAIM, nm->r) || !read_full(nm->in, &go, sizeof go)) {
+        nm->parent_gone = true;
+        return PD_ERR_SYSTEM;
+    }
+    if (!go) { /* the parent has recorded why */
+        nm->refused = true;
+        return PD_ERR_INPUT;
+    }
+    *out = pd_strdup(nm->r->output);
+    if (!*out) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    return PD_OK;
 }
 
 /* Runs one job; false when the parent is gone. */
@@ -226,29 +348,28 @@ static bool worker_job(pool *p, int in, int out, size_t idx)
     if (j->brand)
         ro.brand = j->brand;
     pd_batch_result r = {PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
-    pd_status st = output_path(p, j, &ro, &r.output);
+    naming nm = {p, j, &ro, in, out, &r, false, false, false};
+    pd_render_stats stats = {0};
+    pd_oom_reset(); /* each job on its own (the worker runs inside the batch's call) */
+    pd_status st = pd_render_named(ctx, j->input, &ro, name_output, &nm, &stats);
+    if (pd_oom_seen()) {
+        pd_error(ctx, "out of memory");
+        st = PD_ERR_SYSTEM;
+    }
+    if (nm.parent_gone) {
+        pd_batch_result_clear(&r);
+        return false;
+    }
+    if (nm.refused) {
+        pd_batch_result_clear(&r);
+        pd_ctx_clear_diags(ctx);
+        return true;
+    }
     struct stat sb;
-    if (st == PD_OK && p->o->skip_existing && stat(r.output, &sb) == 0) {
-        r.state = PD_BATCH_SKIPPED;
-        r.bytes = (long long)sb.st_size;
-    } else if (st == PD_OK) {
-        uint32_t go = 0;
-        if (!send_msg(out, MSG_CLAIM, &r) || !read_full(in, &go, sizeof go)) {
-            free(r.output);
-            return false;
-        }
-        if (!go) { /* the parent has recorded why */
-            free(r.output);
-            pd_ctx_clear_diags(ctx);
-            return true;
-        }
-        pd_render_stats stats = {0};
-        st = pd_render_file_stats(ctx, j->input, &ro, r.output, &stats);
-        if (st == PD_OK) {
-            r.state = PD_BATCH_OK;
-            r.bytes = stat(r.output, &sb) == 0 ? (long long)sb.st_size : -1;
-            r.pages = stats.pages;
-        }
+    if (st == PD_OK && !nm.skipped) {
+        r.state = PD_BATCH_OK;
+        r.bytes = stat(r.output, &sb) == 0 ? (long long)sb.st_size : -1;
+        r.pages = stats.pages;
     }
     r.status = st;
     if (st != PD_OK)
@@ -266,8 +387,11 @@ static void set_limits(const pool *p)
     setrlimit(RLIMIT_CORE, &none);
 #ifndef PD_ASAN
     /* ASan reserves terabytes of address space: a limit on it would stop every worker. */
+    /* --max-rss is watched by the parent (resident memory, worker_rss_mb). Address space is
+     * only a backstop against a sudden huge allocation between two looks: a worker maps
+     * several times what it touches (fonts, libraries, arenas), so it is generous. */
     if (p->o->max_rss_mb > 0) {
-        rlim_t bytes = (rlim_t)p->o->max_rss_mb * 1024 * 1024;
+        rlim_t bytes = ((rlim_t)p->o->max_rss_mb * 4 + 1024) * 1024 * 1024;
         struct rlimit as = {bytes, bytes};
         setrlimit(RLIMIT_AS, &as);
     }
@@ -278,8 +402,40 @@ static void set_limits(const pool *p)
      * time per document with the wall clock instead. */
 }
 
+/* A worker ends on SIGTERM (its parent died, or it is abandoned), SIGINT, SIGHUP (the batch's
+ * process group was signalled) or SIGALRM (a job past --timeout) without leaving its
+ * temporary file. */
+static void worker_signal(int sig)
+{
+    pd_signal_cleanup();
+    raise(sig); /* SA_RESETHAND: the default action, death by the signal */
+}
+
+static void worker_signals(pool *p)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGALRM};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa = {0};
+        sa.sa_handler = worker_signal;
+        sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+        sigemptyset(&sa.sa_mask);
+        struct sigaction old;
+        sigaction(sigs[i], NULL, &old);
+        if (old.sa_handler != SIG_IGN) /* the batch's own disposition was ignore: keep it */
+            sigaction(sigs[i], &sa, NULL);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    /* Dies with the parent; and if the parent died before this line, ends now. */
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != p->parent)
+        _exit(0);
+}
+
 static void __attribute__((noreturn)) worker_main(pool *p, int in, int out)
 {
+    worker_signals(p);
     set_limits(p);
     /* Diagnostics become the result's error; the parent does the printing. */
     pd_ctx_set_diag_handler(p->ctx, NULL, NULL);
@@ -287,8 +443,13 @@ static void __attribute__((noreturn)) worker_main(pool *p, int in, int out)
         uint32_t idx;
         if (!read_full(in, &idx, sizeof idx))
             _exit(0); /* the parent closed the pipe: no more jobs */
+        /* The parent kills a job past --timeout; should the parent be stopped or slow, the
+         * alarm ends it a little later all the same. */
+        if (p->o->timeout > 0)
+            alarm((unsigned)p->o->timeout + 5);
         if (idx >= p->njobs || !worker_job(p, in, out, idx))
             _exit(0);
+        alarm(0);
     }
 }
 
@@ -344,7 +505,15 @@ static bool spawn(pool *p, int slot)
         return false;
     }
     fflush(NULL); /* nothing buffered may be written twice */
+    /* Until the worker has its own handlers, a stop signal waits (worker_signals unblocks). */
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (int i = 0; i < NSTOP; i++)
+        sigaddset(&block, stop_signals[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
+    if (pid != 0)
+        sigprocmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
         close(jp[0]), close(jp[1]), close(rp[0]), close(rp[1]);
         return false;
@@ -352,6 +521,11 @@ static bool spawn(pool *p, int slot)
     if (pid == 0) {
         close(jp[1]);
         close(rp[0]);
+        if (stop_pipe[0] >= 0) {
+            close(stop_pipe[0]);
+            close(stop_pipe[1]);
+            stop_pipe[0] = stop_pipe[1] = -1;
+        }
         /* Holding another worker's pipes would hide that worker's death from the parent. */
         for (int k = 0; k < p->nw; k++)
             if (k != slot && p->w[k].pid > 0) {
@@ -416,22 +590,41 @@ static void fail_job(pool *p, size_t idx, pd_status st, double ms, const char *f
     finish(p, idx);
 }
 
-/* Removes what pd_output leaves of an unfinished output: ".NAME.XXXXXX" beside it. */
-static void remove_temporaries(const char *output)
+/* Removes what a worker (pid) left of an unfinished output: "FOLDER/.NAME.PID.XXXXXX". A
+ * file of the same name made by another process has another PID in its name. */
+static void remove_temporaries(const char *output, pid_t pid)
 {
-    const char *slash = strrchr(output, '/');
-    char *dir = slash ? pd_strndup(output, slash == output ? 1 : (size_t)(slash - output))
-                      : pd_strdup(".");
-    char *prefix = pd_strcat3(".", slash ? slash + 1 : output, ".");
-    DIR *d = dir && prefix ? opendir(dir) : NULL;
-    size_t n = prefix ? strlen(prefix) : 0;
+    char *prefix = pd_output_temp_prefix(output, (long)pid);
+    const char *slash = prefix ? strrchr(prefix, '/') : NULL;
+    char *dir = slash ? pd_strndup(prefix, slash == prefix ? 1 : (size_t)(slash - prefix)) : NULL;
+    DIR *d = dir ? opendir(dir) : NULL;
+    size_t n = slash ? strlen(slash + 1) : 0;
     for (struct dirent *e; d && (e = readdir(d));)
-        if (strncmp(e->d_name, prefix, n) == 0 && strlen(e->d_name) == n + 6)
+        if (strncmp(e->d_name, slash + 1, n) == 0 && strlen(e->d_name) == n + 6)
             unlinkat(dirfd(d), e->d_name, 0);
     if (d)
         closedir(d);
     free(dir);
     free(prefix);
+}
+
+/* Marks a job that the batch did not finish because it was stopped by a signal. */
+static void interrupt_job(pool *p, size_t idx, double ms, bool started)
+{
+    pd_batch_result *r = &p->results[idx];
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s: the batch was interrupted by %s", p->jobs[idx].input,
+             started ? "a signal while it ran" : "a signal before it ran");
+    free(r->error);
+    r->error = pd_strdup(msg);
+    r->state = PD_BATCH_INTERRUPTED;
+    r->status = PD_ERR_SYSTEM;
+    r->ms = ms;
+    r->pages = -1;
+    r->bytes = -1;
+    p->finished++;
+    if (p->o->on_done)
+        p->o->on_done(idx, &p->jobs[idx], r, p->o->user);
 }
 
 /* Reaps a worker that is gone (or was killed) and fails its job with why, if it had one. */
@@ -447,15 +640,17 @@ static void bury(pool *p, int slot, const char *why)
         size_t idx = (size_t)w->job;
         double ms = (now() - w->started) * 1000.0;
         if (w->claimed)
-            remove_temporaries(p->results[idx].output);
-        if (why)
+            remove_temporaries(p->results[idx].output, w->pid);
+        if (stop_signal)
+            interrupt_job(p, idx, ms, true);
+        else if (why)
             fail_job(p, idx, PD_ERR_SYSTEM, ms, "%s", why);
         else if (WIFSIGNALED(status)) {
             int sig = WTERMSIG(status);
             fail_job(p, idx, PD_ERR_SYSTEM, ms, "the worker was killed by signal %d (%s)%s",
                      sig, strsignal(sig),
                      sig == SIGABRT || sig == SIGSEGV || sig == SIGKILL
-                         ? " (a crash, or memory exhausted under --max-rss)" : "");
+                         ? " (a crash, or memory exhausted)" : "");
         } else
             fail_job(p, idx, PD_ERR_SYSTEM, ms, "the worker ended (exit status %d)",
                      WIFEXITED(status) ? WEXITSTATUS(status) : -1);
@@ -464,6 +659,25 @@ static void bury(pool *p, int slot, const char *why)
     }
     w->pid = 0;
     w->job = -1;
+}
+
+/* Resident memory of a process in MB (Linux /proc); -1 when unknown. */
+static long worker_rss_mb(pid_t pid)
+{
+    char path[64], buf[128];
+    snprintf(path, sizeof path, "/proc/%ld/statm", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    unsigned long size, resident;
+    if (sscanf(buf, "%lu %lu", &size, &resident) != 2)
+        return -1;
+    return (long)((unsigned long long)resident * (unsigned long long)sysconf(_SC_PAGESIZE) >> 20);
 }
 
 static void kill_worker(pool *p, int slot, const char *why)
@@ -572,14 +786,14 @@ static void dispatch(pool *p)
 
 static void run_loop(pool *p)
 {
-    struct pollfd *fds = calloc((size_t)p->nw, sizeof *fds);
-    int *slots = calloc((size_t)p->nw, sizeof *slots);
+    struct pollfd *fds = calloc((size_t)p->nw + 1, sizeof *fds);
+    int *slots = calloc((size_t)p->nw + 1, sizeof *slots);
     if (!fds || !slots) {
         free(fds);
         free(slots);
         return;
     }
-    while (p->finished < p->njobs) {
+    while (p->finished < p->njobs && !stop_signal) {
         respawn(p);
         dispatch(p);
         int nfds = 0, wait_ms = -1;
@@ -589,6 +803,8 @@ static void run_loop(pool *p)
                 continue;
             fds[nfds] = (struct pollfd){p->w[k].res_fd, POLLIN, 0};
             slots[nfds++] = k;
+            if (p->o->max_rss_mb > 0 && p->w[k].job >= 0 && (wait_ms < 0 || wait_ms > RSS_LOOK_MS))
+                wait_ms = RSS_LOOK_MS;
             if (p->o->timeout > 0 && p->w[k].job >= 0) {
                 double left = p->w[k].started + p->o->timeout - t;
                 int ms = left <= 0 ? 0 : (int)(left * 1000.0) + 1;
@@ -598,15 +814,30 @@ static void run_loop(pool *p)
         }
         if (nfds == 0)
             break; /* no worker could be started: the caller fails what is left */
+        int nworkers = nfds;
+        if (stop_pipe[0] >= 0)
+            fds[nfds++] = (struct pollfd){stop_pipe[0], POLLIN, 0};
         int ready = poll(fds, (nfds_t)nfds, wait_ms);
         if (ready < 0 && errno != EINTR)
             break;
+        if (stop_signal) /* checked first: a worker killed by the same signal is not a failure */
+            break;
+        nfds = nworkers;
         for (int i = 0; ready > 0 && i < nfds; i++) {
             int k = slots[i];
             if (p->w[k].pid == 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
             if (!receive(p, k))
                 bury(p, k, NULL);
+        }
+        for (int k = 0; p->o->max_rss_mb > 0 && k < p->nw; k++) {
+            long mb = p->w[k].pid > 0 && p->w[k].job >= 0 ? worker_rss_mb(p->w[k].pid) : -1;
+            if (mb > p->o->max_rss_mb) {
+                char why[160];
+                snprintf(why, sizeof why, "used %ld MB of memory, more than --max-rss %ld MB: "
+                         "the worker was killed", mb, p->o->max_rss_mb);
+                kill_worker(p, k, why);
+            }
         }
         if (p->o->timeout > 0) {
             t = now();
@@ -624,8 +855,35 @@ static void run_loop(pool *p)
     free(slots);
 }
 
+/* A stop signal: running jobs are abandoned (the worker removes its temporary file on
+ * SIGTERM; what a stuck one leaves, bury removes), jobs not handed out are marked. */
+static void abandon(pool *p)
+{
+    for (int k = 0; k < p->nw; k++)
+        if (p->w[k].pid > 0 && p->w[k].job >= 0)
+            kill(p->w[k].pid, SIGTERM);
+    for (int k = 0; k < p->nw; k++)
+        if (p->w[k].pid > 0 && p->w[k].job >= 0) {
+            /* A worker deaf to SIGTERM for 2 s (stuck in a library) is killed outright. */
+            for (int i = 0; i < 200; i++) {
+                siginfo_t info = {0};
+                if (waitid(P_PID, (id_t)p->w[k].pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+                    info.si_pid != 0)
+                    break; /* ended (not reaped yet: its pid cannot be reused) */
+                struct timespec ts = {0, 10 * 1000 * 1000};
+                nanosleep(&ts, NULL);
+            }
+            kill(p->w[k].pid, SIGKILL); /* a zombie ignores it; bury reaps */
+            bury(p, k, NULL);
+        }
+    for (; p->next < p->njobs; p->next++)
+        interrupt_job(p, p->next, 0, false);
+}
+
 static void stop_workers(pool *p)
 {
+    if (stop_signal)
+        abandon(p);
     for (int k = 0; k < p->nw; k++)
         if (p->w[k].pid > 0)
             close(p->w[k].job_fd); /* end of file: an idle worker exits */
@@ -648,6 +906,85 @@ void pd_batch_result_clear(pd_batch_result *r)
     free(r->output);
     free(r->error);
     r->output = r->error = NULL;
+}
+
+typedef struct {
+    struct sigaction old[NSTOP];
+    bool set[NSTOP];
+} saved_signals;
+
+/* From here on a stop signal is noted, not fatal (unless it was ignored: nohup). */
+static void stop_handling_begin(saved_signals *sv)
+{
+    stop_signal = 0;
+    if (pipe(stop_pipe) == 0) {
+        for (int i = 0; i < 2; i++) {
+            fcntl(stop_pipe[i], F_SETFD, FD_CLOEXEC);
+            fcntl(stop_pipe[i], F_SETFL, O_NONBLOCK);
+        }
+    } else {
+        stop_pipe[0] = stop_pipe[1] = -1; /* poll wakes with EINTR instead, most times */
+    }
+    for (int i = 0; i < NSTOP; i++) {
+        struct sigaction sa = {0};
+        sa.sa_handler = on_stop_signal;
+        sigemptyset(&sa.sa_mask);
+        sv->set[i] = sigaction(stop_signals[i], NULL, &sv->old[i]) == 0 &&
+                     sv->old[i].sa_handler != SIG_IGN &&
+                     sigaction(stop_signals[i], &sa, NULL) == 0;
+    }
+}
+
+static void stop_handling_end(saved_signals *sv)
+{
+    for (int i = 0; i < NSTOP; i++)
+        if (sv->set[i])
+            sigaction(stop_signals[i], &sv->old[i], NULL);
+    for (int i = 0; i < 2; i++)
+        if (stop_pipe[i] >= 0)
+            close(stop_pipe[i]);
+    stop_pipe[0] = stop_pipe[1] = -1;
+}
+
+/* Temporary files of our naming (".NAME.PID.XXXXXX") older than a day in the output folder:
+ * left by a batch or render that was killed outright (SIGKILL, a power cut). Removed, and
+ * said. A younger one may belong to a render still running. */
+static void remove_stale_temporaries(pool *p)
+{
+    DIR *d = opendir(p->outdir);
+    if (!d)
+        return;
+    time_t limit = time(NULL) - 24 * 3600;
+    int removed = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        if (n[0] != '.' || len < 10)
+            continue;
+        const char *rnd = n + len - 6, *dot = rnd - 1;
+        if (dot[0] != '.')
+            continue;
+        const char *digits = dot;
+        while (digits > n + 1 && digits[-1] >= '0' && digits[-1] <= '9')
+            digits--;
+        bool random_ok = true;
+        for (int i = 0; i < 6; i++)
+            random_ok &= (rnd[i] >= '0' && rnd[i] <= '9') || (rnd[i] >= 'a' && rnd[i] <= 'z') ||
+                         (rnd[i] >= 'A' && rnd[i] <= 'Z');
+        if (!random_ok || digits == dot || digits - 1 <= n || digits[-1] != '.')
+            continue;
+        struct stat sb;
+        if (fstatat(dirfd(d), n, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(sb.st_mode) ||
+            sb.st_mtime >= limit)
+            continue;
+        if (unlinkat(dirfd(d), n, 0) == 0)
+            removed++;
+    }
+    closedir(d);
+    if (removed)
+        pd_diag_raise(p->ctx, PD_NOTE, p->outdir, 0, 0,
+                      "removed %d stale temporary file%s (older than a day) of an earlier "
+                      "render", removed, removed == 1 ? "" : "s");
 }
 
 static int worker_count(const pd_batch_opts *o, size_t njobs)
@@ -717,8 +1054,22 @@ static pd_status check_up_front(pool *p)
     return st;
 }
 
+static pd_status batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,
+                           size_t njobs, pd_batch_result *results);
+
 pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,
                        size_t njobs, pd_batch_result *results)
+{
+    for (size_t i = 0; i < njobs; i++)
+        results[i] = (pd_batch_result){PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = batch_run(ctx, o, jobs, njobs, results);
+    return pd_call_leave_status(ctx, st);
+}
+
+static pd_status batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *jobs,
+                           size_t njobs, pd_batch_result *results)
 {
     for (size_t i = 0; i < njobs; i++)
         results[i] = (pd_batch_result){PD_BATCH_FAILED, PD_OK, NULL, NULL, 0, -1, -1};
@@ -737,11 +1088,14 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
     }
     for (size_t i = 0; i < njobs; i++)
         p.kinds[i] = jobs[i].kind ? jobs[i].kind : o->render.kind ? o->render.kind : "approval";
+    saved_signals saved;
+    stop_handling_begin(&saved);
     pd_status st = check_up_front(&p);
     if (st == PD_OK)
         st = warm(&p);
     pd_ctx_clear_diags(ctx); /* the workers start clean */
     if (st != PD_OK) {
+        stop_handling_end(&saved);
         free(p.kinds);
         return st;
     }
@@ -757,6 +1111,8 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
     sigemptyset(&ignore.sa_mask);
     /* A worker that dies makes writes to its pipe fail with EPIPE instead of killing us. */
     sigaction(SIGPIPE, &ignore, &old_pipe);
+    p.parent = getpid();
+    remove_stale_temporaries(&p);
     if (!p.claims || !p.w) {
         pd_error(ctx, "out of memory");
         st = PD_ERR_SYSTEM;
@@ -767,7 +1123,7 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
                 pd_error(ctx, "cannot start a worker process: %s", strerror(errno));
         if (live_workers(&p) == 0)
             st = PD_ERR_SYSTEM;
-        else
+        else if (!stop_signal)
             run_loop(&p);
         stop_workers(&p);
         /* Whatever the loop could not run (no worker left) fails, so every job has a result. */
@@ -780,6 +1136,11 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
         }
     }
     sigaction(SIGPIPE, &old_pipe, NULL);
+    /* The report and the summary are written even when the batch was stopped; a second
+     * signal meanwhile would only be noted. */
+    int sig = stop_signal;
+    if (sig)
+        st = PD_ERR_SYSTEM;
     if (o->report && p.claims && p.w) {
         pd_status rs = pd_batch_report_write(ctx, o->report, jobs, p.kinds, results, njobs);
         if (rs != PD_OK)
@@ -787,6 +1148,9 @@ pd_status pd_batch_run(pd_ctx *ctx, const pd_batch_opts *o, const pd_batch_job *
     }
     if (st == PD_OK && p.any_failed)
         st = PD_ERR_INPUT;
+    stop_handling_end(&saved);
+    if (o->interrupted)
+        *o->interrupted = sig;
     free(p.claims);
     free(p.w);
     free(p.kinds);

@@ -68,7 +68,10 @@ bool pd_json_string(pd_buf *b, const char *s)
         } else {
             size_t len = utf8_length(p + i, n - i);
             if (len == 0) {
-                pd_buf_adds(b, "\\ufffd");
+                /* Reversibly, as Python's surrogateescape: byte 0xXY is U+DCXY, a lone
+                 * surrogate that no UTF-8 text contains (os.fsencode gives the bytes back). */
+                snprintf(esc, sizeof esc, "\\udc%02x", c);
+                pd_buf_adds(b, esc);
                 i++;
             } else {
                 pd_buf_add(b, p + i, len);
@@ -88,7 +91,7 @@ static void add_number(pd_buf *b, long long v)
 
 char *pd_batch_report_line(const pd_batch_job *job, const char *kind, const pd_batch_result *r)
 {
-    static const char *const states[] = {"ok", "failed", "skipped"};
+    static const char *const states[] = {"ok", "failed", "skipped", "interrupted"};
     pd_buf b;
     pd_buf_init(&b, 1u << 20);
     pd_buf_adds(&b, "{\"input\":");

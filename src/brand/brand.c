@@ -1,5 +1,7 @@
 /* brand.c — resolving the brand cascade: built-in → packs (oldest first) → project → -s. */
 #include "brand.h"
+#include "path.h"
+#include "array.h"
 #include "brand_keys.h"
 #include "paths.h"
 #include "util.h"
@@ -117,14 +119,10 @@ static brand_entry *entry_slot(pd_brand *b, const char *key)
         return &b->entries[i];
     if (b->n >= MAX_KEYS)
         return NULL;
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        brand_entry *p = realloc(b->entries, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        b->entries = p;
-        b->cap = cap;
-    }
+    brand_entry *p = pd_array_grow(b->entries, &b->cap, b->n + 1, sizeof *p);
+    if (!p)
+        return NULL;
+    b->entries = p;
     char *k = pd_strdup(key);
     if (!k)
         return NULL;
@@ -376,11 +374,7 @@ static bool pack_name_ok(const char *name)
     return true;
 }
 
-static bool inside(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    return strcmp(dir, "/") == 0 || (strncmp(path, dir, n) == 0 && path[n] == '/');
-}
+static bool inside(const char *path, const char *dir) { return pd_path_inside(path, dir); }
 
 /* realpath of dir if it holds a brand.xml that is a regular file, else NULL. The folder itself
  * may be a link (packs installed elsewhere), but its brand.xml must not lead out of it, like

@@ -1,10 +1,12 @@
 /* ctx.c — context lifetime and diagnostics. */
 #include "ctx.h"
+#include "array.h"
 #include "cache.h"
 #include "paths.h"
 #include "util.h"
 
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,37 @@ const char *pd_status_str(pd_status status)
     case PD_ERR_SYSTEM: return "system failure";
     }
     return "unknown status";
+}
+
+static atomic_flag call_busy = ATOMIC_FLAG_INIT;
+static _Thread_local int call_depth; /* this thread's calls in progress */
+
+bool pd_call_enter(pd_ctx *ctx)
+{
+    if (call_depth > 0 || !atomic_flag_test_and_set(&call_busy)) {
+        if (call_depth++ == 0)
+            pd_oom_reset();
+        return true;
+    }
+    pd_error(ctx, "another phasedoc call is running in this process (in another thread): one "
+                  "at a time (see phasedoc.h)");
+    return false;
+}
+
+pd_status pd_call_leave_status(pd_ctx *ctx, pd_status st)
+{
+    if (call_depth == 1 && pd_oom_seen()) {
+        pd_error(ctx, "out of memory");
+        st = PD_ERR_SYSTEM;
+    }
+    pd_call_leave();
+    return st;
+}
+
+void pd_call_leave(void)
+{
+    if (call_depth > 0 && --call_depth == 0)
+        atomic_flag_clear(&call_busy);
 }
 
 pd_ctx *pd_ctx_new(void)
@@ -106,14 +139,10 @@ void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, in
         ctx->diag_fn(&d, ctx->diag_user);
     if (ctx->ndiags >= MAX_KEPT_DIAGS)
         return;
-    if (ctx->ndiags == ctx->capdiags) {
-        size_t cap = ctx->capdiags ? ctx->capdiags * 2 : 8;
-        pd_diag *p = realloc(ctx->diags, cap * sizeof *p);
-        if (!p)
-            return;
-        ctx->diags = p;
-        ctx->capdiags = cap;
-    }
+    pd_diag *p = pd_array_grow(ctx->diags, &ctx->capdiags, ctx->ndiags + 1, sizeof *p);
+    if (!p)
+        return;
+    ctx->diags = p;
     d.file = file ? pd_strdup(file) : NULL;
     d.message = pd_strdup(msg);
     ctx->diags[ctx->ndiags++] = d;

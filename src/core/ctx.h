@@ -29,6 +29,18 @@ void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, in
 /* Shorthand for an error without a position. */
 #define pd_error(ctx, ...) pd_diag_raise((ctx), PD_ERROR, NULL, 0, 0, __VA_ARGS__)
 
+/* One library call at a time per process. libxml2's error and entity handlers, the XSLT
+ * stage's environment and memory cap, and fontconfig's configuration (FONTCONFIG_FILE) are
+ * process-wide, so two calls running at once in two threads would mix their diagnostics and
+ * limits. Every public operation enters here: a call from a second thread while one runs is
+ * refused (PD_ERR_USAGE, with a diagnostic) instead of corrupting the first. Re-entry from the
+ * same thread (an operation built on another, a forked batch worker) is allowed. */
+bool pd_call_enter(pd_ctx *ctx);
+void pd_call_leave(void);
+/* pd_call_leave for an operation that ended with st: when memory ran out anywhere in the
+ * call (pd_oom_seen), "out of memory" and PD_ERR_SYSTEM instead. */
+pd_status pd_call_leave_status(pd_ctx *ctx, pd_status st);
+
 /* Errors raised since the context was created or cleared. */
 int pd_ctx_error_count(const pd_ctx *ctx);
 

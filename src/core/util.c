@@ -1,6 +1,8 @@
 /* util.c — string helpers and the capped growable buffer. */
 #include "util.h"
 
+#include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,8 @@ char *pd_strndup(const char *s, size_t n)
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
+    } else {
+        pd_oom_note();
     }
     return p;
 }
@@ -28,6 +32,8 @@ char *pd_strcat3(const char *a, const char *b, const char *c)
         memcpy(p + la, b, lb);
         memcpy(p + la + lb, c, lc + 1);
     }
+    if (!p)
+        pd_oom_note();
     return p;
 }
 
@@ -70,6 +76,7 @@ bool pd_buf_add(pd_buf *b, const void *data, size_t len)
             cap *= 2;
         char *p = realloc(b->data, cap);
         if (!p) {
+            pd_oom_note();
             pd_buf_free(b);
             b->failed = true;
             return false;
@@ -90,4 +97,21 @@ void pd_buf_free(pd_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+static atomic_bool oom;
+
+void pd_oom_note(void) { atomic_store(&oom, true); }
+bool pd_oom_seen(void) { return atomic_load(&oom); }
+void pd_oom_reset(void) { atomic_store(&oom, false); }
+
+int pd_errno_status(int err)
+{
+    switch (err) {
+    case EMFILE: case ENFILE: case ENOMEM: case EIO: case ENOSPC: case EDQUOT: case ENOBUFS:
+    case EAGAIN:
+        return 3; /* PD_ERR_SYSTEM */
+    default:
+        return 1; /* PD_ERR_INPUT */
+    }
 }

@@ -2,6 +2,7 @@
  * within their kind, references that resolve, a dependency graph without cycles, and dates in
  * a sensible order. Every error names the file and the line of the offending element. */
 #include "checks.h"
+#include "array.h"
 #include "util.h"
 #include "xml.h"
 
@@ -211,8 +212,7 @@ static bool graph_load(checker *c, wp_graph *g)
         char *depends = pd_xml_attr(w->node, "depends");
         if (!depends)
             continue;
-        w->deps = malloc((strlen(depends) / 2 + 1) * sizeof *w->deps);
-        ok = w->deps != NULL;
+        size_t cap = 0;
         char *save = NULL;
         for (char *name = strtok_r(depends, " \t\r\n", &save); ok && name;
              name = strtok_r(NULL, " \t\r\n", &save)) {
@@ -221,8 +221,14 @@ static bool graph_load(checker *c, wp_graph *g)
                 raise_at(c, PD_ERROR, w->node,
                          "work package %s depends on '%s', which is not a work package", w->id,
                          name);
-            else
-                w->deps[w->ndeps++] = (int)(j - 1);
+            else {
+                int *d = pd_array_grow(w->deps, &cap, (size_t)w->ndeps + 1, sizeof *d);
+                ok = d != NULL;
+                if (d) {
+                    w->deps = d;
+                    w->deps[w->ndeps++] = (int)(j - 1);
+                }
+            }
         }
         free(depends);
     }

@@ -43,18 +43,26 @@ static bool mem_refuse(size_t more)
 
 static void *mem_malloc(size_t n)
 {
-    void *p = mem_refuse(n) ? NULL : malloc(n);
+    if (mem_refuse(n))
+        return NULL;
+    void *p = malloc(n);
     if (p)
         atomic_fetch_add(&mem_live, (long long)malloc_usable_size(p));
+    else
+        pd_oom_note();
     return p;
 }
 
 static void *mem_realloc(void *old, size_t n)
 {
     size_t was = old ? malloc_usable_size(old) : 0;
-    void *p = n > was && mem_refuse(n - was) ? NULL : realloc(old, n);
+    if (n > was && mem_refuse(n - was))
+        return NULL;
+    void *p = realloc(old, n);
     if (p)
         atomic_fetch_add(&mem_live, (long long)malloc_usable_size(p) - (long long)was);
+    else
+        pd_oom_note();
     return p;
 }
 
@@ -218,8 +226,9 @@ pd_status pd_file_read(pd_ctx *ctx, const char *path, size_t max, char **data, s
     const char *name = is_stdin ? "<stdin>" : path;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        pd_diag_raise(ctx, PD_ERROR, name, 0, 0, "cannot open: %s", strerror(errno));
-        return PD_ERR_INPUT;
+        int err = errno;
+        pd_diag_raise(ctx, PD_ERROR, name, 0, 0, "cannot open: %s", strerror(err));
+        return (pd_status)pd_errno_status(err);
     }
     struct stat st;
     if (!is_stdin && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
@@ -239,12 +248,19 @@ pd_status pd_file_read(pd_ctx *ctx, const char *path, size_t max, char **data, s
     pd_buf_init(&b, max);
     char chunk[65536];
     ssize_t n;
-    while ((n = read(fd, chunk, sizeof chunk)) > 0)
+    size_t total = 0;
+    while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+        total += (size_t)n;
         if (!pd_buf_add(&b, chunk, (size_t)n))
             break;
+    }
     int read_errno = errno;
     if (!is_stdin)
         close(fd);
+    if (b.failed && total <= max) { /* the cap was not reached: memory ran out */
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
     if (b.failed) {
         pd_diag_raise(ctx, PD_ERROR, name, 0, 0, "file is larger than the limit of %zu bytes",
                       max);
@@ -253,7 +269,7 @@ pd_status pd_file_read(pd_ctx *ctx, const char *path, size_t max, char **data, s
     if (n < 0) {
         pd_buf_free(&b);
         pd_diag_raise(ctx, PD_ERROR, name, 0, 0, "cannot read: %s", strerror(read_errno));
-        return PD_ERR_INPUT;
+        return (pd_status)pd_errno_status(read_errno);
     }
     if (!b.data && !pd_buf_add(&b, "", 0)) {
         pd_error(ctx, "out of memory");

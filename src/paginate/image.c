@@ -1,5 +1,6 @@
 /* image.c — PNG loading with the header read first, so a lying size cannot exhaust memory. */
 #include "image.h"
+#include "path.h"
 #include "cache.h"
 #include "util.h"
 #include "xml.h"
@@ -40,14 +41,7 @@ pd_images *pd_images_of(pd_ctx *ctx)
     return c && pd_cache_put(ctx->cache, "images", c, images_free) ? c : NULL;
 }
 
-static bool inside(const char *real, const char *dir)
-{
-    char root[PATH_MAX];
-    if (!realpath(dir, root))
-        return false;
-    size_t n = strlen(root);
-    return strncmp(real, root, n) == 0 && real[n] == '/';
-}
+static bool inside(const char *real, const char *dir) { return pd_path_inside_dir(real, dir); }
 
 static uint32_t be32(const unsigned char *p)
 {

@@ -76,7 +76,7 @@ static xmlDocPtr load_project(pd_ctx *ctx, const char *path, pd_status *st)
     return doc ? check_project(ctx, doc, st) : NULL;
 }
 
-pd_status pd_validate_file(pd_ctx *ctx, const char *path)
+static pd_status validate_file_unlocked(pd_ctx *ctx, const char *path)
 {
     pd_status st;
     xmlDocPtr doc = pd_xml_load(ctx, path, &st);
@@ -236,17 +236,16 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
     return st;
 }
 
-/* Any input to a validated layout document, the folders its images may come from, and the
- * brand's font folders (NULL-terminated; NULL for layout XML, which has no brand). */
-static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options *opts,
-                                 xmlDocPtr *layout, char ***dirs, char ***fonts)
+/* A parsed input (taken) to a validated layout document, the folders its images may come
+ * from, and the brand's font folders (NULL-terminated; NULL for layout XML, which has no
+ * brand). */
+static pd_status doc_to_layout(pd_ctx *ctx, xmlDocPtr doc, const char *path,
+                               const pd_options *opts, xmlDocPtr *layout, char ***dirs,
+                               char ***fonts)
 {
     *dirs = NULL;
     *fonts = NULL;
     pd_status st;
-    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
-    if (!doc)
-        return st;
     if (is_layout(doc)) {
         st = pd_validate_doc(ctx, doc, "layout.rng");
         if (st != PD_OK) {
@@ -272,8 +271,18 @@ static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options
     return st;
 }
 
-pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, char **xml,
-                         size_t *len)
+static pd_status input_to_layout(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                 xmlDocPtr *layout, char ***dirs, char ***fonts)
+{
+    *dirs = NULL;
+    *fonts = NULL;
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
+    return doc ? doc_to_layout(ctx, doc, path, opts, layout, dirs, fonts) : st;
+}
+
+static pd_status layout_file_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                      char **xml, size_t *len)
 {
     xmlDocPtr layout = NULL;
     char **dirs = NULL, **fonts = NULL;
@@ -311,13 +320,14 @@ static void unstage(staged *sg)
     pd_strv_free(sg->fonts);
 }
 
-/* writer: a PDF being written, which a long document's pages are drawn into as they are
- * laid out; NULL for the other outputs. */
-static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, staged *sg,
-                       pd_pdf_writer *writer)
+/* doc: the parsed input (taken), or NULL to read path. writer: a PDF being written, which a
+ * long document's pages are drawn into as they are laid out; NULL for the other outputs. */
+static pd_status stage(pd_ctx *ctx, xmlDocPtr doc, const char *path, const pd_options *opts,
+                       staged *sg, pd_pdf_writer *writer)
 {
     *sg = (staged){0};
-    pd_status st = input_to_layout(ctx, path, opts, &sg->layout, &sg->dirs, &sg->fonts);
+    pd_status st = doc ? doc_to_layout(ctx, doc, path, opts, &sg->layout, &sg->dirs, &sg->fonts)
+                       : input_to_layout(ctx, path, opts, &sg->layout, &sg->dirs, &sg->fonts);
     if (st == PD_OK)
         st = pd_layout_run_drawing(ctx, sg->layout, (const char *const *)sg->dirs,
                                    (const char *const *)sg->fonts, opts->max_pages,
@@ -326,22 +336,26 @@ static pd_status stage(pd_ctx *ctx, const char *path, const pd_options *opts, st
 }
 
 /* The PDF: pages drawn while the layout went on (a long document), or now. */
-static pd_status write_pdf(pd_ctx *ctx, const char *path, const pd_options *opts,
-                           const char *out_path, staged *sg)
+static pd_status write_pdf(pd_ctx *ctx, xmlDocPtr doc, const char *path,
+                           const pd_options *opts, const char *out_path, staged *sg)
 {
     *sg = (staged){0};
     pd_output *o = NULL;
     pd_status st = pd_output_open(ctx, out_path, &o);
+    if (st != PD_OK)
+        xmlFreeDoc(doc);
     pd_pdf_writer *w = st == PD_OK ? pd_pdf_begin(o) : NULL;
-    if (st == PD_OK && !w)
+    if (st == PD_OK && !w) {
+        pd_oom_note();
         st = PD_ERR_SYSTEM;
+    }
     if (st == PD_OK && opts->embed_source)
         st = pd_pdf_embed_source(ctx, w, path);
     /* A long document's headers and footers are placed while its pages are drawn: an error
      * there (a refused logo) fails the render too, and nothing is written. */
     int errors_before = pd_ctx_error_count(ctx);
     if (st == PD_OK)
-        st = stage(ctx, path, opts, sg, w);
+        st = stage(ctx, doc, path, opts, sg, w);
     for (int i = 0; st == PD_OK && !sg->lay->book.streaming && i < sg->lay->book.npages; i++)
         pd_pdf_page(w, sg->lay, i);
     pd_status end = w ? pd_pdf_end(w) : PD_OK;
@@ -349,8 +363,14 @@ static pd_status write_pdf(pd_ctx *ctx, const char *path, const pd_options *opts
         st = end;
     if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
         st = PD_ERR_INPUT;
-    if (o)
-        st = st == PD_OK ? pd_output_commit(ctx, o) : (pd_output_abort(o), st);
+    /* Nothing made under a failed allocation is trusted (libxml2 absorbs some). */
+    if (st == PD_OK && pd_oom_seen())
+        st = PD_ERR_SYSTEM;
+    /* A failed write names its cause (a full disk) whatever stage noticed it first. */
+    if (o && (st == PD_OK || pd_output_failed(o)))
+        st = pd_output_commit(ctx, o);
+    else if (o)
+        pd_output_abort(o);
     return st;
 }
 
@@ -360,20 +380,23 @@ pd_status pd_render_file(pd_ctx *ctx, const char *path, const pd_options *opts,
     return pd_render_file_stats(ctx, path, opts, out_path, NULL);
 }
 
-pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
-                               const char *out_path, pd_render_stats *stats)
+/* Renders doc (taken; NULL: read path) to out_path. */
+static pd_status render_doc(pd_ctx *ctx, xmlDocPtr doc, const char *path, const pd_options *opts,
+                            const char *out_path, pd_render_stats *stats)
 {
+    if (stats)
+        stats->pages = 0;
     /* A bad output name (a newline, the input itself, a folder) is refused before any work. */
     pd_status st = pd_output_check(ctx, out_path, path);
     if (st != PD_OK) {
-        if (stats)
-            stats->pages = 0;
+        xmlFreeDoc(doc);
         return st;
     }
     staged sg;
     const char *format = opts->format ? opts->format : "pdf";
     bool pdf = strcmp(format, "png") != 0 && strcmp(format, "svg") != 0;
-    st = pdf ? write_pdf(ctx, path, opts, out_path, &sg) : stage(ctx, path, opts, &sg, NULL);
+    st = pdf ? write_pdf(ctx, doc, path, opts, out_path, &sg)
+             : stage(ctx, doc, path, opts, &sg, NULL);
     if (st == PD_OK && strcmp(format, "png") == 0)
         st = pd_render_png(sg.lay, out_path, opts->resolution > 0 ? opts->resolution : 96);
     else if (st == PD_OK && strcmp(format, "svg") == 0)
@@ -384,10 +407,79 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
     return st;
 }
 
-pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+static pd_status render_file_stats_unlocked(pd_ctx *ctx, const char *path,
+                                            const pd_options *opts, const char *out_path,
+                                            pd_render_stats *stats)
+{
+    return render_doc(ctx, NULL, path, opts, out_path, stats);
+}
+
+static pd_status render_named_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                       pd_namer_fn namer, void *user, pd_render_stats *stats)
+{
+    if (stats)
+        stats->pages = 0;
+    pd_status st;
+    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
+    if (!doc)
+        return st;
+    char *out = NULL;
+    st = namer(ctx, doc, user, &out);
+    if (st != PD_OK || !out) {
+        xmlFreeDoc(doc);
+        return st;
+    }
+    st = render_doc(ctx, doc, path, opts, out, stats);
+    free(out);
+    return st;
+}
+
+typedef struct {
+    const char *dir, *kind, *format;
+    char **used;
+} auto_name;
+
+static pd_status name_from_id(pd_ctx *ctx, xmlDocPtr doc, void *user, char **out)
+{
+    auto_name *a = user;
+    char *id = NULL;
+    pd_status st = pd_project_id_doc(ctx, doc, &id);
+    if (st != PD_OK)
+        return st;
+    size_t n = strlen(id) + strlen(a->kind) + strlen(a->format) + (a->dir ? strlen(a->dir) : 0) + 8;
+    *out = malloc(n);
+    if (*out)
+        snprintf(*out, n, "%s%s%s-%s.%s", a->dir ? a->dir : "", a->dir ? "/" : "", id, a->kind,
+                 a->format);
+    free(id);
+    if (!*out) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    if (a->used && !(*a->used = pd_strdup(*out))) {
+        free(*out);
+        *out = NULL;
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
+    return PD_OK;
+}
+
+pd_status pd_render_file_auto(pd_ctx *ctx, const char *path, const pd_options *opts,
+                              const char *dir, char **used, pd_render_stats *stats)
+{
+    if (used)
+        *used = NULL;
+    auto_name a = {dir, opts->kind ? opts->kind : "approval", opts->format ? opts->format : "pdf",
+                   used};
+    return pd_render_named(ctx, path, opts, name_from_id, &a, stats);
+}
+
+static pd_status layout_boxes_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                       FILE *out)
 {
     staged sg;
-    pd_status st = stage(ctx, path, opts, &sg, NULL);
+    pd_status st = stage(ctx, NULL, path, opts, &sg, NULL);
     if (st == PD_OK)
         pd_layout_dump(sg.lay, out);
     unstage(&sg);
@@ -400,6 +492,13 @@ pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id)
     xmlDocPtr doc = pd_xml_load(ctx, path, &st);
     if (!doc)
         return st;
+    st = pd_project_id_doc(ctx, doc, id);
+    xmlFreeDoc(doc);
+    return st;
+}
+
+pd_status pd_project_id_doc(pd_ctx *ctx, xmlDocPtr doc, char **id)
+{
     *id = is_project(doc) ? project_attr(doc, "id") : NULL;
     /* The id becomes a file name: only what the schema allows ([A-Za-z0-9._-]+), so that it
      * can neither leave the output folder nor carry a newline. The project is not validated
@@ -412,16 +511,19 @@ pd_status pd_project_id(pd_ctx *ctx, const char *path, char **id)
                       "'_' and '-')");
         free(*id);
         *id = NULL;
-        xmlFreeDoc(doc);
         return PD_ERR_INPUT;
     }
-    xmlFreeDoc(doc);
     if (!*id)
         *id = pd_strdup("document");
+    if (!*id) {
+        pd_error(ctx, "out of memory");
+        return PD_ERR_SYSTEM;
+    }
     return PD_OK;
 }
 
-pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+static pd_status brand_show_unlocked(pd_ctx *ctx, const char *path, const pd_options *opts,
+                                     FILE *out)
 {
     pd_status st = PD_OK;
     xmlDocPtr project = path ? load_project(ctx, path, &st) : NULL;
@@ -657,4 +759,55 @@ pd_status pd_render_memory_to(pd_ctx *ctx, const char *data, size_t len, const c
     }
     free(pdf);
     return st;
+}
+
+pd_status pd_validate_file(pd_ctx *ctx, const char *path)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = validate_file_unlocked(ctx, path);
+    return pd_call_leave_status(ctx, st);
+}
+
+pd_status pd_layout_file(pd_ctx *ctx, const char *path, const pd_options *opts, char **xml,
+                         size_t *len)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = layout_file_unlocked(ctx, path, opts, xml, len);
+    return pd_call_leave_status(ctx, st);
+}
+
+pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *opts,
+                               const char *out_path, pd_render_stats *stats)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = render_file_stats_unlocked(ctx, path, opts, out_path, stats);
+    return pd_call_leave_status(ctx, st);
+}
+
+pd_status pd_render_named(pd_ctx *ctx, const char *path, const pd_options *opts,
+                          pd_namer_fn namer, void *user, pd_render_stats *stats)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = render_named_unlocked(ctx, path, opts, namer, user, stats);
+    return pd_call_leave_status(ctx, st);
+}
+
+pd_status pd_layout_boxes(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = layout_boxes_unlocked(ctx, path, opts, out);
+    return pd_call_leave_status(ctx, st);
+}
+
+pd_status pd_brand_show(pd_ctx *ctx, const char *path, const pd_options *opts, FILE *out)
+{
+    if (!pd_call_enter(ctx))
+        return PD_ERR_USAGE;
+    pd_status st = brand_show_unlocked(ctx, path, opts, out);
+    return pd_call_leave_status(ctx, st);
 }

@@ -7,6 +7,8 @@
 #include "brand.h"
 #include "phasedoc.h"
 
+#include <libxml/tree.h>
+
 /* approval, offer, concept, implementation */
 bool pd_kind_is_known(const char *kind);
 
@@ -18,5 +20,18 @@ char *pd_pipeline_stylesheet(pd_ctx *ctx, const pd_options *opts, const pd_brand
 /* Folders a stylesheet may read besides the built-in ones: the brand packs, and the folder of
  * a stylesheet given by the caller (NULL-terminated, malloc'd: free with pd_strv_free). */
 char **pd_pipeline_read_dirs(const pd_options *opts, const pd_brand *brand);
+
+/* Decides a render's output from the parsed input itself, so that the name and the content
+ * of an output come from one read of the file (an input replaced meanwhile cannot give a
+ * PDF named after one project holding another). *out: the path to write (malloc'd), or NULL
+ * to write nothing (a skip; the render then returns PD_OK). */
+typedef pd_status (*pd_namer_fn)(pd_ctx *ctx, xmlDocPtr doc, void *user, char **out);
+
+/* Reads path once, asks namer where the output goes, renders the same parsed document. */
+pd_status pd_render_named(pd_ctx *ctx, const char *path, const pd_options *opts,
+                          pd_namer_fn namer, void *user, pd_render_stats *stats);
+
+/* pd_project_id of a parsed document (not validated: the id is checked for a file name). */
+pd_status pd_project_id_doc(pd_ctx *ctx, xmlDocPtr doc, char **id);
 
 #endif

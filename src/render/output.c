@@ -1,12 +1,20 @@
 /* output.c — temporary file, every write checked, fsync, rename, fsync of the folder; on
  * failure the temporary file goes and a previous output stays untouched. Standard output, a
  * device (/dev/null) or a FIFO cannot be renamed over: the bytes are held in memory and
- * written there only once the document is complete. */
+ * written there only once the document is complete.
+ *
+ * The temporary file ".NAME.PID.XXXXXX" is made with the first byte to write (a render that
+ * fails on its input never touches the folder); its name carries the process id, so that a
+ * batch removes only its own workers' files (pd_output_temp_prefix), and it is registered
+ * in a process-wide table that a signal handler empties (pd_signal_cleanup). */
 #include "output.h"
 #include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -19,13 +27,49 @@
  * 1,000-page PDF spent a third of its time in the kernel. They are gathered first. */
 enum { WRITE_BUFFER = 64 * 1024 };
 
+/* Temporary files alive in this process, for a signal handler. A slot holds a malloc'd path
+ * that stays unchanged while it is registered; the handler only reads and unlinks. One table
+ * per process (a forked batch worker starts with its parent's, which is empty while workers
+ * run). Beyond MAX_LIVE files at once a file is still written, only not removed on a signal. */
+enum { MAX_LIVE = 4096 };
+static _Atomic(char *) live[MAX_LIVE];
+
+static void live_add(char *path)
+{
+    for (size_t i = 0; i < MAX_LIVE; i++) {
+        char *expected = NULL;
+        if (atomic_compare_exchange_strong(&live[i], &expected, path))
+            return;
+    }
+}
+
+static void live_remove(const char *path)
+{
+    for (size_t i = 0; i < MAX_LIVE; i++) {
+        char *expected = (char *)path;
+        if (atomic_compare_exchange_strong(&live[i], &expected, NULL))
+            return;
+    }
+}
+
+void pd_signal_cleanup(void)
+{
+    for (size_t i = 0; i < MAX_LIVE; i++) {
+        char *p = atomic_load(&live[i]);
+        if (p)
+            unlink(p); /* async-signal-safe */
+    }
+}
+
 struct pd_output {
     char *path, *tmp, *dir;
-    int fd;
+    int fd;            /* -1 until the first byte is written */
     size_t written;    /* bytes in the file so far */
     char *pending;     /* WRITE_BUFFER bytes gathered for the next write */
     size_t npending;
     bool held, failed; /* held: in mem until commit; path NULL then means standard output */
+    bool made;         /* the temporary file exists (and is registered) */
+    bool prepared;     /* complete on disk, closed: only the rename is left */
     int error;
     pd_buf mem;
 };
@@ -101,8 +145,11 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
     if (st != PD_OK)
         return st;
     pd_output *o = calloc(1, sizeof *o);
-    if (!o)
+    if (!o) {
+        pd_oom_note();
+        pd_error(ctx, "out of memory");
         return PD_ERR_SYSTEM;
+    }
     o->fd = -1;
     struct stat target;
     bool is_stdout = strcmp(path, "-") == 0;
@@ -128,35 +175,72 @@ pd_status pd_output_open(pd_ctx *ctx, const char *path, pd_output **out)
     o->path = pd_strdup(path);
     o->dir = folder_of(path);
     o->pending = malloc(WRITE_BUFFER);
-    char *base = pd_strdup(path);
-    o->tmp = o->dir && base ? pd_strcat3(o->dir, "/.", basename(base)) : NULL;
-    free(base);
-    char *tmpl = o->tmp ? pd_strcat3(o->tmp, ".XXXXXX", "") : NULL;
-    free(o->tmp);
-    o->tmp = tmpl;
+    char *prefix = o->path ? pd_output_temp_prefix(o->path, getpid()) : NULL;
+    o->tmp = prefix ? pd_strcat3(prefix, "XXXXXX", "") : NULL;
+    free(prefix);
     if (!o->path || !o->dir || !o->tmp || !o->pending) {
         pd_output_abort(o);
         pd_error(ctx, "out of memory");
         return PD_ERR_SYSTEM;
     }
-    o->fd = mkstemp(o->tmp); /* opened read-write: a later step may read back what it wrote */
-    if (o->fd < 0) {
+    /* The file itself comes with the first write; a folder that cannot take it is said now,
+     * before the work. */
+    if (access(o->dir, W_OK | X_OK) != 0) {
         pd_diag_raise(ctx, PD_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-        free(o->tmp);
-        o->tmp = NULL;
         pd_output_abort(o);
         return PD_ERR_SYSTEM;
+    }
+    *out = o;
+    return PD_OK;
+}
+
+char *pd_output_temp_prefix(const char *path, long pid)
+{
+    char *dir = folder_of(path), *base = pd_strdup(path);
+    char num[32];
+    snprintf(num, sizeof num, ".%ld.", pid);
+    char *head = dir && base ? pd_strcat3(dir, "/.", basename(base)) : NULL;
+    char *prefix = head ? pd_strcat3(head, num, "") : NULL;
+    free(head);
+    free(base);
+    free(dir);
+    return prefix;
+}
+
+/* Makes the temporary file (mode as a plain open would give), registered for clean-up on a
+ * signal. Signals are held off meanwhile: a file made but not yet registered would stay. */
+static bool create_temporary(pd_output *o)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    o->fd = mkstemp(o->tmp); /* read-write: a later step may read back what it wrote */
+    int err = errno;
+    if (o->fd >= 0)
+        fcntl(o->fd, F_SETFD, FD_CLOEXEC);
+    if (o->fd >= 0) {
+        live_add(o->tmp);
+        o->made = true;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (o->fd < 0) {
+        o->failed = true;
+        o->error = err;
+        free(o->tmp);
+        o->tmp = NULL;
+        return false;
     }
     /* mkstemp makes 0600; an output gets the mode a plain open would give it, so a umask of
      * 077 keeps a customer's documents private */
     fchmod(o->fd, output_mode());
-    *out = o;
-    return PD_OK;
+    return true;
 }
 
 /* Writes len bytes to the file, all of them or a failure recorded. */
 static bool write_all(pd_output *o, const char *p, size_t len)
 {
+    if (o->fd < 0 && !create_temporary(o))
+        return false;
     while (len > 0) {
         ssize_t n = write(o->fd, p, len);
         if (n < 0 && errno == EINTR)
@@ -175,7 +259,7 @@ static bool write_all(pd_output *o, const char *p, size_t len)
 
 static bool flush_pending(pd_output *o)
 {
-    bool ok = o->failed || write_all(o, o->pending, o->npending);
+    bool ok = !o->failed && write_all(o, o->pending, o->npending); /* makes the file */
     o->npending = 0;
     return ok && !o->failed;
 }
@@ -232,12 +316,35 @@ bool pd_output_contents(pd_output *o, char **data, size_t *len)
     return true;
 }
 
+bool pd_output_failed(const pd_output *o)
+{
+    return o && o->failed;
+}
+
 static pd_status fail(pd_ctx *ctx, pd_output *o, const char *what, int err)
 {
     pd_diag_raise(ctx, PD_ERROR, o->path ? o->path : "<stdout>", 0, 0, "%s: %s", what,
                   strerror(err));
     pd_output_abort(o);
     return PD_ERR_SYSTEM;
+}
+
+pd_status pd_output_prepare(pd_ctx *ctx, pd_output *o)
+{
+    if (o->failed)
+        return fail(ctx, o, "cannot write", o->error);
+    if (o->held || o->prepared)
+        return PD_OK;
+    if (!flush_pending(o))
+        return fail(ctx, o, "cannot write", o->error);
+    if (fsync(o->fd) != 0)
+        return fail(ctx, o, "cannot write", errno); /* a full disk may show only here (NFS) */
+    int fd = o->fd;
+    o->fd = -1;
+    if (close(fd) != 0)
+        return fail(ctx, o, "cannot write", errno);
+    o->prepared = true;
+    return PD_OK;
 }
 
 pd_status pd_output_commit(pd_ctx *ctx, pd_output *o)
@@ -267,19 +374,13 @@ pd_status pd_output_commit(pd_ctx *ctx, pd_output *o)
         pd_output_abort(o);
         return PD_OK;
     }
-    if (!flush_pending(o))
-        return fail(ctx, o, "cannot write", o->error);
-    if (fsync(o->fd) != 0)
-        return fail(ctx, o, "cannot flush", errno);
-    if (close(o->fd) != 0) {
-        o->fd = -1;
-        return fail(ctx, o, "cannot close", errno);
-    }
-    o->fd = -1;
+    pd_status st = pd_output_prepare(ctx, o);
+    if (st != PD_OK)
+        return st;
     if (rename(o->tmp, o->path) != 0)
         return fail(ctx, o, "cannot rename the finished file into place", errno);
-    free(o->tmp);
-    o->tmp = NULL; /* nothing left to remove */
+    live_remove(o->tmp);
+    o->made = false; /* nothing left to remove */
     int dfd = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         fsync(dfd); /* makes the rename durable; some file systems refuse, which is harmless */
@@ -295,8 +396,10 @@ void pd_output_abort(pd_output *o)
         return;
     if (o->fd >= 0)
         close(o->fd);
-    if (o->tmp)
-        unlink(o->tmp);
+    if (o->made) {
+        unlink(o->tmp); /* only the file this output made */
+        live_remove(o->tmp);
+    }
     pd_buf_free(&o->mem);
     free(o->pending);
     free(o->tmp);

@@ -13,7 +13,7 @@ typedef struct pd_output pd_output;
  * (a newline) or when it names the file input (same inode; input may be NULL or "-"),
  * PD_ERR_SYSTEM when it is a folder. */
 pd_status pd_output_check(pd_ctx *ctx, const char *path, const char *input);
-/* Opens a temporary file in path's folder ("-": standard output; an existing character device
+/* Prepares a temporary file in path's folder (made with the first write) ("-": standard output; an existing character device
  * or FIFO such as /dev/null, or a name in /dev or /proc such as /dev/stdout: written through
  * the name, and only on commit; a block device or socket: refused). Checks the name as
  * pd_output_check does without an input. PD_ERR_SYSTEM when the folder is not writable. */
@@ -23,6 +23,14 @@ bool pd_output_write(pd_output *o, const void *data, size_t len);
 /* What has been written so far (malloc'd copy), for a step that appends to a finished file.
  * false on failure (remembered, reported by commit). */
 bool pd_output_contents(pd_output *o, char **data, size_t *len);
+/* Whether a write has failed (commit then reports why). */
+bool pd_output_failed(const pd_output *o);
+/* Everything but the rename: the file complete on disk and closed. For outputs that appear
+ * together (a preview's pages): prepare each, then commit each. On failure frees o. */
+pd_status pd_output_prepare(pd_ctx *ctx, pd_output *o);
+/* "FOLDER/.NAME.PID." : what the temporary files of path made by process pid begin with
+ * (followed by six random characters); malloc'd. */
+char *pd_output_temp_prefix(const char *path, long pid);
 /* fsync, rename over path, fsync the folder. Frees o whatever happens. */
 pd_status pd_output_commit(pd_ctx *ctx, pd_output *o);
 /* Removes the temporary file. Frees o; NULL is fine. */

@@ -195,8 +195,10 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
         pd_pdf_finish_free(fin);
         free(source), free(source_name);
         pd_figure_alts_free(&alts);
+        if (st == CAIRO_STATUS_WRITE_ERROR)
+            return PD_ERR_SYSTEM; /* the output reports the cause (a full disk) */
         pd_error(lay->doc.ctx, "cannot render the PDF: %s", cairo_status_to_string(st));
-        return st == CAIRO_STATUS_WRITE_ERROR ? PD_ERR_SYSTEM : PD_ERR_INPUT;
+        return st == CAIRO_STATUS_NO_MEMORY ? PD_ERR_SYSTEM : PD_ERR_INPUT;
     }
     pd_status ps = pd_pdf_finish_end(fin);
     pd_pdf_finish_free(fin);

@@ -1,6 +1,7 @@
 /* fonts.c — a fontconfig configuration of our own with the bundled fonts (and a brand pack's),
  * and a Pango context on it with fixed font options. */
 #include "fonts.h"
+#include "path.h"
 #include "cache.h"
 #include "util.h"
 
@@ -49,8 +50,7 @@ static const char *font_problem(FT_Library ft, const char *dir, const char *path
                                 size_t size)
 {
     char *real = realpath(path, NULL);
-    size_t n = strlen(dir);
-    bool inside = real && strncmp(real, dir, n) == 0 && real[n] == '/';
+    bool inside = pd_path_inside(real, dir);
     struct stat st;
     bool regular = real && stat(real, &st) == 0 && S_ISREG(st.st_mode);
     free(real);

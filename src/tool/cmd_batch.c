@@ -2,8 +2,10 @@
  * summary. The work itself is the library's (pd_batch_run); this file turns the command line
  * into jobs and shows what happens. */
 #include "tool.h"
+#include "array.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -40,9 +42,12 @@ static const char help[] =
     "                   replaced (default: none). This is the per-document CPU limit too:\n"
     "                   RLIMIT_CPU would add up over a long-lived worker, so time is enforced\n"
     "                   by the parent on the wall clock.\n"
-    "  --max-rss MB     address-space limit of each worker, RLIMIT_AS (default 1024; 0: none;\n"
-    "                   not applied in AddressSanitizer builds). Workers never dump core.\n"
-    "  --skip-existing  skip a document whose output file exists\n"
+    "  --max-rss MB     resident memory of each worker: the parent looks every 50 ms and\n"
+    "                   kills a worker past it, failing that document (default 1024; 0: none).\n"
+    "                   Address space is limited to 4 x MB + 1 GB as a backstop (not under\n"
+    "                   AddressSanitizer). Workers never dump core.\n"
+    "  --skip-existing  skip a document whose output is complete (a PDF with its trailer) and\n"
+    "                   newer than its input and its brand pack's brand.xml\n"
     "  --report FILE    one JSON object a line per document, in job order, written atomically\n"
     "                   when the batch ends: input, kind, output, status (ok, failed,\n"
     "                   skipped), error (\"file:line:column: message\" or null), ms, pages, bytes\n"
@@ -58,7 +63,9 @@ static const char help[] =
     "exit codes: 0 every document written (or skipped); 1 a document failed (all others were\n"
     "written); 2 usage (bad option, shard, pattern, kind, or a manifest that cannot be read);\n"
     "3 the batch could not run (OUTDIR missing or not writable, no worker could start) or the\n"
-    "report could not be written.\n";
+    "report could not be written; 130, 143, 129 stopped by SIGINT, SIGTERM, SIGHUP: running\n"
+    "documents are abandoned (no temporary file stays), the report marks the unfinished ones\n"
+    "\"interrupted\", the summary follows.\n";
 
 enum { NKINDS = 4 };
 
@@ -66,7 +73,7 @@ enum { NKINDS = 4 };
 typedef struct {
     bool tty;        /* one updating line instead of a line per document */
     bool many_kinds; /* lines name the kind too */
-    size_t total, ok, failed, skipped, finished;
+    size_t total, ok, failed, skipped, interrupted, finished;
     double start;
 } progress;
 
@@ -152,6 +159,9 @@ static void on_done(size_t index, const pd_batch_job *job, const pd_batch_result
         if (!pg->tty)
             fprintf(stderr, "skip %s%s -> %s (exists)\n", job->input, kind, r->output);
         break;
+    case PD_BATCH_INTERRUPTED:
+        pg->interrupted++;
+        break;
     case PD_BATCH_FAILED:
         pg->failed++;
         clear_bar(pg);
@@ -167,8 +177,10 @@ static void summary(const progress *pg, const pd_batch_job *jobs, const pd_batch
 {
     double t = seconds() - pg->start;
     size_t ran = pg->ok + pg->failed;
-    fprintf(stderr, "batch: %zu done, %zu failed, %zu skipped of %zu in %.1f s (%.1f docs/s)\n",
-            pg->ok, pg->failed, pg->skipped, n, t, t > 0 ? (double)ran / t : 0.0);
+    fprintf(stderr, "batch: %zu done, %zu failed, %zu skipped", pg->ok, pg->failed, pg->skipped);
+    if (pg->interrupted)
+        fprintf(stderr, ", %zu interrupted", pg->interrupted);
+    fprintf(stderr, " of %zu in %.1f s (%.1f docs/s)\n", n, t, t > 0 ? (double)ran / t : 0.0);
     if (!pg->failed)
         return;
     fprintf(stderr, "failed:\n");
@@ -330,14 +342,10 @@ static bool add_jobs(job_list *l, const batch_args *a, const char *path, const c
     for (int k = 0; k < nkinds; k++) {
         if (a->sharded && pd_batch_hash(given, kinds[k]) % a->shard_n != a->shard_i)
             continue;
-        if (l->n == l->cap) {
-            size_t cap = l->cap ? l->cap * 2 : 64;
-            pd_batch_job *p = realloc(l->jobs, cap * sizeof *p);
-            if (!p)
-                return false;
-            l->jobs = p;
-            l->cap = cap;
-        }
+        pd_batch_job *p = pd_array_grow(l->jobs, &l->cap, l->n + 1, sizeof *p);
+        if (!p)
+            return false;
+        l->jobs = p;
         l->jobs[l->n++] = (pd_batch_job){path, kinds[k], lang, brand};
     }
     return true;
@@ -392,13 +400,20 @@ int cmd_batch(pd_ctx *ctx, int argc, char **argv)
             pg.many_kinds = strcmp(jobs.jobs[i].kind, jobs.jobs[0].kind) != 0;
         a.b.on_done = on_done;
         a.b.user = &pg;
+        int sig = 0;
+        a.b.interrupted = &sig;
         if (pg.tty && jobs.n)
             draw_bar(&pg);
         pd_status st = pd_batch_run(ctx, &a.b, jobs.jobs, jobs.n, results);
         clear_bar(&pg);
         if (st != PD_ERR_USAGE && (st != PD_ERR_SYSTEM || pg.finished))
             summary(&pg, jobs.jobs, results, jobs.n);
+        if (sig)
+            fprintf(stderr, "batch: stopped by %s; the report marks %zu job%s interrupted\n",
+                    strsignal(sig), pg.interrupted, pg.interrupted == 1 ? "" : "s");
         rc = st;
+        if (sig) /* ends as the signal would have: 128 + the signal for the shell */
+            rc = 128 + sig;
         for (size_t i = 0; i < jobs.n; i++)
             pd_batch_result_clear(&results[i]);
         free(results);
@@ -406,5 +421,10 @@ int cmd_batch(pd_ctx *ctx, int argc, char **argv)
     free(jobs.jobs);
     pd_manifest_free(entries, nentries);
     free(a.files);
+    if (rc > 128) { /* die by the signal itself, as the shell expects of an interrupted job */
+        fflush(NULL);
+        signal(rc - 128, SIG_DFL);
+        raise(rc - 128);
+    }
     return rc;
 }

@@ -38,30 +38,13 @@ static const char help[] =
 static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *kind)
 {
     o->pd.kind = kind;
-    char *path = NULL;
-    const char *out = o->out;
-    if (!out && strcmp(file, "-") == 0) /* the id would use up standard input */
+    if (o->out)
+        return pd_render_file(ctx, file, &o->pd, o->out);
+    if (strcmp(file, "-") == 0) /* the id would use up standard input */
         return tool_usage_error("render: reading standard input needs -o (the default name "
                                 "comes from the project id in the file)");
-    if (!out) {
-        char *id = NULL;
-        pd_status st = pd_project_id(ctx, file, &id);
-        if (st != PD_OK)
-            return st;
-        size_t n = strlen(id) + strlen(kind) + (o->dir ? strlen(o->dir) : 0) + 8;
-        path = malloc(n);
-        if (!path) {
-            free(id);
-            return PD_ERR_SYSTEM;
-        }
-        snprintf(path, n, "%s%s%s-%s.%s", o->dir ? o->dir : "", o->dir ? "/" : "", id, kind,
-                 o->pd.format ? o->pd.format : "pdf");
-        free(id);
-        out = path;
-    }
-    pd_status st = pd_render_file(ctx, file, &o->pd, out);
-    free(path);
-    return st;
+    /* The name comes from the same read of the file as the content. */
+    return pd_render_file_auto(ctx, file, &o->pd, o->dir, NULL, NULL);
 }
 
 int cmd_render(pd_ctx *ctx, int argc, char **argv)
@@ -107,6 +90,7 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
     if (!file)
         return tool_usage_error("render: no input file (see phasedoc render --help)");
     pd_ctx_set_strict(ctx, o.strict);
+    tool_signals_clean_exit();
     const char *kind = o.pd.kind ? o.pd.kind : "approval";
     if (strcmp(kind, "all") != 0)
         return render_one(ctx, file, &o, kind);

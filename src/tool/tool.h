@@ -43,4 +43,8 @@ int cmd_sign(pd_ctx *ctx, int argc, char **argv);
 int tool_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void tool_print_diag(const pd_diag *d, void *user);
 
+/* SIGINT, SIGTERM, SIGHUP (unless ignored): the temporary files of outputs being written are
+ * removed, then the process dies by the signal (signals.c). */
+void tool_signals_clean_exit(void);
+
 #endif

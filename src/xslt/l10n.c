@@ -1,5 +1,6 @@
 /* l10n.c — loading language catalogues and formatting numbers and dates with them. */
 #include "l10n.h"
+#include "array.h"
 #include "cache.h"
 #include "xml.h"
 

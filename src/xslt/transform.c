@@ -1,6 +1,7 @@
 /* transform.c — compiling and running stylesheets under libxslt's security preferences, with a
  * loader that serves only the built-in stylesheets and the folders a render allows. */
 #include "xslt.h"
+#include "path.h"
 #include "cache.h"
 #include "util.h"
 #include "xml.h"
@@ -89,11 +90,7 @@ static void flush_messages(pd_ctx *ctx, const char *file, pd_severity sev)
 
 static bool path_inside(const char *real, const char *dir)
 {
-    char root[PATH_MAX];
-    if (!dir || !realpath(dir, root))
-        return false;
-    size_t n = strlen(root);
-    return strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+    return pd_path_inside_dir(real, dir);
 }
 
 /* Maps a URI to a file we may read, or NULL. phasedoc:NAME.xsl names a built-in stylesheet;

@@ -70,15 +70,17 @@ expect_exit 2 "--shard 3/3 is a usage error" "$PHASEDOC" batch --shard 3/3 "$in/
 expect_exit 2 "--shard 1 is a usage error" "$PHASEDOC" batch --shard 1 "$in/p1.xml"
 expect_exit 2 "--shard 0/0 is a usage error" "$PHASEDOC" batch --shard 0/0 "$in/p1.xml"
 
-# --- --skip-existing
-touch -d '2001-01-01' "$TMP/pdfs/NLT-2026-3-approval.pdf"
+# --- --skip-existing (an output counts as current when complete and newer than its input and
+#     brand: the inputs are dated back)
+touch -d '2000-01-01' "$in"/p*.xml
+before=$(stat -c %y "$TMP/pdfs/NLT-2026-3-approval.pdf")
 rm "$TMP/pdfs/NLT-2026-5-approval.pdf"
 expect_exit 0 "--skip-existing renders only what is missing" \
     "$PHASEDOC" batch -j 2 --skip-existing -d "$TMP/pdfs" --report "$TMP/skip.jsonl" "$in"/p*.xml
 check "the summary says 1 done, 39 skipped" grep -q '1 done, 0 failed, 39 skipped of 40' "$TMP/err"
 check "the missing output is written again" pdf_ok "$TMP/pdfs/NLT-2026-5-approval.pdf"
 check "an existing output is not touched" \
-    bash -c "test \"\$(stat -c %Y '$TMP/pdfs/NLT-2026-3-approval.pdf')\" = \"\$(date -d 2001-01-01 +%s)\""
+    test "$(stat -c %y "$TMP/pdfs/NLT-2026-3-approval.pdf")" = "$before"
 check "skipped documents are in the report as skipped" \
     test "$(grep -c '"status":"skipped"' "$TMP/skip.jsonl")" = 39
 
@@ -110,7 +112,7 @@ in/p2.xml,$TMP/slow,approval
 "in/p3.xml",,approval
 CSV
 mkdir -p "$TMP/hang"
-touch "$TMP/hang/.p2.pdf.AbC123" # what a killed worker would leave: the parent removes it
+touch "$TMP/hang/.p2.pdf.AbC123" # another process's temporary file: the batch leaves it alone
 # (PD_TIME_SCALE, set by make sanitize, stretches the timeout: the other documents must not hit it)
 scale=${PD_TIME_SCALE:-1}
 SECONDS=0
@@ -121,7 +123,9 @@ check "the hanging document is killed at the timeout (${took} s)" test "$took" -
 check "it is reported as timed out" grep -qE "FAIL .*p2\\.xml: .*timed out after $scale s" "$TMP/err"
 check "the other documents are written" pdf_ok "$TMP/hang/p1.pdf"
 check "... all of them" pdf_ok "$TMP/hang/p3.pdf"
-check "the killed worker's temporary file is removed" test ! -e "$TMP/hang/.p2.pdf.AbC123"
+check "another process's temporary file is left alone" test -e "$TMP/hang/.p2.pdf.AbC123"
+check "no temporary file of the batch is left" \
+    test -z "$(ls -A "$TMP/hang" | grep -E '^\.p[0-9]\.pdf\.[0-9]+\.')"
 check "nothing is written for the hanging document" test ! -e "$TMP/hang/p2.pdf"
 
 # --- a worker that crashes (SIGSEGV from outside, mid-document) costs that document only;
@@ -206,8 +210,8 @@ check "two inputs times two distinct kinds give four report lines" \
 # --- a memory limit fails documents, not the batch (not under AddressSanitizer)
 if ! grep -qa __asan_init "$PHASEDOC"; then
     mkdir -p "$TMP/mem"
-    expect_exit 1 "--max-rss 30 fails the documents with exit 1" \
-        "$PHASEDOC" batch -j 1 --max-rss 30 -d "$TMP/mem" "$in/p1.xml" "$in/p2.xml"
+    expect_exit 1 "--max-rss 10 (resident MB, less than a worker holds) fails the documents with exit 1" \
+        "$PHASEDOC" batch -j 1 --max-rss 10 -d "$TMP/mem" "$in/p1.xml" "$in/p2.xml"
     check "... and says so per document" test "$(grep -c '^FAIL ' "$TMP/err")" = 2
 fi
 

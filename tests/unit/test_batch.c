@@ -335,10 +335,10 @@ static void test_json_escaping(void **state)
     expect_json("\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"");
     expect_json("/path/with/slash", "\"/path/with/slash\"");
     expect_json("Müller €", "\"Müller €\""); /* valid UTF-8 passes as it is */
-    expect_json("bad \xff byte", "\"bad \\ufffd byte\"");
-    expect_json("cut \xc3", "\"cut \\ufffd\"");
-    expect_json("overlong \xc0\xaf", "\"overlong \\ufffd\\ufffd\"");
-    expect_json("surrogate \xed\xa0\x80", "\"surrogate \\ufffd\\ufffd\\ufffd\"");
+    expect_json("bad \xff byte", "\"bad \\udcff byte\"");
+    expect_json("cut \xc3", "\"cut \\udcc3\"");
+    expect_json("overlong \xc0\xaf", "\"overlong \\udcc0\\udcaf\"");
+    expect_json("surrogate \xed\xa0\x80", "\"surrogate \\udced\\udca0\\udc80\"");
 }
 
 static void test_report_line(void **state)

@@ -47,7 +47,7 @@ struct pd_pdf_finish {
     char expect[96];          /* ST_VERIFY: "endobj\n" and the length object */
     int expect_len, vpos;
     size_t len_in, len_out;   /* ST_VERIFY: where the length object starts */
-    size_t *cairo_at, *new_at; /* per object number; SIZE_MAX: not seen */
+    size_t *src_at, *new_at; /* per object number, in cairo's file and in ours; SIZE_MAX: not seen */
     long nat;
     held *held;
     int nheld, capheld;
@@ -102,9 +102,9 @@ static bool grow_at(pd_pdf_finish *f, long num)
     long n = f->nat ? f->nat : 256;
     while (n <= num)
         n *= 2;
-    size_t *a = realloc(f->cairo_at, (size_t)n * sizeof *a);
+    size_t *a = realloc(f->src_at, (size_t)n * sizeof *a);
     if (a)
-        f->cairo_at = a;
+        f->src_at = a;
     size_t *b = a ? realloc(f->new_at, (size_t)n * sizeof *b) : NULL;
     if (!a || !b) {
         fail(f, "out of memory");
@@ -112,7 +112,7 @@ static bool grow_at(pd_pdf_finish *f, long num)
     }
     f->new_at = b;
     for (long i = f->nat; i < n; i++)
-        f->cairo_at[i] = f->new_at[i] = SIZE_MAX;
+        f->src_at[i] = f->new_at[i] = SIZE_MAX;
     f->nat = n;
     return true;
 }
@@ -123,7 +123,7 @@ static void place(pd_pdf_finish *f, long num, size_t in_at)
     if (!grow_at(f, num))
         return;
     if (in_at != SIZE_MAX)
-        f->cairo_at[num] = in_at;
+        f->src_at[num] = in_at;
     f->new_at[num] = f->out_off;
 }
 
@@ -160,7 +160,7 @@ void pd_pdf_finish_free(pd_pdf_finish *f)
     if (f->sum)
         g_checksum_free(f->sum);
     pd_buf_free(&f->acc);
-    free(f->cairo_at), free(f->new_at), free(f->page_obj);
+    free(f->src_at), free(f->new_at), free(f->page_obj);
     for (int i = 0; i < f->nheld; i++)
         free(f->held[i].text);
     free(f->held);
@@ -255,7 +255,7 @@ static void hold(pd_pdf_finish *f, long num, int page, const char *text, size_t 
     }
     f->held[f->nheld++] = (held){num, page, copy, len};
     if (grow_at(f, num))
-        f->cairo_at[num] = f->line_in;
+        f->src_at[num] = f->line_in;
 }
 
 static bool page_has_widgets(const pd_pdf_finish *f, int page)
@@ -534,7 +534,7 @@ bool pd_pdf_finish_write(pd_pdf_finish *f, const void *data, size_t n)
             f->in_off++;
             if (++f->vpos == f->expect_len) {
                 if (grow_at(f, f->length_obj)) {
-                    f->cairo_at[f->length_obj] = f->len_in;
+                    f->src_at[f->length_obj] = f->len_in;
                     f->new_at[f->length_obj] = f->len_out;
                 }
                 f->state = ST_TOP;
@@ -912,7 +912,7 @@ static bool check_xref(pd_pdf_finish *f, long size)
         if (p[17] != 'n')
             continue;
         size_t off = (size_t)strtoull(p, NULL, 10);
-        if (i >= f->nat || f->cairo_at[i] != off)
+        if (i >= f->nat || f->src_at[i] != off)
             return false;
     }
     return true;

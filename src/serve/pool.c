@@ -422,11 +422,27 @@ static void replace(sv_pool *p, int i)
     fill(p, i);
 }
 
+/* Whether an idle worker has died: it never writes unless asked, so a readable or hung-up
+ * socket means it is gone (killed while idle). */
+static bool idle_worker_dead(int fd)
+{
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    return poll(&pfd, 1, 0) != 0;
+}
+
 sv_outcome sv_pool_run(sv_pool *p, const sv_request *q, sv_reply *r)
 {
     memset(r, 0, sizeof *r);
     sv_outcome why = SV_BUSY;
     int i = take(p, &why);
+    for (int tries = 0; i >= 0 && idle_worker_dead(p->w[i].fd) && tries < MAX_WORKERS; tries++) {
+        replace(p, i); /* the request goes to another worker, or to this slot's new one */
+        pthread_mutex_lock(&p->lock);
+        p->w[i].busy = false;
+        pthread_cond_signal(&p->idle);
+        pthread_mutex_unlock(&p->lock);
+        i = take(p, &why);
+    }
     if (i < 0)
         return why;
     worker w = p->w[i]; /* pid and fd stay put while busy */

@@ -31,7 +31,7 @@ code_is() { # what, expected, got
 }
 json_has() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$TMP/body" "$1"; }
 
-start -j 2 --brand-dir "$ROOT/samples/brands" --timeout 20
+start -j 2 --brand-dir "$ROOT/samples/brands" --timeout 60
 
 # ---- routes ------------------------------------------------------------------------------
 check "healthz says ok with warm workers" bash -c "curl -sf $base/healthz | grep -q '\"status\":\"ok\"'"
@@ -128,7 +128,7 @@ python3 - "$REF" "$TMP/slow.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
 ns = "urn:phasedoc:project:1"; ET.register_namespace("", ns); N = "{%s}" % ns
 t = ET.parse(sys.argv[1]); a = t.getroot().find(N+"approval"); i = list(a).index(a.find(N+"criterion"))
-for k in range(3000):
+for k in range(12000):
     e = ET.Element(N+"criterion", id="AC-%05d" % (k+100), status="passed"); ET.SubElement(e, N+"text").text = "Criterion %d holds." % k; a.insert(i, e)
 t.write(sys.argv[2], encoding="UTF-8", xml_declaration=True)
 PY
@@ -145,6 +145,9 @@ kill -KILL "$victim" 2>/dev/null
 wait "${pids[@]}"
 codes=$(cat "$TMP/killed.1" "$TMP/killed.2" | sort | tr '\n' ' ')
 check "a worker killed mid-render fails its request only (codes: $codes)" test "$codes" = "200 500 "
+# a worker killed while idle is noticed before a request is sent to it
+zygote=$(pgrep -P "$serve_pid" | head -1)
+kill -KILL $(pgrep -P "$zygote") 2>/dev/null; sleep 0.3
 c=$(post "/v1/render?kind=approval" "$REF"); code_is "the next request after a worker was killed" 200 "$c"
 check "metrics count the restart" bash -c "curl -sf $base/metrics | grep -q '^phasedoc_worker_restarts_total [1-9]'"
 check "metrics count requests by route and status" bash -c "curl -sf $base/metrics | grep -q '^phasedoc_requests_total{route=\"render\",status=\"200\"}'"
@@ -154,7 +157,7 @@ check "metrics have a latency histogram" bash -c "curl -sf $base/metrics | grep 
 mkdir -p "$TMP/packs"
 cp -r "$ROOT/samples/brands/lakeshore" "$TMP/packs/harbour"
 stop
-start -j 1 --brand-dir "$TMP/packs" --timeout 1.5 --queue 0 --token-file <(echo "t0ken-for-the-serve-test")
+start -j 1 --brand-dir "$TMP/packs" --timeout 1 --queue 0 --token-file <(echo "t0ken-for-the-serve-test")
 cp -r "$ROOT/samples/brands/kalkberg" "$TMP/packs/quarry"
 kill -HUP "$serve_pid"; sleep 1.5
 check "SIGHUP: a pack added since start is listed" bash -c "curl -sf -H 'Authorization: Bearer t0ken-for-the-serve-test' $base/v1/brands | grep -q quarry"

@@ -62,7 +62,7 @@ $(IBUILD)/paths.o: src/core/paths.c src/core/paths.h $(IBUILD)/paths.cfg
 	    -fPIC -DPD_DATA_DIR='"$(PKG_DATA)"' -DPD_HYPHEN_PACKED_DIR='"$(PKG_LIBDATA)/hyphen"' \
 	    -DPD_SYSCONF_DIR='"$(SYSCONFDIR)"' -c $< -o $@
 
-ILIB_OBJ := $(filter-out $(BUILD)/src/core/paths.o,$(LIB_OBJ)) $(IBUILD)/paths.o
+ILIB_OBJ := $(filter-out $(BUILD)/src/core/paths.o,$(LIB_OBJ)) $(IBUILD)/paths.o $(BUILD)/gen/srgb.o
 
 # ---- what the library exports: the functions declared in include/phasedoc.h ---------------
 
@@ -93,19 +93,12 @@ $(IBUILD)/libphasedoc.a: $(ILIB_OBJ) $(IBUILD)/exports.txt
 	@objcopy --keep-global-symbols=$(IBUILD)/exports.txt $(IBUILD)/phasedoc-all.o
 	@ar rcs $@ $(IBUILD)/phasedoc-all.o
 
-# The installed program: the checkout's tool objects with the installed static library, or
-# with TOOL_LINK=shared the shared one (the Debian package: phasedoc depends on libphasedoc0).
-TOOL_LINK ?= static
-ifeq ($(TOOL_LINK),shared)
-$(IBUILD)/phasedoc: $(TOOL_OBJ) $(IBUILD)/libphasedoc.so.$(SOFULL)
-	@echo "  LINK $@ (shared)"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(IBUILD)/libphasedoc.so.$(SOFULL) \
-	    -Wl,--as-needed $(LDLIBS) $(TOOL_LIBS)
-else
-$(IBUILD)/phasedoc: $(TOOL_OBJ) $(IBUILD)/libphasedoc.a
+# The installed program: the checkout's tool objects with the library's objects (the installed
+# folders compiled in). Not with the installed libraries: serve, sign and watch use internal
+# functions (buffers, diagnostics, JSON), which those keep to themselves.
+$(IBUILD)/phasedoc: $(TOOL_OBJ) $(ILIB_OBJ)
 	@echo "  LINK $@"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(IBUILD)/libphasedoc.a $(LDLIBS) $(TOOL_LIBS)
-endif
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(ILIB_OBJ) $(LDLIBS) $(TOOL_LIBS)
 
 $(IBUILD)/phasedoc.pc: packaging/phasedoc.pc.in include/phasedoc.h $(IBUILD)/paths.cfg
 	@sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \

@@ -19,6 +19,6 @@ $(BUILD)/gen/srgb.c: $(SRGB_ICC) mk/signing.mk
 
 $(BUILD)/gen/srgb.o: $(BUILD)/gen/srgb.c
 	@echo "  CC   $<"
-	@$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -c $< -o $@
 
 $(BUILD)/libphasedoc.a: $(BUILD)/gen/srgb.o

@@ -87,22 +87,24 @@ expect_exit 2 "without --, -odd.xml is an unknown option" "$PHASEDOC" render -k 
 # --- watch: the project, its brand pack; the last good PDF stays
 mkdir -p "$TMP/w" && cp "$REF" "$TMP/w/p.xml" && cp -r templates/brands/default "$TMP/w/pack"
 sed -i 's/name="default"/name="pack"/' "$TMP/w/pack/brand.xml"
+# (waits scale with PD_TIME_SCALE: the sanitizer build renders several times slower)
+ts=${PD_TIME_SCALE:-1}
 "$PHASEDOC" watch "$TMP/w/p.xml" -k approval -b "$TMP/w/pack" -o "$TMP/w/out.pdf" --png >"$TMP/w.log" 2>&1 & wp=$!
-for i in $(seq 100); do [[ -s $TMP/w/out.pdf ]] && break; sleep 0.1; done
+for i in $(seq $((100 * ts))); do [[ -s $TMP/w/out.pdf && -s $TMP/w/out-1.png ]] && break; sleep 0.1; done
 check "watch renders at once" pdf_ok "$TMP/w/out.pdf"
 check "watch writes PNG previews" test -s "$TMP/w/out-1.png"
 sleep 0.5
 # an editor's save: a new file renamed over the old one
 sed 's/Nordlicht Telecom GmbH/Renamed Save AG/' "$TMP/w/p.xml" > "$TMP/w/.p.xml.swp" && mv "$TMP/w/.p.xml.swp" "$TMP/w/p.xml"
-for i in $(seq 50); do has_text "$TMP/w/out.pdf" "Renamed Save AG" && break; sleep 0.1; done
+for i in $(seq $((50 * ts))); do has_text "$TMP/w/out.pdf" "Renamed Save AG" && break; sleep 0.1; done
 has_text "$TMP/w/out.pdf" "Renamed Save AG" && pass || fail "watch re-renders within 5 s of a save by rename"
 cp "$TMP/w/out.pdf" "$TMP/w/before-brand.pdf"
 sed -i 's|</brand>|<set key="footer.text" value="Footer From The Pack"/></brand>|' "$TMP/w/pack/brand.xml"
-for i in $(seq 50); do has_text "$TMP/w/out.pdf" "Footer From The Pack" && break; sleep 0.1; done
+for i in $(seq $((50 * ts))); do has_text "$TMP/w/out.pdf" "Footer From The Pack" && break; sleep 0.1; done
 has_text "$TMP/w/out.pdf" "Footer From The Pack" && pass || fail "watch re-renders when the brand pack changes: $(tail -3 "$TMP/w.log")"
 cp "$TMP/w/out.pdf" "$TMP/w/good.pdf"
 printf '<broken' >> "$TMP/w/p.xml"
-sleep 1.5
+sleep $((2 * ts))
 check "a broken save keeps the last good PDF" cmp -s "$TMP/w/out.pdf" "$TMP/w/good.pdf"
 grep -q 'p.xml:[0-9]*:[0-9]*: error' "$TMP/w.log" && pass || fail "watch prints the errors: $(tail -3 "$TMP/w.log")"
 kill $wp; wait $wp; code=$?

@@ -8,13 +8,14 @@ REF=$ROOT/samples/reference.xml
 command -v curl >/dev/null || { echo "test_serve: curl missing (scripts/install-deps)"; exit 1; }
 
 port=$((21000 + RANDOM % 20000))
+ts=${PD_TIME_SCALE:-1} # the sanitizer build renders several times slower
 base=http://127.0.0.1:$port
 serve_pid=
 start() { # extra options...
     mkdir -p "$TMP/t"
     TMPDIR=$TMP/t "$PHASEDOC" serve --listen 127.0.0.1:$port "$@" >"$TMP/serve.log" 2>&1 &
     serve_pid=$!
-    for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done
+    for _ in $(seq $((100 * ts))); do curl -sf "$base/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done
     fail "serve did not become ready: $(head -c 300 "$TMP/serve.log")"
 }
 stop() {
@@ -31,7 +32,7 @@ code_is() { # what, expected, got
 }
 json_has() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$TMP/body" "$1"; }
 
-start -j 2 --brand-dir "$ROOT/samples/brands" --timeout 60
+start -j 2 --brand-dir "$ROOT/samples/brands" --timeout $((60 * ts))
 
 # ---- routes ------------------------------------------------------------------------------
 check "healthz says ok with warm workers" bash -c "curl -sf $base/healthz | grep -q '\"status\":\"ok\"'"
@@ -157,7 +158,7 @@ check "metrics have a latency histogram" bash -c "curl -sf $base/metrics | grep 
 mkdir -p "$TMP/packs"
 cp -r "$ROOT/samples/brands/lakeshore" "$TMP/packs/harbour"
 stop
-start -j 1 --brand-dir "$TMP/packs" --timeout 1 --queue 0 --token-file <(echo "t0ken-for-the-serve-test")
+start -j 1 --brand-dir "$TMP/packs" --timeout $ts --drain $((10 * ts)) --queue 0 --token-file <(echo "t0ken-for-the-serve-test")
 cp -r "$ROOT/samples/brands/kalkberg" "$TMP/packs/quarry"
 kill -HUP "$serve_pid"; sleep 1.5
 check "SIGHUP: a pack added since start is listed" bash -c "curl -sf -H 'Authorization: Bearer t0ken-for-the-serve-test' $base/v1/brands | grep -q quarry"

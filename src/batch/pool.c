@@ -334,6 +334,45 @@ static pd_status name_output(pd_ctx *ctx, xmlDocPtr doc, void *user, char **out)
     return PD_OK;
 }
 
+/* The parent looks at a worker's memory every RSS_LOOK_MS and kills it past --max-rss; a
+ * document made between two looks would slip through, so the worker also measures its own peak
+ * (Linux's VmHWM, reset before each job through clear_refs) and refuses to put an output in
+ * place past the limit. -1 when unknown. */
+static long own_peak_rss_mb(void)
+{
+    FILE *f = fopen("/proc/self/status", "re");
+    if (!f)
+        return -1;
+    char line[128];
+    long kb = -1;
+    while (kb < 0 && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld kB", &kb) != 1)
+            kb = -1;
+    fclose(f);
+    return kb < 0 ? -1 : kb / 1024;
+}
+
+static void reset_peak_rss(void)
+{
+    int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return; /* the peak is then the worker's whole life's: stricter, never laxer */
+    ssize_t n = write(fd, "5", 1);
+    (void)n;
+    close(fd);
+}
+
+static pd_status refuse_past_max_rss(pd_ctx *ctx, void *user)
+{
+    const pool *p = user;
+    long mb = own_peak_rss_mb();
+    if (p->o->max_rss_mb <= 0 || mb <= p->o->max_rss_mb)
+        return PD_OK;
+    pd_error(ctx, "used %ld MB of memory, more than --max-rss %ld MB: the output was not written",
+             mb, p->o->max_rss_mb);
+    return PD_ERR_SYSTEM;
+}
+
 /* Runs one job; false when the parent is gone. */
 static bool worker_job(pool *p, int in, int out, size_t idx)
 {
@@ -351,6 +390,8 @@ static bool worker_job(pool *p, int in, int out, size_t idx)
     naming nm = {p, j, &ro, in, out, &r, false, false, false};
     pd_render_stats stats = {0};
     pd_oom_reset(); /* each job on its own (the worker runs inside the batch's call) */
+    if (p->o->max_rss_mb > 0)
+        reset_peak_rss();
     pd_status st = pd_render_named(ctx, j->input, &ro, name_output, &nm, &stats);
     if (pd_oom_seen()) {
         pd_error(ctx, "out of memory");
@@ -439,6 +480,7 @@ static void __attribute__((noreturn)) worker_main(pool *p, int in, int out)
     set_limits(p);
     /* Diagnostics become the result's error; the parent does the printing. */
     pd_ctx_set_diag_handler(p->ctx, NULL, NULL);
+    pd_ctx_set_commit_check(p->ctx, refuse_past_max_rss, p);
     for (;;) {
         uint32_t idx;
         if (!read_full(in, &idx, sizeof idx))

@@ -53,6 +53,18 @@ void pd_call_leave(void)
         atomic_flag_clear(&call_busy);
 }
 
+void pd_ctx_set_commit_check(pd_ctx *ctx, pd_status (*check)(pd_ctx *ctx, void *user),
+                             void *user)
+{
+    ctx->commit_check = check;
+    ctx->commit_check_user = user;
+}
+
+pd_status pd_ctx_commit_check(pd_ctx *ctx)
+{
+    return ctx->commit_check ? ctx->commit_check(ctx, ctx->commit_check_user) : PD_OK;
+}
+
 pd_ctx *pd_ctx_new(void)
 {
     pd_ctx *ctx = calloc(1, sizeof *ctx);

@@ -18,6 +18,8 @@ struct pd_ctx {
     int nerrors;
     pd_cache *cache; /* stylesheets, schemas, fonts: loaded once, freed with the context */
     bool strict;     /* warnings are raised as errors (pd_ctx_set_strict) */
+    pd_status (*commit_check)(pd_ctx *ctx, void *user); /* see pd_ctx_set_commit_check */
+    void *commit_check_user;
 };
 
 /* The one place every diagnostic is raised: set a breakpoint here. */
@@ -40,6 +42,13 @@ void pd_call_leave(void);
 /* pd_call_leave for an operation that ended with st: when memory ran out anywhere in the
  * call (pd_oom_seen), "out of memory" and PD_ERR_SYSTEM instead. */
 pd_status pd_call_leave_status(pd_ctx *ctx, pd_status st);
+
+/* A last word before any finished output replaces what was there: check (raising its own
+ * error) returns non-PD_OK to have the output thrown away instead. A batch worker refuses a
+ * document that went past its memory limit this way, however quickly it was made. NULL: none. */
+void pd_ctx_set_commit_check(pd_ctx *ctx, pd_status (*check)(pd_ctx *ctx, void *user),
+                             void *user);
+pd_status pd_ctx_commit_check(pd_ctx *ctx);
 
 /* Errors raised since the context was created or cleared. */
 int pd_ctx_error_count(const pd_ctx *ctx);

@@ -351,6 +351,11 @@ pd_status pd_output_commit(pd_ctx *ctx, pd_output *o)
 {
     if (o->failed)
         return fail(ctx, o, "cannot write", o->error);
+    pd_status refused = pd_ctx_commit_check(ctx);
+    if (refused != PD_OK) {
+        pd_output_abort(o);
+        return refused;
+    }
     if (o->held) {
         int fd = o->path ? open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC) : STDOUT_FILENO;
         if (fd < 0)

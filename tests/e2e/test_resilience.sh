@@ -71,8 +71,11 @@ bp=$!
 set +m
 kids=""
 for _ in $(seq 1 50); do kids=$(pgrep -P "$bp" | tr '\n' ' '); [[ $kids == *" "*" "* ]] && break; sleep 0.1; done
-sleep 1
-kill -KILL "$bp"; wait "$bp" 2>/dev/null
+# until a worker is writing (a temporary file is there), at most 20 s: killed any later, a fast
+# machine would have finished the batch and the check below would prove nothing
+for _ in $(seq 1 200); do [[ -n $(hidden "$TMP/orphan") ]] && break; sleep 0.1; done
+check "the batch parent is still working when it is killed" kill -KILL "$bp"
+wait "$bp" 2>/dev/null
 sleep 2
 alive=0; for k in $kids; do kill -0 "$k" 2>/dev/null && alive=$((alive + 1)); done
 check "workers [$kids] die with a killed batch parent ($alive alive)" test "$alive" = 0

@@ -102,7 +102,8 @@ pd_status pd_render_file_stats(pd_ctx *ctx, const char *path, const pd_options *
                                const char *out_path, pd_render_stats *stats);
 
 /* pd_render_file_stats into dir/<project id>-<kind>.<format> (dir NULL: the current folder),
- * the name taken from the same read of the file as the content. *used (may be NULL) gets the
+ * the name taken from the same read of the file as the content; <kind> is the brand's word for
+ * the kind where it has one ("proposal" for an offer whose brand calls it a Proposal). *used (may be NULL) gets the
  * path written (malloc'd), NULL when no name could be made. */
 pd_status pd_render_file_auto(pd_ctx *ctx, const char *path, const pd_options *opts,
                               const char *dir, char **used, pd_render_stats *stats);

@@ -12,9 +12,10 @@
 #define PD_BATCH_DEFAULT_NAME "{id}-{kind}.pdf"
 
 /* What an output name pattern may show. Any field may be NULL: it then expands to a
- * placeholder-specific fallback ({id}: the stem; {customer}: "unknown"). */
+ * placeholder-specific fallback ({id}: the stem; {customer}: "unknown"; {kind-id}: kind).
+ * kind is the brand's word for the kind ("proposal"), kind_id the kind itself ("offer"). */
 typedef struct {
-    const char *id, *customer, *kind, *lang, *brand, *stem;
+    const char *id, *customer, *kind, *lang, *brand, *stem, *kind_id;
 } pd_name_fields;
 
 /* Checks a pattern once for the whole batch: every {placeholder} known, no literal '/', no

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PROJECT_NS "urn:phasedoc:project:1"
+#define PROJECT_NS PD_PROJECT_NS
 
 static xmlNode *child(xmlNode *parent, const char *name)
 {

@@ -7,7 +7,7 @@
 
 enum { MAX_NAME = 255 }; /* NAME_MAX of the common file systems */
 
-static const char *const placeholders[] = {"id", "customer", "kind", "lang", "brand", "stem"};
+static const char *const placeholders[] = {"id", "customer", "kind", "lang", "brand", "stem", "kind-id"};
 
 /* The placeholder at p (just after '{'): its index, or -1. *len is its length with braces. */
 static int placeholder_at(const char *p, size_t *len)
@@ -47,7 +47,7 @@ pd_status pd_batch_name_check(pd_ctx *ctx, const char *pattern)
         if (placeholder_at(p + 1, &len) < 0) {
             const char *end = strchr(p, '}');
             pd_error(ctx, "--name '%s': unknown placeholder '%.*s' (known: {id} {customer} {kind} "
-                          "{lang} {brand} {stem})", pattern,
+                          "{kind-id} {lang} {brand} {stem})", pattern,
                      end ? (int)(end - p + 1) : (int)strlen(p), p);
             return PD_ERR_USAGE;
         }
@@ -121,6 +121,7 @@ static char *value_of(int which, const pd_name_fields *f)
     case 3: v = f->lang; break;
     case 4: v = f->brand; break;
     case 5: v = f->stem; break;
+    case 6: v = f->kind_id ? f->kind_id : f->kind; break;
     }
     return pd_strdup(v ? v : "");
 }

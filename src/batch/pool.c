@@ -210,16 +210,16 @@ static char *brand_label(const char *brand)
 
 /* The output's path from the facts of the parsed input. */
 static pd_status output_path(pool *p, const pd_batch_job *j, const pd_options *ro,
-                             const pd_project_facts *facts, char **out)
+                             const pd_project_facts *facts, const char *kind_word, char **out)
 {
     *out = NULL;
     char *stem = pd_batch_stem(j->input);
     char *brand = ro->brand ? brand_label(ro->brand) : NULL;
     char *name = NULL;
     pd_name_fields f = {
-        facts->id, facts->customer, ro->kind,
+        facts->id, facts->customer, kind_word ? kind_word : ro->kind,
         ro->lang ? ro->lang : facts->lang ? facts->lang : "en",
-        brand ? brand : facts->brand ? facts->brand : "default", stem,
+        brand ? brand : facts->brand ? facts->brand : "default", stem, ro->kind,
     };
     pd_status st = pd_batch_name(p->ctx, p->pattern, &f, j->input, &name);
     if (st == PD_OK) {
@@ -301,12 +301,15 @@ typedef struct {
  * to date, and asks the parent whether it may write there. */
 static pd_status name_output(pd_ctx *ctx, xmlDocPtr doc, void *user, char **out)
 {
-    (void)ctx;
     naming *nm = user;
     pool *p = nm->p;
     pd_project_facts facts;
     pd_batch_facts_doc(doc, &facts);
-    pd_status st = output_path(p, nm->job, nm->ro, &facts, &nm->r->output);
+    /* {kind} is the brand's word for it ("proposal"), as on the cover */
+    char *word = pd_batch_name_uses(p->pattern, "kind") ? pd_kind_file_word(ctx, doc, nm->ro)
+                                                          : NULL;
+    pd_status st = output_path(p, nm->job, nm->ro, &facts, word, &nm->r->output);
+    free(word);
     struct stat sb;
     if (st == PD_OK && p->o->skip_existing &&
         up_to_date(p, nm->r->output, nm->job, nm->ro, &facts, &sb)) {

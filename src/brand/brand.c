@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define PROJECT_NS "urn:phasedoc:project:1"
+#define PROJECT_NS PD_PROJECT_NS
 
 /* A hostile pack must not make resolution quadratic in a huge file: keys are kept sorted. */
 enum { MAX_KEYS = 4096, MAX_LAYER_SETTINGS = 4096, MAX_PACK_NAME = 64 };

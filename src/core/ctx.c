@@ -65,6 +65,11 @@ pd_status pd_ctx_commit_check(pd_ctx *ctx)
     return ctx->commit_check ? ctx->commit_check(ctx, ctx->commit_check_user) : PD_OK;
 }
 
+void pd_ctx_mute(pd_ctx *ctx, bool mute)
+{
+    ctx->muted += mute ? 1 : -1;
+}
+
 pd_ctx *pd_ctx_new(void)
 {
     pd_ctx *ctx = calloc(1, sizeof *ctx);
@@ -135,6 +140,8 @@ enum { MAX_KEPT_DIAGS = 200 };
 void pd_diag_raisev(pd_ctx *ctx, pd_severity sev, const char *file, int line, int column,
                     const char *fmt, va_list ap)
 {
+    if (ctx->muted > 0)
+        return;
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t n = strlen(msg);

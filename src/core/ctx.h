@@ -20,6 +20,7 @@ struct pd_ctx {
     bool strict;     /* warnings are raised as errors (pd_ctx_set_strict) */
     pd_status (*commit_check)(pd_ctx *ctx, void *user); /* see pd_ctx_set_commit_check */
     void *commit_check_user;
+    int muted; /* pd_ctx_mute depth: diagnostics are dropped while > 0 */
 };
 
 /* The one place every diagnostic is raised: set a breakpoint here. */
@@ -49,6 +50,10 @@ pd_status pd_call_leave_status(pd_ctx *ctx, pd_status st);
 void pd_ctx_set_commit_check(pd_ctx *ctx, pd_status (*check)(pd_ctx *ctx, void *user),
                              void *user);
 pd_status pd_ctx_commit_check(pd_ctx *ctx);
+
+/* Drops every diagnostic between pd_ctx_mute(ctx, true) and the matching false: for a look
+ * ahead whose problems the real run will report (nested calls nest). */
+void pd_ctx_mute(pd_ctx *ctx, bool mute);
 
 /* Errors raised since the context was created or cleared. */
 int pd_ctx_error_count(const pd_ctx *ctx);

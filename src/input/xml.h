@@ -8,6 +8,9 @@
 #include <stdbool.h>
 
 /* Largest XML file accepted; a parsed tree costs about ten times as much. */
+/* The project description's namespace. */
+#define PD_PROJECT_NS "urn:phasedoc:project:1"
+
 #define PD_XML_MAX_BYTES (64u << 20)
 
 /* Reads a regular file (or standard input for "-") into memory, at most max bytes, without

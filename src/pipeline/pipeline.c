@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PROJECT_NS "urn:phasedoc:project:1"
+#define PROJECT_NS PD_PROJECT_NS
 
 /* The document kinds in the order of the project's phases (the order of -k all). */
 static const char *const kinds[] = {"offer", "concept", "implementation", "approval"};
@@ -109,44 +109,6 @@ static char *project_attr(xmlDocPtr doc, const char *name)
     return pd_xml_attr(xmlDocGetRootElement(doc), name);
 }
 
-/* The output language: the caller's (an unknown one is a usage error), else the project's,
- * else the brand's default (an unknown one is an error in that file). Never another language
- * in silence: a region without a catalogue of its own (de-LI) is its language's (de). */
-static pd_status choose_lang(pd_ctx *ctx, const pd_options *opts, xmlDocPtr project,
-                             const pd_brand *brand, char **lang)
-{
-    if (opts->lang && !pd_l10n_check(ctx, opts->lang, NULL, 0))
-        return PD_ERR_USAGE;
-    char *l = opts->lang ? pd_strdup(opts->lang) : project_attr(project, "lang");
-    if (l && !opts->lang && !pd_l10n_check(ctx, l, pd_xml_doc_name(project),
-                            (int)xmlGetLineNo(xmlDocGetRootElement(project)))) {
-        free(l);
-        return PD_ERR_INPUT;
-    }
-    if (!l) {
-        const char *def = pd_brand_get(brand, "document.lang");
-        if (def && *def && !pd_l10n_check(ctx, def, NULL, 0)) {
-            pd_error(ctx, "document.lang comes from %s", pd_brand_origin(brand, "document.lang"));
-            return PD_ERR_INPUT;
-        }
-        l = pd_strdup(def && *def ? def : "en");
-    }
-    char tag[40], def[40];
-    if (pd_l10n_normalize(l, tag, sizeof tag)) {
-        /* a language without a region takes the brand's region for it: a project in "en"
-         * with a US partner's brand (document.lang en-US) gets US dates and spelling */
-        const char *b = pd_brand_get(brand, "document.lang");
-        size_t n = strlen(tag);
-        if (!strchr(tag, '-') && b && pd_l10n_normalize(b, def, sizeof def) &&
-            strncmp(def, tag, n) == 0 && def[n] == '-')
-            snprintf(tag, sizeof tag, "%s", def);
-        free(l);
-        l = pd_strdup(tag);
-    }
-    *lang = l;
-    return l ? PD_OK : PD_ERR_SYSTEM;
-}
-
 static char *dir_of(const char *path)
 {
     char real[PATH_MAX];
@@ -199,7 +161,7 @@ static pd_status project_to_layout(pd_ctx *ctx, xmlDocPtr project, const pd_opti
     if (st != PD_OK)
         return st;
     char *lang = NULL;
-    st = choose_lang(ctx, opts, project, brand, &lang);
+    st = pd_pipeline_lang(ctx, opts, project, brand, &lang);
     const pd_catalogue *cat = st == PD_OK ? pd_l10n_load(ctx, lang) : NULL;
     if (st == PD_OK && !cat)
         st = PD_ERR_INPUT;
@@ -435,7 +397,8 @@ static pd_status render_named_unlocked(pd_ctx *ctx, const char *path, const pd_o
 }
 
 typedef struct {
-    const char *dir, *kind, *format;
+    const char *dir, *format;
+    const pd_options *opts;
     char **used;
 } auto_name;
 
@@ -446,11 +409,14 @@ static pd_status name_from_id(pd_ctx *ctx, xmlDocPtr doc, void *user, char **out
     pd_status st = pd_project_id_doc(ctx, doc, &id);
     if (st != PD_OK)
         return st;
-    size_t n = strlen(id) + strlen(a->kind) + strlen(a->format) + (a->dir ? strlen(a->dir) : 0) + 8;
-    *out = malloc(n);
+    char *kind = pd_kind_file_word(ctx, doc, a->opts);
+    size_t n = strlen(id) + (kind ? strlen(kind) : 0) + strlen(a->format) +
+               (a->dir ? strlen(a->dir) : 0) + 8;
+    *out = kind ? malloc(n) : NULL;
     if (*out)
-        snprintf(*out, n, "%s%s%s-%s.%s", a->dir ? a->dir : "", a->dir ? "/" : "", id, a->kind,
+        snprintf(*out, n, "%s%s%s-%s.%s", a->dir ? a->dir : "", a->dir ? "/" : "", id, kind,
                  a->format);
+    free(kind);
     free(id);
     if (!*out) {
         pd_error(ctx, "out of memory");
@@ -470,8 +436,7 @@ pd_status pd_render_file_auto(pd_ctx *ctx, const char *path, const pd_options *o
 {
     if (used)
         *used = NULL;
-    auto_name a = {dir, opts->kind ? opts->kind : "approval", opts->format ? opts->format : "pdf",
-                   used};
+    auto_name a = {dir, opts->format ? opts->format : "pdf", opts, used};
     return pd_render_named(ctx, path, opts, name_from_id, &a, stats);
 }
 

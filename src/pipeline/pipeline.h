@@ -31,6 +31,19 @@ typedef pd_status (*pd_namer_fn)(pd_ctx *ctx, xmlDocPtr doc, void *user, char **
 pd_status pd_render_named(pd_ctx *ctx, const char *path, const pd_options *opts,
                           pd_namer_fn namer, void *user, pd_render_stats *stats);
 
+/* The output language of a project: the caller's (an unknown one is a usage error), else the
+ * project's, else the brand's default; malloc'd into *lang. */
+pd_status pd_pipeline_lang(pd_ctx *ctx, const pd_options *opts, xmlDocPtr project,
+                           const pd_brand *brand, char **lang);
+
+/* The kind's word in output file names (malloc'd, NULL only when memory runs out): the brand's
+ * own word for it in the document's language, as a lower-case ASCII slug ("proposal" for a
+ * pack whose offer.title is "Proposal"), else the kind itself ("offer"). doc: the parsed input
+ * (NULL or not a project: the kind). Raises nothing; the render reports a broken brand. */
+char *pd_kind_file_word(pd_ctx *ctx, xmlDocPtr doc, const pd_options *opts);
+/* The same for the file at path (read again; unreadable: the kind). */
+char *pd_kind_file_word_of(pd_ctx *ctx, const char *path, const pd_options *opts);
+
 /* pd_project_id of a parsed document (not validated: the id is checked for a file name). */
 pd_status pd_project_id_doc(pd_ctx *ctx, xmlDocPtr doc, char **id);
 

@@ -16,7 +16,7 @@ pd_status pd_watch_folders(pd_ctx *ctx, const char *path, const pd_options *opts
     pd_status st;
     xmlDocPtr doc = pd_xml_load(ctx, path, &st); /* a broken project: the default brand */
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-    bool project = pd_xml_is(root, "urn:phasedoc:project:1", "project");
+    bool project = pd_xml_is(root, PD_PROJECT_NS, "project");
     pd_brand *brand = NULL;
     st = pd_brand_resolve(ctx, opts->brand, project ? doc : NULL,
                           (const char *const *)opts->settings, &brand);

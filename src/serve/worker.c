@@ -6,6 +6,7 @@
 #include "serve.h"
 
 #include "batch.h"
+#include "pipeline.h"
 
 #include <fcntl.h>
 #include <glob.h>
@@ -111,21 +112,25 @@ static void render(pd_ctx *ctx, const sv_request *q, sv_reply *r)
     char *id = NULL, path[64], name[512];
     if (pd_project_id(ctx, "request.xml", &id) != PD_OK || !id)
         id = pd_strdup("document");
+    char *kind = pd_kind_file_word_of(ctx, "request.xml", &o);
     if (png) {
         unsigned page = q->page ? q->page : 1;
         if ((int)page > stats.pages) {
             pd_diag_raise(ctx, PD_ERROR, NULL, 0, 0, "page %u asked for, but the document has %d",
                           page, stats.pages);
             r->status = PD_ERR_USAGE;
+            free(kind);
             free(id);
             return;
         }
         snprintf(path, sizeof path, "out-%u.png", page);
-        snprintf(name, sizeof name, "%s-%s-%u.png", id ? id : "document", q->kind, page);
+        snprintf(name, sizeof name, "%s-%s-%u.png", id ? id : "document", kind ? kind : q->kind,
+                 page);
     } else {
         snprintf(path, sizeof path, "out.pdf");
-        snprintf(name, sizeof name, "%s-%s.pdf", id ? id : "document", q->kind);
+        snprintf(name, sizeof name, "%s-%s.pdf", id ? id : "document", kind ? kind : q->kind);
     }
+    free(kind);
     free(id);
     r->name = pd_strdup(name);
     if (!slurp(path, &r->output, &r->output_len)) {

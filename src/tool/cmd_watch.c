@@ -3,6 +3,7 @@
  * save. GLib's file monitoring (inotify underneath), not a polling loop: the folders are
  * watched rather than the files, because editors save by writing a new file and renaming it
  * over the old one. The render itself is atomic, so a failed one leaves the last good PDF. */
+#include "pipeline.h"
 #include "tool.h"
 
 #include <gio/gio.h>
@@ -293,7 +294,9 @@ int cmd_watch(pd_ctx *ctx, int argc, char **argv)
             id = strdup(base);
             g_free(base);
         }
-        out = g_strdup_printf("%s-%s.pdf", id ? id : "document", kind);
+        char *word = pd_kind_file_word_of(ctx, file, &o.pd); /* the brand's ("proposal") */
+        out = g_strdup_printf("%s-%s.pdf", id ? id : "document", word ? word : kind);
+        free(word);
         free(id);
     }
     watcher w = {0};

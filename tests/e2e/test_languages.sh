@@ -99,6 +99,22 @@ check "lakeshore: Proposal in the running text" has_text "$TMP/lake.pdf" "On the
 check "lakeshore: Proposal on the cover labels" has_text "$TMP/lake.pdf" "PROPOSAL NUMBER"
 check "lakeshore: no 'offer' in the fixed texts" bash -c "! pdftotext '$TMP/lake.pdf' - | grep -E '(^| )(offer|Offer|OFFER)( |\$)' | grep -vE 'Offer the suite|Offer for the Go'"
 check "lakeshore: Proposal in title and keywords" bash -c "pdfinfo '$TMP/lake.pdf' | grep -q '^Title: *Proposal' && pdfinfo '$TMP/lake.pdf' | grep -q '^Keywords:.*Proposal'"
+# ... and in the names of files: render without -o, batch, watch's default, serve's download
+mkdir -p "$TMP/names" "$TMP/names-batch"
+(cd "$TMP/names" && "$PHASEDOC" render "$ROOT/$REF" -k offer -b "$ROOT/$LAKESHORE" 2>/dev/null &&
+    "$PHASEDOC" render "$ROOT/$REF" -k offer 2>/dev/null &&
+    "$PHASEDOC" render "$ROOT/$REF" -k offer -b "$ROOT/$LAKESHORE" -l de 2>/dev/null)
+check "lakeshore: render names its offer NLT-2026-014-proposal.pdf" \
+    pdf_ok "$TMP/names/NLT-2026-014-proposal.pdf"
+check "... the default brand's is NLT-2026-014-offer.pdf" pdf_ok "$TMP/names/NLT-2026-014-offer.pdf"
+check "... and lakeshore's German one follows its German wording (angebot)" \
+    pdf_ok "$TMP/names/NLT-2026-014-angebot.pdf"
+"$PHASEDOC" batch -d "$TMP/names-batch" -k offer -b "$LAKESHORE" "$REF" 2>/dev/null
+check "lakeshore: batch's {kind} is proposal too" pdf_ok "$TMP/names-batch/NLT-2026-014-proposal.pdf"
+"$PHASEDOC" batch -d "$TMP/names-batch" -k offer -b "$LAKESHORE" --name '{id}-{kind-id}.pdf' "$REF" \
+    2>/dev/null
+check "... and {kind-id} keeps the kind's own name for scripts" \
+    pdf_ok "$TMP/names-batch/NLT-2026-014-offer.pdf"
 
 # --- hyphenation against the word lists: no wrong break with the exception lists
 if [[ -x $ROOT/build/hyphen-check ]]; then

@@ -102,7 +102,8 @@ static char *name_of(pd_ctx *ctx, const char *pattern, const pd_name_fields *f, 
 static void test_name_patterns(void **state)
 {
     pd_ctx *ctx = *state;
-    pd_name_fields f = {"NLT-2026-014", "Nordlicht Telecom GmbH", "offer", "de", "acme", "p1"};
+    pd_name_fields f = {"NLT-2026-014", "Nordlicht Telecom GmbH", "offer", "de", "acme", "p1",
+                        NULL};
     char *n = name_of(ctx, PD_BATCH_DEFAULT_NAME, &f, PD_OK);
     assert_string_equal(n, "NLT-2026-014-offer.pdf");
     free(n);
@@ -113,9 +114,17 @@ static void test_name_patterns(void **state)
     assert_string_equal(n, "plain.pdf");
     free(n);
     /* No id (a layout XML input): the stem stands in; no customer: "unknown". */
-    pd_name_fields g = {NULL, NULL, "approval", "en", "default", "layout"};
+    pd_name_fields g = {NULL, NULL, "approval", "en", "default", "layout", NULL};
     n = name_of(ctx, "{id}-{customer}.pdf", &g, PD_OK);
     assert_string_equal(n, "layout-unknown.pdf");
+    free(n);
+    /* {kind} is the brand's word for the kind, {kind-id} the kind itself */
+    pd_name_fields h = {"X-1", "c", "proposal", "en-US", "lakeshore", "p", "offer"};
+    n = name_of(ctx, "{id}-{kind}-{kind-id}.pdf", &h, PD_OK);
+    assert_string_equal(n, "X-1-proposal-offer.pdf");
+    free(n);
+    n = name_of(ctx, "{kind-id}.pdf", &g, PD_OK); /* without a kind id: the kind */
+    assert_string_equal(n, "approval.pdf");
     free(n);
     assert_true(pd_batch_name_uses("{stem}-{id}.pdf", "id"));
     assert_false(pd_batch_name_uses("{stem}-{kind}.pdf", "id"));
@@ -128,14 +137,14 @@ static void test_name_refusals(void **state)
     static const char *const bad_ids[] = {"../etc", "..", ".", "a/b", "a\nb", "a\rb", "tab\there",
                                           ""};
     for (size_t i = 0; i < sizeof bad_ids / sizeof bad_ids[0]; i++) {
-        pd_name_fields f = {bad_ids[i], "c", "offer", "en", "default", "s"};
+        pd_name_fields f = {bad_ids[i], "c", "offer", "en", "default", "s", NULL};
         pd_ctx_clear_diags(ctx);
         name_of(ctx, "{id}", &f, PD_ERR_INPUT);
         assert_non_null(strstr(first_error(ctx), "refused"));
         assert_string_equal(pd_ctx_diag(ctx, 0)->file, "in.xml");
     }
     /* ".." inside a longer name is no component of a path: allowed. */
-    pd_name_fields ok = {"a..b", "c", "offer", "en", "default", "s"};
+    pd_name_fields ok = {"a..b", "c", "offer", "en", "default", "s", NULL};
     char *n = name_of(ctx, "{id}", &ok, PD_OK);
     assert_string_equal(n, "a..b");
     free(n);
@@ -143,10 +152,10 @@ static void test_name_refusals(void **state)
     char longid[300];
     memset(longid, 'x', sizeof longid - 1);
     longid[sizeof longid - 1] = '\0';
-    pd_name_fields l = {longid, "c", "offer", "en", "default", "s"};
+    pd_name_fields l = {longid, "c", "offer", "en", "default", "s", NULL};
     name_of(ctx, "{id}", &l, PD_ERR_INPUT);
     /* A hostile customer name is reduced, never refused. */
-    pd_name_fields c = {"x", "../../etc/passwd\n", "offer", "en", "default", "s"};
+    pd_name_fields c = {"x", "../../etc/passwd\n", "offer", "en", "default", "s", NULL};
     n = name_of(ctx, "{customer}", &c, PD_OK);
     assert_string_equal(n, "etc_passwd");
     free(n);

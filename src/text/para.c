@@ -443,10 +443,14 @@ static void report_missing_glyphs(const pd_text_env *env, PangoLayout *layout, x
  * for every line. One item per paragraph kept a few hundred kilobytes of text on one line,
  * and a long word took minutes. Text is therefore cut into items of about PD_ITEM_BYTES by a
  * no-op attribute (Pango starts a new item wherever an attribute range ends): after a space
- * where there is one near (kerning across a space is nil), else between two characters (a
- * hash, a URL, a hostile word). Item sizes from 128 to 4096 bytes cost the same on the
- * sample documents (callgrind); the smaller bound is the faster one for long words. */
+ * where there is one near (kerning across a space is nil). Item sizes from 128 to 4096 bytes
+ * cost the same on the sample documents (callgrind). Where there is no space near (a hash, a
+ * URL, a hostile word), the cut falls between two characters, every PD_WORD_ITEM_BYTES: Pango
+ * breaks such a word by shaping its item again several times a line, so the item's size is
+ * the cost of each line (a 256 KB word: 2.0 s of CPU with 256-byte items, 0.9 s with 32-byte
+ * ones, about what ordinary text of that size costs). */
 #define PD_ITEM_BYTES 256
+#define PD_WORD_ITEM_BYTES 32
 
 static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
 {
@@ -458,7 +462,7 @@ static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
         if (text[end] == ' ') {
             end++;
         } else { /* no space near: cut between two characters */
-            end = start + PD_ITEM_BYTES;
+            end = start + PD_WORD_ITEM_BYTES;
             while ((text[end] & 0xC0) == 0x80)
                 end++;
         }

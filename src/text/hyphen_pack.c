@@ -3,6 +3,7 @@
  * trusted like the program. Still, every count and state number read is checked against the
  * file, so that a truncated or stale file is refused rather than followed. */
 #include "hyphen_pack.h"
+#include "util.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -94,6 +95,16 @@ static int32_t get_i32(reader *r)
     return v;
 }
 
+/* calloc that says so when memory runs out: a pack not read for want of memory must fail the
+ * render (pd_oom_note), not pass for a damaged one that libhyphen's own loader replaces. */
+static void *zalloc(size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+    if (!p)
+        pd_oom_note();
+    return p;
+}
+
 /* A string of its own (hnj_hyphen_free frees it), or NULL for length -1. */
 static char *get_str(reader *r)
 {
@@ -102,7 +113,7 @@ static char *get_str(reader *r)
         r->bad = r->bad || n != -1;
         return NULL;
     }
-    char *s = malloc((size_t)n + 1);
+    char *s = zalloc((size_t)n + 1, 1);
     if (!s || !get(r, s, (size_t)n)) {
         r->bad = true;
         free(s);
@@ -114,7 +125,7 @@ static char *get_str(reader *r)
 
 static HyphenDict *get_level(reader *r)
 {
-    HyphenDict *d = calloc(1, sizeof *d);
+    HyphenDict *d = zalloc(1, sizeof *d);
     char mins[4];
     if (!d || !get(r, mins, 4)) {
         free(d);
@@ -128,7 +139,7 @@ static HyphenDict *get_level(reader *r)
     d->nohyphenl = get_i32(r);
     int32_t nh = get_i32(r);
     if (!r->bad && nh > 0 && (size_t)nh <= (size_t)(r->end - r->p) && d->nohyphenl >= 0 &&
-        (d->nohyphen = malloc((size_t)nh))) {
+        (d->nohyphen = zalloc((size_t)nh, 1))) {
         get(r, d->nohyphen, (size_t)nh);
         int strings = 0; /* exactly nohyphenl + 1 strings, the last one ending the bytes */
         for (int32_t i = 0; i < nh; i++)
@@ -141,7 +152,7 @@ static HyphenDict *get_level(reader *r)
     int32_t n = get_i32(r);
     /* each state takes at least 14 bytes of the file: a count past that is damage */
     if (r->bad || n < 1 || (size_t)n > (size_t)(r->end - r->p) / 14 ||
-        !(d->states = calloc((size_t)n, sizeof *d->states))) {
+        !(d->states = zalloc((size_t)n, sizeof *d->states))) {
         r->bad = true;
         free(d->nohyphen);
         free(d);
@@ -162,7 +173,7 @@ static HyphenDict *get_level(reader *r)
             break;
         }
         s->num_trans = nt;
-        s->trans = nt ? malloc((size_t)nt * sizeof *s->trans) : NULL;
+        s->trans = nt ? zalloc((size_t)nt, sizeof *s->trans) : NULL;
         if (nt && !s->trans) {
             s->num_trans = 0;
             r->bad = true;
@@ -187,7 +198,7 @@ HyphenDict *pd_hyphen_pack_read(const char *path, const char *source)
     unsigned char *data = NULL;
     size_t len = 0;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        st.st_size < (64 << 20) && (data = malloc((size_t)st.st_size)))
+        st.st_size < (64 << 20) && (data = zalloc((size_t)st.st_size, 1)))
         len = fread(data, 1, (size_t)st.st_size, f);
     fclose(f);
     reader r = {data, data + len, !data || len != (size_t)st.st_size};

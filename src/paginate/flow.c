@@ -281,8 +281,12 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
             continue;
         pd_style is;
         pd_style_resolve(lay->doc.ctx, lay->doc.file, lay->doc.styles, li, st, &is);
+        /* L > LI > Lbl (the marker), LBody (the content), as PDF/UA reads a list */
         const pd_tag *list_tag = lay->pass.text.tag;
-        lay->pass.text.tag = pd_layout_tag(lay, "LI", list_tag, NULL);
+        const pd_tag *li_tag = pd_layout_tag(lay, "LI", list_tag, NULL);
+        const pd_tag *label_tag = pd_streq(kind, "none") ? NULL
+                                                         : pd_layout_tag(lay, "Lbl", li_tag, NULL);
+        lay->pass.text.tag = pd_layout_tag(lay, "LBody", li_tag, NULL);
         int before = out->n;
         if (has_block_children(li)) {
             pd_flow_blocks(lay, li, &is, x + indent, width - indent, out);
@@ -306,8 +310,10 @@ static void flow_list(pd_layout *lay, xmlNode *list, const pd_style *st, double 
                 snprintf(marker, sizeof marker, "%d.", number);
             else
                 snprintf(marker, sizeof marker, "%s", pd_streq(kind, "none") ? "" : "\xe2\x80\xa2");
-            if (*marker)
+            if (*marker) {
+                lay->pass.text.tag = label_tag;
                 add_marker(lay, first, &is, marker, indent);
+            }
             first_item = false;
             out->items[out->n - 1].space_after = is.space_after;
             if (first_end < 0)

@@ -454,12 +454,13 @@ static void place_lines(pager *pg, pd_item *it, double gap)
                     k = 1;
             }
         }
-        pd_frag_add_lines(&pg->page->body, p, start, start + k, pg->left + it->x, y);
-        add_notes(pg, p, start, start + k);
+        /* what hangs on the first line (a list item's marker) comes first: it is read first */
         if (start == 0) {
             record_anchor(pg, it, pg->left + it->x, y);
             pd_frag_move(&pg->page->body, &it->frag, pg->left + it->x, y);
         }
+        pd_frag_add_lines(&pg->page->body, p, start, start + k, pg->left + it->x, y);
+        add_notes(pg, p, start, start + k);
         /* every page that shows lines of it keeps the paragraph alive: a page may be drawn
          * and freed before the paragraph ends (streaming) */
         pd_frag_own(&pg->page->body, pd_para_ref(p));

@@ -99,6 +99,22 @@ while todo:
         todo.extend(k if isinstance(k, pikepdf.Array) else [k] if isinstance(k, pikepdf.Dictionary) else [])
 assert ths and all(t.A.Scope == "/Column" for t in ths), len(ths)
 PY
+check "lists read as L > LI > Lbl (the marker), LBody (the content), in that order (PDF/UA 7.6)" \
+    "$PY" - "$TMP/concept.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+items, todo = [], [pdf.Root.StructTreeRoot.K]
+while todo:
+    e = todo.pop()
+    if isinstance(e, pikepdf.Array):
+        todo.extend(e)
+    elif isinstance(e, pikepdf.Dictionary) and "/S" in e:
+        if e.S == "/LI":
+            assert e.P.S == "/L", e.P.S
+            items.append([str(k.S) for k in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])])
+        todo.append(e.get("/K"))
+assert items and all(k == ["/Lbl", "/LBody"] for k in items), items[:5]
+PY
 check "pdfinfo reads the structure without a warning" bash -c "test -z \"\$(pdfinfo -struct '$TMP/approval.pdf' 2>&1 >/dev/null)\""
 
 check "links say where they lead (/Contents: the heading or the address, PDF/UA 7.18.5)" \

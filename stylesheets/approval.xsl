@@ -420,28 +420,39 @@
           </p>
           <p style="decision-text"><xsl:value-of select="normalize-space(.)"/></p>
         </xsl:if>
-        <xsl:if test="(@member or @date) and $value != 'pending'">
-          <xsl:variable name="name">
-            <xsl:if test="@member">
-              <xsl:call-template name="pd.member-name"><xsl:with-param name="id" select="@member"/></xsl:call-template>
-            </xsl:if>
-          </xsl:variable>
+        <!-- the decision in words too: the ticked box is a picture and a form field, which
+             neither the text layer nor a screen reader reads as the decision -->
+        <xsl:if test="$value != 'pending'">
           <p style="note" space-before="8pt">
             <xsl:call-template name="pd.text-with">
-              <xsl:with-param name="key">
-                <xsl:choose>
-                  <xsl:when test="@member and @date">approval.decision.by</xsl:when>
-                  <xsl:when test="@member">approval.decision.by-name</xsl:when>
-                  <xsl:otherwise>approval.decision.on</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-              <xsl:with-param name="name1" select="'name'"/>
-              <xsl:with-param name="value1" select="string($name)"/>
-              <xsl:with-param name="name2" select="'date'"/>
-              <xsl:with-param name="value2">
-                <xsl:call-template name="pd.date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
-              </xsl:with-param>
+              <xsl:with-param name="key" select="'decision.taken'"/>
+              <xsl:with-param name="name1" select="'decision'"/>
+              <xsl:with-param name="value1" select="pd:text(concat('decision.', $value))"/>
             </xsl:call-template>
+            <xsl:if test="@member or @date">
+              <xsl:variable name="name">
+                <xsl:if test="@member">
+                  <xsl:call-template name="pd.member-name"><xsl:with-param name="id" select="@member"/></xsl:call-template>
+                </xsl:if>
+              </xsl:variable>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="pd.text-with">
+                <xsl:with-param name="key">
+                  <xsl:choose>
+                    <xsl:when test="@member and @date">approval.decision.by</xsl:when>
+                    <xsl:when test="@member">approval.decision.by-name</xsl:when>
+                    <xsl:otherwise>approval.decision.on</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+                <xsl:with-param name="name1" select="'name'"/>
+                <xsl:with-param name="value1" select="string($name)"/>
+                <xsl:with-param name="name2" select="'date'"/>
+                <xsl:with-param name="value2">
+                  <xsl:call-template name="pd.date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
+                </xsl:with-param>
+              </xsl:call-template>
+              <xsl:text>.</xsl:text>
+            </xsl:if>
           </p>
         </xsl:if>
       </box>

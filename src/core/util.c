@@ -1,5 +1,6 @@
 /* util.c — string helpers and the capped growable buffer. */
 #include "util.h"
+#include "array.h"
 
 #include <errno.h>
 #include <stdatomic.h>
@@ -70,20 +71,13 @@ bool pd_buf_add(pd_buf *b, const void *data, size_t len)
         b->failed = true;
         return false;
     }
-    if (b->len + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + len + 1)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        if (!p) {
-            pd_oom_note();
-            pd_buf_free(b);
-            b->failed = true;
-            return false;
-        }
-        b->data = p;
-        b->cap = cap;
+    char *p = pd_array_grow(b->data, &b->cap, b->len + len + 1, 1);
+    if (!p) {
+        pd_buf_free(b);
+        b->failed = true;
+        return false;
     }
+    b->data = p;
     memcpy(b->data + b->len, data, len);
     b->len += len;
     b->data[b->len] = '\0';

@@ -5,6 +5,7 @@
  * checked against what the schema allows there, and each element error libxml2 reports is
  * explained from the content model of its parent. */
 #include "explain.h"
+#include "array.h"
 #include "rngmodel.h"
 #include "util.h"
 #include "validate.h"
@@ -29,6 +30,8 @@ typedef struct {
     bool oom;
 } collector;
 
+enum { ERRORS_MAX = 4096 };
+
 static char *dup_or_null(const char *s) { return s ? pd_strdup(s) : NULL; }
 
 static void collect(void *user, xmlErrorPtr err)
@@ -36,16 +39,14 @@ static void collect(void *user, xmlErrorPtr err)
     collector *c = user;
     if (!err || c->oom)
         return;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 16;
-        raw_error *p = cap > 4096 ? NULL : realloc(c->errs, cap * sizeof *p);
-        if (!p) {
-            c->oom = cap <= 4096;
-            return;
-        }
-        c->errs = p;
-        c->cap = cap;
+    if (c->n == ERRORS_MAX) /* enough to explain; the rest are dropped */
+        return;
+    raw_error *p = pd_array_grow(c->errs, &c->cap, c->n + 1, sizeof *p);
+    if (!p) {
+        c->oom = true;
+        return;
     }
+    c->errs = p;
     xmlNode *node = err->node;
     if (node && node->type != XML_ELEMENT_NODE)
         node = node->parent && node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
@@ -229,14 +230,10 @@ static void mark_done(explainer *e, xmlNode *n)
 {
     if (is_done(e, n))
         return;
-    if (e->ndone == e->capdone) {
-        size_t cap = e->capdone ? e->capdone * 2 : 32;
-        xmlNode **p = realloc(e->done, cap * sizeof *p);
-        if (!p)
-            return;
-        e->done = p;
-        e->capdone = cap;
-    }
+    xmlNode **p = pd_array_grow(e->done, &e->capdone, e->ndone + 1, sizeof *p);
+    if (!p)
+        return; /* noted as out of memory: the render fails anyway */
+    e->done = p;
     e->done[e->ndone++] = n;
 }
 

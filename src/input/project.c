@@ -2,6 +2,7 @@
  * cross-references', and the warnings, sorted into the order of the file so that a consultant
  * can walk down the file once. */
 #include "project.h"
+#include "array.h"
 #include "checks.h"
 #include "explain.h"
 #include "lint.h"
@@ -20,19 +21,18 @@ typedef struct {
     size_t dropped;
 } held;
 
+enum { HELD_MAX = 65536 };
+
 static void hold(const pd_diag *d, void *user)
 {
     held *h = user;
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 32;
-        pd_diag *p = cap > 100000 ? NULL : realloc(h->d, cap * sizeof *p);
-        if (!p) {
-            h->dropped++;
-            return;
-        }
-        h->d = p;
-        h->cap = cap;
+    /* past HELD_MAX the rest are counted, not kept: nobody reads more */
+    pd_diag *p = h->n < HELD_MAX ? pd_array_grow(h->d, &h->cap, h->n + 1, sizeof *p) : NULL;
+    if (!p) {
+        h->dropped++;
+        return;
     }
+    h->d = p;
     pd_diag c = *d;
     c.file = d->file ? pd_strdup(d->file) : NULL;
     c.message = pd_strdup(d->message ? d->message : "");

@@ -10,6 +10,7 @@
  * cairo's own table is checked against what was found, so a surprise fails the render
  * instead of producing a broken file. */
 #include "finish.h"
+#include "array.h"
 #include "pdfstr.h"
 #include "srgb.h"
 
@@ -48,13 +49,15 @@ struct pd_pdf_finish {
     int expect_len, vpos;
     size_t len_in, len_out;   /* ST_VERIFY: where the length object starts */
     size_t *src_at, *new_at; /* per object number, in cairo's file and in ours; SIZE_MAX: not seen */
-    long nat;
+    size_t nat;
     held *held;
-    int nheld, capheld;
+    int nheld;
+    size_t capheld;
     long *page_obj;           /* object number of page i (1-based) */
-    int npage_obj;
+    size_t npage_obj;
     pd_widget *widgets;
-    int nwidgets, capwidgets;
+    int nwidgets;
+    size_t capwidgets;
     const char *const *alts;
     int nalts, nfigures;
     long font;                /* a simple font of the document, for the form's text */
@@ -62,7 +65,8 @@ struct pd_pdf_finish {
     struct dest {
         char *id, *text;
     } *dests;                 /* what the named destinations are: headings */
-    int ndests, capdests;
+    int ndests;
+    size_t capdests;
     const char *source_name, *source; /* the attached project file, or NULL */
     size_t source_len;
     long names;               /* cairo's name dictionary (held when a file is attached) */
@@ -97,23 +101,22 @@ static bool grow_at(pd_pdf_finish *f, long num)
         fail(f, "object number out of range");
         return false;
     }
-    if (num < f->nat)
+    if ((size_t)num < f->nat)
         return true;
-    long n = f->nat ? f->nat : 256;
-    while (n <= num)
-        n *= 2;
-    size_t *a = realloc(f->src_at, (size_t)n * sizeof *a);
+    /* the two maps grow alike: same capacity before, same need, so the same after */
+    size_t cap_src = f->nat, cap_new = f->nat;
+    size_t *a = pd_array_grow(f->src_at, &cap_src, (size_t)num + 1, sizeof *a);
     if (a)
         f->src_at = a;
-    size_t *b = a ? realloc(f->new_at, (size_t)n * sizeof *b) : NULL;
+    size_t *b = a ? pd_array_grow(f->new_at, &cap_new, (size_t)num + 1, sizeof *b) : NULL;
     if (!a || !b) {
         fail(f, "out of memory");
         return false;
     }
     f->new_at = b;
-    for (long i = f->nat; i < n; i++)
+    for (size_t i = f->nat; i < cap_src; i++)
         f->src_at[i] = f->new_at[i] = SIZE_MAX;
-    f->nat = n;
+    f->nat = cap_src;
     return true;
 }
 
@@ -178,16 +181,13 @@ void pd_pdf_finish_free(pd_pdf_finish *f)
 
 void pd_pdf_finish_add_widget(pd_pdf_finish *f, const pd_widget *w)
 {
-    if (f->nwidgets == f->capwidgets) {
-        int cap = f->capwidgets ? f->capwidgets * 2 : 8;
-        pd_widget *a = realloc(f->widgets, (size_t)cap * sizeof *a);
-        if (!a) {
-            fail(f, "out of memory");
-            return;
-        }
-        f->widgets = a;
-        f->capwidgets = cap;
+    pd_widget *a =
+        pd_array_grow(f->widgets, &f->capwidgets, (size_t)f->nwidgets + 1, sizeof *a);
+    if (!a) {
+        fail(f, "out of memory");
+        return;
     }
+    f->widgets = a;
     pd_widget c = *w;
     c.field = pd_strdup(w->field ? w->field : "field");
     c.state = w->state ? pd_strdup(w->state) : NULL;
@@ -238,16 +238,12 @@ static bool starts(const char *body, const char *prefix)
 
 static void hold(pd_pdf_finish *f, long num, int page, const char *text, size_t len)
 {
-    if (f->nheld == f->capheld) {
-        int cap = f->capheld ? f->capheld * 2 : 8;
-        held *a = realloc(f->held, (size_t)cap * sizeof *a);
-        if (!a) {
-            fail(f, "out of memory");
-            return;
-        }
-        f->held = a;
-        f->capheld = cap;
+    held *a = pd_array_grow(f->held, &f->capheld, (size_t)f->nheld + 1, sizeof *a);
+    if (!a) {
+        fail(f, "out of memory");
+        return;
     }
+    f->held = a;
     char *copy = pd_strndup(text, len);
     if (!copy) {
         fail(f, "out of memory");
@@ -303,14 +299,10 @@ static void link_contents(pd_pdf_finish *f, const char *body, pd_buf *add)
 
 void pd_pdf_finish_add_dest(pd_pdf_finish *f, const char *id, const char *text)
 {
-    if (f->ndests == f->capdests) {
-        int cap = f->capdests ? f->capdests * 2 : 16;
-        struct dest *a = realloc(f->dests, (size_t)cap * sizeof *a);
-        if (!a)
-            return; /* a link without its description: not worth failing the render */
-        f->dests = a;
-        f->capdests = cap;
-    }
+    struct dest *a = pd_array_grow(f->dests, &f->capdests, (size_t)f->ndests + 1, sizeof *a);
+    if (!a)
+        return; /* noted as out of memory, which fails the render */
+    f->dests = a;
     char *i = pd_strdup(id), *t = pd_strdup(text);
     if (!i || !t) {
         free(i), free(t);
@@ -330,17 +322,17 @@ static void object_done(pd_pdf_finish *f)
     if (starts(body, "<< /Type /Page %")) {
         int page = atoi(body + 16);
         if (page > 0 && page < 1000000) {
-            if (page >= f->npage_obj) {
-                int n = page + 64;
-                long *a = realloc(f->page_obj, (size_t)n * sizeof *a);
+            if ((size_t)page >= f->npage_obj) {
+                size_t cap = f->npage_obj;
+                long *a = pd_array_grow(f->page_obj, &cap, (size_t)page + 1, sizeof *a);
                 if (!a) {
                     fail(f, "out of memory");
                     return;
                 }
-                for (int i = f->npage_obj; i < n; i++)
+                for (size_t i = f->npage_obj; i < cap; i++)
                     a[i] = -1;
                 f->page_obj = a;
-                f->npage_obj = n;
+                f->npage_obj = cap;
             }
             f->page_obj[page] = f->num;
         }
@@ -704,7 +696,7 @@ static void emit_tick(pd_pdf_finish *f, long num, const pd_widget *w)
 static void emit_widget(pd_pdf_finish *f, const form_nums *fn, int i)
 {
     const pd_widget *w = &f->widgets[i];
-    long page = w->page < f->npage_obj ? f->page_obj[w->page] : -1;
+    long page = w->page >= 0 && (size_t)w->page < f->npage_obj ? f->page_obj[w->page] : -1;
     pd_buf b;
     pd_buf_init(&b, 1u << 20);
     pd_buf_adds(&b, "<< /Type /Annot\n   /Subtype /Widget\n   /F 4\n");
@@ -912,7 +904,7 @@ static bool check_xref(pd_pdf_finish *f, long size)
         if (p[17] != 'n')
             continue;
         size_t off = (size_t)strtoull(p, NULL, 10);
-        if (i >= f->nat || f->src_at[i] != off)
+        if ((size_t)i >= f->nat || f->src_at[i] != off)
             return false;
     }
     return true;
@@ -1104,7 +1096,7 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
     pd_buf_init(&b, (size_t)1 << 30);
     printfb(&b, "xref\n0 %ld\n0000000000 65535 f \n", next);
     for (long i = 1; i < next; i++) {
-        if (i < f->nat && f->new_at[i] != SIZE_MAX)
+        if ((size_t)i < f->nat && f->new_at[i] != SIZE_MAX)
             printfb(&b, "%010zu 00000 n \n", f->new_at[i]);
         else
             pd_buf_adds(&b, "0000000000 65535 f \n");

@@ -1,5 +1,6 @@
 /* obj.c — PDF objects: a small recursive-descent reader (ISO 32000-1, 7.3) and a writer. */
 #include "obj.h"
+#include "array.h"
 #include "pdfstr.h"
 
 #include <stdio.h>
@@ -93,22 +94,20 @@ static bool add_item(pd_obj *o, char *key, pd_obj *item)
         free(key);
         return false;
     }
-    if (o->count == o->cap) {
-        int cap = o->cap ? o->cap * 2 : 8;
-        pd_obj **items = realloc(o->items, (size_t)cap * sizeof *items);
-        if (items)
-            o->items = items;
-        char **keys = o->type == PD_OBJ_DICT && items
-                          ? realloc(o->keys, (size_t)cap * sizeof *keys)
-                          : o->keys;
-        if (!items || (o->type == PD_OBJ_DICT && !keys)) {
-            free(key);
-            pd_obj_free(item);
-            return false;
-        }
-        o->keys = keys;
-        o->cap = cap;
+    /* a dictionary's keys grow with its items: same capacity before and same need */
+    size_t need = (size_t)o->count + 1, cap_keys = o->cap;
+    pd_obj **items = pd_array_grow(o->items, &o->cap, need, sizeof *items);
+    if (items)
+        o->items = items;
+    char **keys = o->type == PD_OBJ_DICT && items
+                      ? pd_array_grow(o->keys, &cap_keys, need, sizeof *keys)
+                      : o->keys;
+    if (!items || (o->type == PD_OBJ_DICT && !keys)) {
+        free(key);
+        pd_obj_free(item);
+        return false;
     }
+    o->keys = keys;
     if (o->type == PD_OBJ_DICT)
         o->keys[o->count] = key;
     o->items[o->count++] = item;

@@ -28,7 +28,8 @@ struct pd_obj {
     size_t len;
     char **keys;
     pd_obj **items;
-    int count, cap;
+    int count;
+    size_t cap;
     long num;
     int gen;
 };

@@ -1,5 +1,6 @@
 /* draw.c — boxes to Cairo. Nothing here decides where anything goes. */
 #include "draw.h"
+#include "array.h"
 #include "picture_draw.h"
 
 #include <math.h>
@@ -134,14 +135,10 @@ static void note_figure(pd_figure_alts *alts, const pd_tag *t)
 {
     if (!alts || strcmp(t->name, "Figure") != 0)
         return;
-    if (alts->n == alts->cap) {
-        int cap = alts->cap ? alts->cap * 2 : 8;
-        char **a = realloc(alts->alts, (size_t)cap * sizeof *a);
-        if (!a)
-            return;
-        alts->alts = a;
-        alts->cap = cap;
-    }
+    char **a = pd_array_grow(alts->alts, &alts->cap, (size_t)alts->n + 1, sizeof *a);
+    if (!a)
+        return; /* noted as out of memory, which fails the render */
+    alts->alts = a;
     /* a copy: a long document's pages, and their structure elements, go before the end */
     alts->alts[alts->n] = t->alt ? strdup(t->alt) : NULL;
     alts->n += !t->alt || alts->alts[alts->n];

@@ -10,7 +10,8 @@
  * copies), for the PDF patch (cairo drops them). */
 typedef struct {
     char **alts;
-    int n, cap;
+    int n;
+    size_t cap;
 } pd_figure_alts;
 void pd_figure_alts_free(pd_figure_alts *alts);
 

@@ -1,6 +1,7 @@
 /* fields.c — walking a form's field tree (ISO 32000-1, 12.7.3): names are joined from the
  * partial names down the tree, the field type is inherited. */
 #include "fields.h"
+#include "array.h"
 
 #include <glib.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 typedef struct {
     const pd_pdf_doc *doc;
     pd_sig_field *list;
-    int n, cap;
+    size_t n, cap;
     bool failed;
 } walk;
 
@@ -27,16 +28,12 @@ static char *text_utf8(const pd_obj *s)
 
 static void add(walk *w, const char *name, long num, bool is_signed)
 {
-    if (w->n == w->cap) {
-        int cap = w->cap ? w->cap * 2 : 8;
-        pd_sig_field *a = realloc(w->list, (size_t)cap * sizeof *a);
-        if (!a) {
-            w->failed = true;
-            return;
-        }
-        w->list = a;
-        w->cap = cap;
+    pd_sig_field *a = pd_array_grow(w->list, &w->cap, w->n + 1, sizeof *a);
+    if (!a) {
+        w->failed = true;
+        return;
     }
+    w->list = a;
     char *copy = strdup(name);
     if (!copy) {
         w->failed = true;
@@ -94,11 +91,11 @@ bool pd_sig_fields(const pd_pdf_doc *doc, pd_sig_field **out, int *n)
     pd_obj_free(owned_form);
     pd_obj_free(owned_cat);
     if (w.failed) {
-        pd_sig_fields_free(w.list, w.n);
+        pd_sig_fields_free(w.list, (int)w.n);
         return false;
     }
     *out = w.list;
-    *n = w.n;
+    *n = (int)w.n;
     return true;
 }
 

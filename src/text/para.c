@@ -1,5 +1,6 @@
 /* para.c — turning inline layout XML into a PangoLayout: text and attributes, never markup. */
 #include "para.h"
+#include "array.h"
 #include "breaks.h"
 #include "hyphenate.h"
 #include "justify.h"
@@ -17,9 +18,11 @@ typedef struct {
     pd_buf text;
     PangoAttrList *attrs;
     pd_link *links;
-    int nlinks, caplinks;
+    int nlinks;
+    size_t caplinks;
     pd_noteref *notes;
-    int nnotes, capnotes;
+    int nnotes;
+    size_t capnotes;
     bool space_pending; /* collapsed white space waiting for the next visible character */
     bool defer_hyphens; /* a dictionary not loaded yet is left unloaded... */
     bool deferred;      /* ...and this says that text was left unhyphenated for it */
@@ -198,14 +201,11 @@ static void add_collapsed(builder *b, const char *t, bool uppercase)
 
 static void add_link(builder *b, xmlNode *n, size_t start, size_t end)
 {
-    if (b->nlinks == b->caplinks) {
-        int cap = b->caplinks ? b->caplinks * 2 : 4;
-        pd_link *l = realloc(b->links, (size_t)cap * sizeof *l);
-        if (!l)
-            return;
-        b->links = l;
-        b->caplinks = cap;
-    }
+    pd_link *grown =
+        pd_array_grow(b->links, &b->caplinks, (size_t)b->nlinks + 1, sizeof *grown);
+    if (!grown)
+        return; /* noted as out of memory, which fails the render */
+    b->links = grown;
     pd_link *l = &b->links[b->nlinks++];
     l->start = (int)start;
     l->end = (int)end;
@@ -234,14 +234,10 @@ static void add_noteref(builder *b, xmlNode *n, const pd_style *style, const pd_
     int number = b->env->footnote ? b->env->footnote(b->env->user, n) : 0;
     if (number <= 0)
         return;
-    if (b->nnotes == b->capnotes) {
-        int cap = b->capnotes ? b->capnotes * 2 : 4;
-        pd_noteref *p = realloc(b->notes, (size_t)cap * sizeof *p);
-        if (!p)
-            return;
-        b->notes = p;
-        b->capnotes = cap;
-    }
+    pd_noteref *p = pd_array_grow(b->notes, &b->capnotes, (size_t)b->nnotes + 1, sizeof *p);
+    if (!p)
+        return; /* noted as out of memory, which fails the render */
+    b->notes = p;
     size_t start = b->text.len;
     b->notes[b->nnotes++] = (pd_noteref){(int)start, number};
     char num[16];

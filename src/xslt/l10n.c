@@ -129,16 +129,12 @@ static bool add_text(pd_ctx *ctx, xmlDocPtr doc, xmlNode *n, pd_catalogue *cat, 
         t->file = file;
         return t->value != NULL;
     }
-    if (cat->ntexts == cat->cap) {
-        size_t cap = cat->cap ? cat->cap * 2 : 64;
-        pd_text *p = realloc(cat->texts, cap * sizeof *p);
-        if (!p) {
-            free(key);
-            return false;
-        }
-        cat->texts = p;
-        cat->cap = cap;
+    pd_text *p = pd_array_grow(cat->texts, &cat->cap, cat->ntexts + 1, sizeof *p);
+    if (!p) {
+        free(key);
+        return false;
     }
+    cat->texts = p;
     cat->texts[cat->ntexts] = (pd_text){key, node_text(n), file};
     cat->ntexts++;
     return true;

@@ -32,6 +32,7 @@ typedef struct {
     bool case_points;   /* soft hyphens at case changes inside words (an emergency rebuild) */
     bool case_change;   /* some word changes from lower to upper case inside */
     gunichar last;      /* the last character added, 0 at a line start */
+    size_t unspaced;    /* characters since the last white space */
     uint64_t loose;     /* no-break spans (by number) found wider than their line */
     int nnever;         /* no-break spans so far */
     struct {
@@ -142,6 +143,7 @@ static void add_text_styled(builder *b, const char *t, const pd_style *style)
     add_collapsed(&tmp, t, style->uppercase);
     b->space_pending = tmp.space_pending;
     b->last = tmp.last;
+    b->unspaced = tmp.unspaced;
     if (tmp.text.data) {
         if (b->mode != PD_BREAK_NORMAL) {
             pd_breaks_add(&b->text, tmp.text.data, tmp.text.len, b->mode, b->joined);
@@ -163,6 +165,14 @@ static void add_text_styled(builder *b, const char *t, const pd_style *style)
     pd_buf_free(&tmp.text);
 }
 
+/* A run of this many characters without white space is no word of any language but a hash,
+ * a base64 blob or hostile data; past it, a ZERO WIDTH SPACE every LONG_RUN_STEP characters
+ * gives Pango a break where it would otherwise fall back to its emergency breaks, which
+ * reshape the run several times per line (a 5 MB word: ~30 % more time than as much
+ * ordinary text). Up to the limit, an over-long token still breaks at any character. */
+#define LONG_RUN_CHARS PD_BREAK_CONTROL_MAX
+#define LONG_RUN_STEP 8
+
 /* Appends text with XML white space collapsed to single spaces, as a browser does. */
 static void add_collapsed(builder *b, const char *t, bool uppercase)
 {
@@ -170,8 +180,12 @@ static void add_collapsed(builder *b, const char *t, bool uppercase)
         if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
             if (!at_line_start(b))
                 b->space_pending = true;
+            b->unspaced = 0;
             continue;
         }
+        if ((*p & 0xC0) != 0x80 && ++b->unspaced > LONG_RUN_CHARS &&
+            b->unspaced % LONG_RUN_STEP == 0 && b->mode == PD_BREAK_NORMAL)
+            pd_buf_adds(&b->text, "\xe2\x80\x8b"); /* U+200B ZERO WIDTH SPACE */
         if (b->space_pending) {
             /* a currency sign stays with its amount: a space that does not break */
             gunichar next = g_utf8_get_char_validated(p, -1);
@@ -444,19 +458,27 @@ static void report_missing_glyphs(const pd_text_env *env, PangoLayout *layout, x
  * URL, a hostile word), the cut falls between two characters, every PD_WORD_ITEM_BYTES: Pango
  * breaks such a word by shaping its item again several times a line, so the item's size is
  * the cost of each line (a 256 KB word: 2.0 s of CPU with 256-byte items, 0.9 s with 32-byte
- * ones, about what ordinary text of that size costs). */
+ * ones, about what ordinary text of that size costs). A run longer than LONG_RUN_CHARS has
+ * zero-width spaces (add_collapsed): the cut falls after one of those, as after a space. */
 #define PD_ITEM_BYTES 256
 #define PD_WORD_ITEM_BYTES 32
+
+static bool is_zwsp(const char *p)
+{
+    return p[0] == '\xe2' && p[1] == '\x80' && p[2] == '\x8b';
+}
 
 static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
 {
     size_t start = 0;
     while (len - start > PD_ITEM_BYTES + PD_ITEM_BYTES / 4) {
         size_t end = start + PD_ITEM_BYTES, limit = end + PD_ITEM_BYTES / 4;
-        while (end < limit && text[end] != ' ')
+        while (end < limit && text[end] != ' ' && !is_zwsp(text + end))
             end++;
         if (text[end] == ' ') {
             end++;
+        } else if (is_zwsp(text + end)) {
+            end += 3;
         } else { /* no space near: cut between two characters */
             end = start + PD_WORD_ITEM_BYTES;
             while ((text[end] & 0xC0) == 0x80)

@@ -5,6 +5,7 @@
 #include "rngmodel.h"
 #include "cache.h"
 #include "util.h"
+#include "validate.h"
 #include "xml.h"
 
 #include <libxml/hash.h>
@@ -70,14 +71,7 @@ const pd_rng *pd_rng_get(pd_ctx *ctx, const char *schema)
     pd_rng *m = pd_cache_lookup(ctx->cache, key);
     if (m)
         return m;
-    char *rel = pd_strcat3("schemas/", schema, "");
-    char *path = rel ? pd_data_path(ctx, rel) : NULL;
-    free(rel);
-    if (!path)
-        return NULL;
-    pd_status st;
-    xmlDocPtr doc = pd_xml_load(ctx, path, &st);
-    free(path);
+    xmlDocPtr doc = pd_schema_doc(ctx, schema);
     if (!doc)
         return NULL;
     m = calloc(1, sizeof *m);

@@ -9,14 +9,8 @@
 
 static void free_schema(void *p) { xmlRelaxNGFree(p); }
 
-/* The schemas are our own files, but they are still read through the hardened loader. */
-static xmlRelaxNGPtr load_schema(pd_ctx *ctx, const char *schema)
+xmlDocPtr pd_schema_doc(pd_ctx *ctx, const char *schema)
 {
-    char key[256];
-    snprintf(key, sizeof key, "rng:%s", schema);
-    xmlRelaxNGPtr rng = pd_cache_lookup(ctx->cache, key);
-    if (rng)
-        return rng;
     char *rel = pd_strcat3("schemas/", schema, "");
     char *path = rel ? pd_data_path(ctx, rel) : NULL;
     free(rel);
@@ -25,6 +19,17 @@ static xmlRelaxNGPtr load_schema(pd_ctx *ctx, const char *schema)
     pd_status st;
     xmlDocPtr doc = pd_xml_load(ctx, path, &st);
     free(path);
+    return doc;
+}
+
+static xmlRelaxNGPtr load_schema(pd_ctx *ctx, const char *schema)
+{
+    char key[256];
+    snprintf(key, sizeof key, "rng:%s", schema);
+    xmlRelaxNGPtr rng = pd_cache_lookup(ctx->cache, key);
+    if (rng)
+        return rng;
+    xmlDocPtr doc = pd_schema_doc(ctx, schema);
     if (!doc)
         return NULL;
     pd_xml_capture_begin(ctx);

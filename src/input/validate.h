@@ -7,6 +7,10 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+/* The schema <data dir>/schemas/<schema> as a document, read through the hardened loader
+ * (they are our own files, but a data folder can be replaced); NULL if it cannot be read. */
+xmlDocPtr pd_schema_doc(pd_ctx *ctx, const char *schema);
+
 /* Validates doc against <data dir>/schemas/<schema> (e.g. "project.rng"). Errors are raised
  * with the document's name and the offending line. */
 pd_status pd_validate_doc(pd_ctx *ctx, xmlDocPtr doc, const char *schema);

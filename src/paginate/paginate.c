@@ -408,6 +408,24 @@ static bool break_before(pager *pg, const pd_item *it)
     return true;
 }
 
+/* Where a group of table rows held together (a row span) that does not fit below y + gap is
+ * better cut between its rows than moved: when moving it would leave the page less than a
+ * quarter full (a billing period of the offer, glued into one group, is nearly a page high
+ * with long data). Returns the end of the last row that fits, 0 to move it whole. */
+static double rows_cut(const pager *pg, const pd_item *it, double gap)
+{
+    double room = pg->bottom - pg->top;
+    if (it->nrow_ends < 2 || !it->table || pg->y - pg->top >= room / 4)
+        return 0;
+    double head = it->table_first ? it->table->frag.height : 0;
+    double avail = pg->bottom - (pg->y + gap + head + it->table->cont.height);
+    double cut = 0;
+    for (int r = 0; r < it->nrow_ends - 1; r++)
+        if (it->row_ends[r] <= avail + 0.01)
+            cut = it->row_ends[r];
+    return cut;
+}
+
 static void place_block(pager *pg, pd_item *it, double gap)
 {
     double h = full_height(it);
@@ -417,7 +435,30 @@ static void place_block(pager *pg, pd_item *it, double gap)
      * if a good part of the page is left (a heading stays with its chart). */
     double page = pg->bottom - pg->top;
     bool cut_here = !it->table && h > page && pg->bottom - (pg->y + gap) >= page / 4;
-    if (pg->y + gap + h + cont > pg->bottom && !pg->fresh && !cut_here) {
+    bool too_tall = pg->y + gap + h + cont > pg->bottom && !pg->fresh && !cut_here;
+    double rows = too_tall ? rows_cut(pg, it, gap) : 0, part = 0;
+    pd_frag tail;
+    pd_frag_init(&tail);
+    if (rows > 0 && (part = split_frag(&it->frag, rows, &tail)) <= 0)
+        pd_frag_free(&tail); /* a cell spanning the rows has text across the cut */
+    if (part > 0) {
+        /* its first rows here, the others on the next page below the header */
+        pg->y += gap;
+        gap = 0;
+        record_anchor(pg, it, pg->left + it->x, pg->y);
+        if (it->table_first) {
+            pd_frag_share(&pg->page->body, &it->table->frag, pg->left + it->x, pg->y);
+            pg->y += it->table->frag.height;
+        }
+        pd_frag_move(&pg->page->body, &it->frag, pg->left + it->x, pg->y);
+        pd_frag_free(&it->frag);
+        it->frag = tail;
+        pg->y += part;
+        pg->fresh = false;
+        it->table_first = false; /* the table goes on: "continued", then its header again */
+        if (!break_before(pg, it))
+            return;
+    } else if (too_tall) {
         if (!break_before(pg, it))
             return;
         gap = 0;

@@ -235,6 +235,24 @@ static void keep_inside_a_table_repeats_the_header(void **state)
     done(lay);
 }
 
+/* Rows a row span holds together, nearly a page high, do not fit below the table's first row:
+ * moved whole, they would leave the first page nearly empty, so they are cut between rows,
+ * the header repeated above the rest. */
+static void rows_held_together_are_cut_rather_than_leave_a_page_empty(void **state)
+{
+    (void)state;
+    pd_layout *lay = run(TABLE_HEAD "<row><cell>R0</cell><cell>x</cell></row>"
+                         "<row><cell><p>G1</p><spacer height='130pt'/></cell><cell rowspan='3'/></row>"
+                         "<row><cell><p>G2</p><spacer height='130pt'/></cell></row>"
+                         "<row><cell><p>G3</p><spacer height='130pt'/></cell></row></table>");
+    assert_int_equal(page_of(lay, "R0"), 1);
+    assert_int_equal(page_of(lay, "G1"), 1);
+    assert_int_equal(page_of(lay, "G2"), 1);
+    assert_int_equal(page_of(lay, "G3"), 2);
+    assert_int_equal(count_on_page(lay, 2, "Headline"), 1);
+    done(lay);
+}
+
 static void page_break_switches_master(void **state)
 {
     (void)state;
@@ -288,6 +306,7 @@ int main(void)
         cmocka_unit_test(keep_chain_longer_than_a_page_breaks),
         cmocka_unit_test(heading_and_lead_keep_with_the_first_rows),
         cmocka_unit_test(keep_inside_a_table_repeats_the_header),
+        cmocka_unit_test(rows_held_together_are_cut_rather_than_leave_a_page_empty),
         cmocka_unit_test(page_break_switches_master),
         cmocka_unit_test(max_pages_is_enforced),
         cmocka_unit_test(markup_looking_text_is_literal),

@@ -45,6 +45,7 @@ static void item_free(pd_item *it)
     table_head_release(it->table);
     free(it->master);
     free(it->anchor);
+    free(it->row_ends);
 }
 
 void pd_items_free(pd_items *items)

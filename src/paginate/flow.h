@@ -24,6 +24,8 @@ typedef struct {
     pd_table_head *table;  /* a table row: the header to repeat after a page break */
     bool table_first;      /* the table's first body row: its header comes with it */
     bool table_last;       /* the table's last rows: no "continued" after them */
+    double *row_ends;      /* a group of table rows: where each ends in frag (owned) */
+    int nrow_ends;
     char *master;          /* BREAK: the page master from here on, or NULL */
     char *anchor;          /* the id of the block that starts here, recorded when placed */
 } pd_item;

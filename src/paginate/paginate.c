@@ -22,6 +22,9 @@ struct pd_pager {
     double y, top, bottom, left;
     double after; /* the space after the last item placed */
     bool fresh;   /* nothing placed on this page yet */
+    /* A keep chain longer than a page flows: of its items still to come, how many, and how
+     * many of those belong to its start (which never leaves it). */
+    int chain_rest, chain_firm;
     bool stopped;
 };
 typedef struct pd_pager pager;
@@ -258,28 +261,52 @@ static double first_part(const pd_item *it, double page)
     return h > page && some < h ? some : h;
 }
 
-/* Whether a heading (with the headings and the lead paragraph kept with it) would end the
- * page at y: the start of the block it introduces does not fit below it. Used where the
- * chain it begins is longer than a page and cannot be kept whole. */
-static bool heading_would_end_page(const pager *pg, const pd_items *items, int i, double y)
+/* The start of a keep chain from i that is longer than a page: the items kept with it up to
+ * the first block that is more than a lead (a heading, a lead paragraph, then a table), of
+ * which only the first part must come along. Returns that block's index (items->n if a break
+ * comes first) and sets *need to the height of the start. A typesetter keeps a heading and its
+ * lead with the first lines or rows of what follows, not with all of it. */
+static int chain_start(const pager *pg, const pd_items *items, int i, double *need)
 {
-    double after = 0, page = pg->bottom - pg->top, need = 0;
+    double after = 0, page = pg->bottom - pg->top;
+    *need = 0;
     for (int k = i; k < items->n; k++) {
         const pd_item *it = &items->items[k];
         if (it->kind == PD_ITEM_BREAK)
-            return false;
+            return items->n;
         if (k > i)
-            need += it->space_before > after ? it->space_before : after;
+            *need += it->space_before > after ? it->space_before : after;
         after = it->space_after;
         if (!it->keep_with_next || k + 1 == items->n || (k > i && !it->heading &&
                                                        full_height(it) > page / 4)) {
-            need += first_part(it, page);
-            /* (headings that fill a page by themselves end it wherever they start) */
-            return need <= page && y + need > pg->bottom + 0.01;
+            *need += first_part(it, page);
+            return k;
         }
-        need += full_height(it);
+        *need += full_height(it);
     }
-    return false;
+    return items->n;
+}
+
+/* Whether the start of the chain from i (see chain_start) would end the page at y: the first
+ * part of the block it introduces does not fit below it. Used where the chain is longer than
+ * a page and cannot be kept whole. */
+static bool chain_start_would_end_page(const pager *pg, const pd_items *items, int i, double y)
+{
+    double need;
+    if (chain_start(pg, items, i, &need) == items->n)
+        return false;
+    /* (a start that fills a page by itself ends it wherever it starts) */
+    return need <= pg->bottom - pg->top && y + need > pg->bottom + 0.01;
+}
+
+/* The number of items of the keep chain from i: i and those it keeps with. */
+static int chain_length(const pd_items *items, int i)
+{
+    int k = i;
+    while (k + 1 < items->n && items->items[k].keep_with_next &&
+           items->items[k + 1].kind != PD_ITEM_BREAK)
+        k++;
+    return k - i + 1;
 }
 
 /* Records where the block with id (taken) starts. */
@@ -363,6 +390,42 @@ static double split_frag(pd_frag *f, double room, pd_frag *rest)
     return cut;
 }
 
+/* A page break before item it: inside a table, the "continued" rows close the page and the
+ * header opens the next (whatever asked for the break: the row's height or a keep). */
+static bool break_before(pager *pg, const pd_item *it)
+{
+    bool continues = it->table && !it->table_first;
+    if (continues && it->table->cont.height > 0) {
+        pd_frag_share(&pg->page->body, &it->table->cont, pg->left + it->x, pg->y);
+        pg->y += it->table->cont.height;
+    }
+    if (!next_page(pg, NULL))
+        return false;
+    if (continues) {
+        pd_frag_share(&pg->page->body, &it->table->frag, pg->left + it->x, pg->y);
+        pg->y += it->table->frag.height;
+    }
+    return true;
+}
+
+/* Where a group of table rows held together (a row span) that does not fit below y + gap is
+ * better cut between its rows than moved: when moving it would leave the page less than a
+ * quarter full (a billing period of the offer, glued into one group, is nearly a page high
+ * with long data). Returns the end of the last row that fits, 0 to move it whole. */
+static double rows_cut(const pager *pg, const pd_item *it, double gap)
+{
+    double room = pg->bottom - pg->top;
+    if (it->nrow_ends < 2 || !it->table || pg->y - pg->top >= room / 4)
+        return 0;
+    double head = it->table_first ? it->table->frag.height : 0;
+    double avail = pg->bottom - (pg->y + gap + head + it->table->cont.height);
+    double cut = 0;
+    for (int r = 0; r < it->nrow_ends - 1; r++)
+        if (it->row_ends[r] <= avail + 0.01)
+            cut = it->row_ends[r];
+    return cut;
+}
+
 static void place_block(pager *pg, pd_item *it, double gap)
 {
     double h = full_height(it);
@@ -372,18 +435,33 @@ static void place_block(pager *pg, pd_item *it, double gap)
      * if a good part of the page is left (a heading stays with its chart). */
     double page = pg->bottom - pg->top;
     bool cut_here = !it->table && h > page && pg->bottom - (pg->y + gap) >= page / 4;
-    if (pg->y + gap + h + cont > pg->bottom && !pg->fresh && !cut_here) {
-        if (it->table && !it->table_first && it->table->cont.height > 0) {
-            pd_frag_share(&pg->page->body, &it->table->cont, pg->left + it->x, pg->y);
-            pg->y += it->table->cont.height;
-        }
-        if (!next_page(pg, NULL))
-            return;
+    bool too_tall = pg->y + gap + h + cont > pg->bottom && !pg->fresh && !cut_here;
+    double rows = too_tall ? rows_cut(pg, it, gap) : 0, part = 0;
+    pd_frag tail;
+    pd_frag_init(&tail);
+    if (rows > 0 && (part = split_frag(&it->frag, rows, &tail)) <= 0)
+        pd_frag_free(&tail); /* a cell spanning the rows has text across the cut */
+    if (part > 0) {
+        /* its first rows here, the others on the next page below the header */
+        pg->y += gap;
         gap = 0;
-        if (it->table && !it->table_first) { /* a table continues: its header comes first */
+        record_anchor(pg, it, pg->left + it->x, pg->y);
+        if (it->table_first) {
             pd_frag_share(&pg->page->body, &it->table->frag, pg->left + it->x, pg->y);
             pg->y += it->table->frag.height;
         }
+        pd_frag_move(&pg->page->body, &it->frag, pg->left + it->x, pg->y);
+        pd_frag_free(&it->frag);
+        it->frag = tail;
+        pg->y += part;
+        pg->fresh = false;
+        it->table_first = false; /* the table goes on: "continued", then its header again */
+        if (!break_before(pg, it))
+            return;
+    } else if (too_tall) {
+        if (!break_before(pg, it))
+            return;
+        gap = 0;
     }
     pg->y += gap;
     record_anchor(pg, it, pg->left + it->x, pg->y);
@@ -514,17 +592,39 @@ void pd_pager_place(pager *pg, pd_items *items, int upto)
                 next_page(pg, it->master);
             }
             pg->after = 0;
+            pg->chain_rest = pg->chain_firm = 0;
             continue;
         }
         double gap = gap_before(pg, it, pg->after);
-        if (it->keep_with_next && !pg->fresh) {
+        bool inside = pg->chain_rest > 0, firm = pg->chain_firm > 0;
+        if (inside) {
+            pg->chain_rest--;
+            pg->chain_firm -= firm;
+        }
+        if (it->keep_with_next) {
             double chain = chain_height(items, i, pg->after);
             double room = pg->bottom - pg->top;
-            /* A chain longer than a page cannot be kept: it breaks where it must, but a
-             * heading never ends a page. */
-            if ((chain <= room && pg->y + gap + chain > pg->bottom) ||
-                (chain > room && it->heading && heading_would_end_page(pg, items, i, pg->y + gap))) {
-                if (!next_page(pg, NULL))
+            bool fits = pg->y + gap + chain <= pg->bottom;
+            bool move;
+            if (!inside && chain > room) {
+                /* A chain longer than a page cannot be kept: it flows from here, its start
+                 * (heading, lead, the first part of what they introduce) on one page. */
+                double need;
+                pg->chain_rest = chain_length(items, i) - 1;
+                pg->chain_firm = chain_start(pg, items, i, &need) - i;
+                move = chain_start_would_end_page(pg, items, i, pg->y + gap);
+            } else if (inside) {
+                /* Inside such a chain, a keep holds past its start only (the rows that keep
+                 * the last two of a table together), and only where it leaves little of the
+                 * page empty; a heading never ends a page. */
+                bool little_left = pg->bottom - pg->y <= room / 4;
+                move = (!firm && chain <= room && !fits && little_left) ||
+                       (it->heading && chain_start_would_end_page(pg, items, i, pg->y + gap));
+            } else {
+                move = !fits;
+            }
+            if (move && !pg->fresh) {
+                if (!break_before(pg, it))
                     break;
                 gap = 0;
             }

@@ -292,7 +292,7 @@ static double col_x(const table *t, int col)
  * more; then backgrounds, contents and rules per cell. index is the first row's number among
  * the body rows (for stripes). */
 static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int index,
-                        pd_frag *out)
+                        pd_frag *out, double *ends)
 {
     const pd_tag *table_tag = t->lay->pass.text.tag;
     placed_cell *cells = calloc((size_t)nrows * MAX_COLUMNS, sizeof *cells);
@@ -406,6 +406,8 @@ static void layout_rows(table *t, xmlNode **rows, int nrows, bool header, int in
         }
     }
     out->height = y ? y[nrows] : 0;
+    for (int r = 0; ends && y && r < nrows; r++)
+        ends[r] = y[r + 1];
     for (int i = 0; i < ncells; i++)
         pd_frag_free(&cells[i].content);
     free(cells), free(taken), free(h), free(y), free(row_styles);
@@ -500,7 +502,7 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         xmlNode **rows;
         int nrows = collect_rows(n, &rows);
         if (nrows > 0)
-            layout_rows(t, rows, nrows, is_header, 0, is_header ? &head->frag : &head->cont);
+            layout_rows(t, rows, nrows, is_header, 0, is_header ? &head->frag : &head->cont, NULL);
         nheader += is_header ? nrows : 0;
         free(rows);
     }
@@ -519,7 +521,10 @@ void pd_flow_table(pd_layout *lay, xmlNode *node, const pd_style *st, double x, 
         it->x = x + st->indent + shift;
         if (i == 0)
             it->space_before = st->space_before;
-        layout_rows(t, rows + i, group, false, i, &it->frag);
+        /* a group of rows held together (a row span) may still be cut between its rows */
+        it->row_ends = group > 1 ? calloc((size_t)group, sizeof *it->row_ends) : NULL;
+        it->nrow_ends = it->row_ends ? group : 0;
+        layout_rows(t, rows + i, group, false, i, &it->frag, it->row_ends);
         /* A table kept together keeps each row with the next; so does a row that asks. As
          * lines of a paragraph have orphans and widows, no row stands alone at the foot or
          * the top of a page: the first row keeps with the second, the last but one with the

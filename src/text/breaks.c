@@ -215,3 +215,120 @@ bool pd_breaks_glue_space(gunichar before, gunichar after)
     return (b == G_UNICODE_CURRENCY_SYMBOL && g_unichar_isdigit(after)) ||
            (g_unichar_isdigit(before) && a == G_UNICODE_CURRENCY_SYMBOL);
 }
+
+/* Month names and their usual abbreviations, lower case, by language. */
+static const char *const MONTHS_DE[] = {
+    "januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun", "jul",
+    "aug", "sep", "sept", "okt", "nov", "dez", NULL};
+static const char *const MONTHS_EN[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", NULL};
+static const char *const MONTHS_FR[] = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "janv", "févr", "avr", "juil", "sept", "oct", "nov",
+    "déc", NULL};
+
+typedef enum { DATE_NONE, DATE_DE, DATE_EN, DATE_FR } date_lang;
+
+static date_lang date_lang_of(const char *lang)
+{
+    if (!lang)
+        return DATE_NONE;
+    if (g_ascii_strncasecmp(lang, "de", 2) == 0 && !g_ascii_isalpha(lang[2]))
+        return DATE_DE;
+    if (g_ascii_strncasecmp(lang, "en", 2) == 0 && !g_ascii_isalpha(lang[2]))
+        return DATE_EN;
+    if (g_ascii_strncasecmp(lang, "fr", 2) == 0 && !g_ascii_isalpha(lang[2]))
+        return DATE_FR;
+    return DATE_NONE;
+}
+
+/* Whether w (lower case; an abbreviation may end with its period) names a month. */
+static bool is_month(date_lang l, const char *w, size_t n)
+{
+    const char *const *names = l == DATE_DE ? MONTHS_DE : l == DATE_EN ? MONTHS_EN : MONTHS_FR;
+    if (n > 0 && w[n - 1] == '.')
+        n--;
+    for (int i = 0; names[i]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Leading digits of w as a day of the month (1 to 31); the number of digits, or 0. */
+static size_t day_digits(const char *w, size_t n)
+{
+    size_t k = 0;
+    int v = 0;
+    while (k < n && k < 3 && g_ascii_isdigit(w[k]))
+        v = v * 10 + (w[k++] - '0');
+    return k >= 1 && k <= 2 && v >= 1 && v <= 31 ? k : 0;
+}
+
+/* Whether w (lower case) is a day written before its month: "31." in German, "31" or "31st"
+ * in English, "31" or "1er" in French. */
+static bool is_day_before_month(date_lang l, const char *w, size_t n)
+{
+    size_t k = day_digits(w, n);
+    if (k == 0)
+        return false;
+    const char *rest = w + k;
+    size_t m = n - k;
+    switch (l) {
+    case DATE_DE:
+        return m == 1 && rest[0] == '.';
+    case DATE_EN:
+        return m == 0 || (m == 2 && (strncmp(rest, "st", 2) == 0 || strncmp(rest, "nd", 2) == 0 ||
+                                     strncmp(rest, "rd", 2) == 0 || strncmp(rest, "th", 2) == 0));
+    case DATE_FR:
+        return m == 0 || (m == 2 && strncmp(rest, "er", 2) == 0 && w[0] == '1' && k == 1);
+    default:
+        return false;
+    }
+}
+
+static bool is_year(const char *w, size_t n)
+{
+    if (n < 4 || !g_ascii_isdigit(w[0]) || !g_ascii_isdigit(w[1]) || !g_ascii_isdigit(w[2]) ||
+        !g_ascii_isdigit(w[3]))
+        return false;
+    return n == 4 || !g_ascii_isalnum(w[4]);
+}
+
+/* The token without what encloses it or ends a clause (a German day keeps its period). */
+static void trim_token(const char **w, size_t *n, bool keep_period)
+{
+    while (*n > 0 && strchr("([\"'", (*w)[0]))
+        (*w)++, (*n)--;
+    while (*n > 0 && strchr(",;:)]\"'", (*w)[*n - 1]))
+        (*n)--;
+    if (!keep_period)
+        while (*n > 0 && (*w)[*n - 1] == '.')
+            (*n)--;
+}
+
+bool pd_breaks_glue_date(const char *lang, const char *before, size_t nbefore, const char *after,
+                         size_t nafter)
+{
+    date_lang l = date_lang_of(lang);
+    if (l == DATE_NONE || nbefore == 0 || nafter == 0 || nbefore > 32 || nafter > 32 ||
+        !g_utf8_validate(before, (gssize)nbefore, NULL) ||
+        !g_utf8_validate(after, (gssize)nafter, NULL))
+        return false;
+    gchar *b = g_utf8_strdown(before, (gssize)nbefore), *a = g_utf8_strdown(after, (gssize)nafter);
+    const char *bw = b, *aw = a;
+    size_t bn = strlen(b), an = strlen(a);
+    trim_token(&bw, &bn, true);
+    trim_token(&aw, &an, false);
+    bool glue = false;
+    if (is_day_before_month(l, bw, bn) && is_month(l, aw, an)) {
+        glue = true; /* 31. März, 31 March, 1er mars */
+    } else if (is_month(l, bw, bn)) { /* March 31, März 2027, Jan. 2027 */
+        glue = is_year(aw, an) || (l == DATE_EN && is_day_before_month(l, aw, an));
+    }
+    g_free(b);
+    g_free(a);
+    return glue;
+}

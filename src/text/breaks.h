@@ -59,4 +59,12 @@ bool pd_breaks_split(PangoLayout *layout, int start, int end);
  * ("€ 265,745,891.00", "1.250,00 €"). */
 bool pd_breaks_glue_space(gunichar before, gunichar after);
 
+/* Whether a space between the words before and after (the tokens either side, as written)
+ * must not break because they belong to one date in language lang (its first two letters):
+ * day and month ("31. März", "31 March", "1er mars"), month and day ("March 31st"), month and
+ * year ("März 2027"). A date is read as one thing; a line should not end inside it. Other
+ * languages have no rule. */
+bool pd_breaks_glue_date(const char *lang, const char *before, size_t nbefore, const char *after,
+                         size_t nafter);
+
 #endif

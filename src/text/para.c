@@ -33,6 +33,7 @@ typedef struct {
     bool case_change;   /* some word changes from lower to upper case inside */
     gunichar last;      /* the last character added, 0 at a line start */
     size_t unspaced;    /* characters since the last white space */
+    const char *lang;   /* the language of the text being added (its dates hold together) */
     uint64_t loose;     /* no-break spans (by number) found wider than their line */
     int nnever;         /* no-break spans so far */
     struct {
@@ -123,6 +124,7 @@ static void add_text_styled(builder *b, const char *t, const pd_style *style)
         add_collapsed(b, t, style->uppercase);
         return;
     }
+    b->lang = style->lang;
     bool hyphenate = style->hyphenate && !b->env->no_hyphens && b->mode == PD_BREAK_NORMAL;
     if (b->mode == PD_BREAK_NORMAL && !b->case_change)
         b->case_change = pd_breaks_has_case_change(t, strlen(t));
@@ -173,6 +175,23 @@ static void add_text_styled(builder *b, const char *t, const pd_style *style)
 #define LONG_RUN_CHARS PD_BREAK_CONTROL_MAX
 #define LONG_RUN_STEP 8
 
+/* Whether the pending space between the text so far and the word at p lies inside a date. */
+static bool glue_date(const builder *b, const char *p)
+{
+    if (!b->lang || !b->text.data || b->text.len == 0 ||
+        ((unsigned char)*p < 0x80 && !g_ascii_isalnum(*p)))
+        return false;
+    const char *text = b->text.data, *end = text + b->text.len, *start = end;
+    while (start > text && start[-1] != ' ' && end - start <= 32)
+        start--;
+    if (end - start >= 3 && memcmp(start, "\xe2\x81\xa0", 3) == 0)
+        start += 3; /* the joiner after a space glued before (31. März 2027) */
+    const char *q = p; /* the word after: letters and digits */
+    while (*q && q - p <= 32 && (g_unichar_isalnum(g_utf8_get_char(q)) || *q == '.'))
+        q = g_utf8_next_char(q);
+    return pd_breaks_glue_date(b->lang, start, (size_t)(end - start), p, (size_t)(q - p));
+}
+
 /* Appends text with XML white space collapsed to single spaces, as a browser does. */
 static void add_collapsed(builder *b, const char *t, bool uppercase)
 {
@@ -187,10 +206,11 @@ static void add_collapsed(builder *b, const char *t, bool uppercase)
             b->unspaced % LONG_RUN_STEP == 0 && b->mode == PD_BREAK_NORMAL)
             pd_buf_adds(&b->text, "\xe2\x80\x8b"); /* U+200B ZERO WIDTH SPACE */
         if (b->space_pending) {
-            /* a currency sign stays with its amount: a space that does not break */
+            /* a currency sign stays with its amount, a date's parts with each other: a space
+             * that does not break */
             gunichar next = g_utf8_get_char_validated(p, -1);
             bool glue = b->mode == PD_BREAK_NORMAL && next < 0x110000 &&
-                        pd_breaks_glue_space(b->last, next);
+                        (pd_breaks_glue_space(b->last, next) || glue_date(b, p));
             pd_buf_adds(&b->text, glue ? "\xe2\x81\xa0 \xe2\x81\xa0" : " ");
             b->space_pending = false;
         }

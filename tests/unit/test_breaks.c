@@ -214,6 +214,54 @@ static void nobreak_spans_stay_whole(void **state)
     }
 }
 
+/* A date's parts hold together without markup (free text: "bis 31. März 2027"): no line ends
+ * between day and month, month and day or month and year, at any width, in German, English
+ * and French; the words around still break. */
+static void dates_hold_together(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *cut[2]; /* "day|month", "month|year": a line end between */
+    } cases[] = {
+        {"de", "Behebung zugesagt bis 31. März 2027 durch den Anbieter.", {"31.|März", "März|2027"}},
+        {"de", "Die Frist endet am 1. Oktober, nicht im Dezember 2026.", {"1.|Ok", "ber|2026"}},
+        {"en", "The fix is promised by 31 March 2027 from the provider.", {"31|March", "March|2027"}},
+        {"en", "The fix is promised by March 31st, 2027 from the provider.", {"March|31st", "-|31st"}},
+        {"fr", "Correction promise pour le 1er mars 2027 par le fournisseur.", {"1er|mars", "mars|2027"}},
+        {"fr", "Correction promise pour le 31 décembre par le fournisseur.", {"31|déc", "31|dé"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pd_style s = style_of(cases[i].lang, 10, true, PD_ALIGN_LEFT);
+        int broken = 0;
+        for (double w = 60; w <= 260; w += 3) {
+            char *l = lines_of(cases[i].text, &s, w);
+            if (contains(l, cases[i].cut[0]) || contains(l, cases[i].cut[1]))
+                fail_msg("%s at %.0f pt: \"%s\"", cases[i].lang, w, l);
+            broken += strchr(l, '|') != NULL;
+            g_free(l);
+        }
+        assert_true(broken > 0);
+    }
+    /* the rule itself: the tokens either side of a space, in the document's language */
+    assert_true(pd_breaks_glue_date("de", "31.", 3, "März", strlen("März")));
+    assert_true(pd_breaks_glue_date("de-AT", "(1.", 3, "Jänner", strlen("Jänner")));
+    assert_true(pd_breaks_glue_date("de", "31.", 3, "MÄRZ", strlen("MÄRZ")));
+    assert_true(pd_breaks_glue_date("de", "März", strlen("März"), "2027", 4));
+    assert_true(pd_breaks_glue_date("de", "Dez.", 4, "2026", 4));
+    assert_true(pd_breaks_glue_date("en", "31", 2, "March", 5));
+    assert_true(pd_breaks_glue_date("en", "March", 5, "31st", 4));
+    assert_true(pd_breaks_glue_date("fr", "1er", 3, "mars", 4));
+    assert_false(pd_breaks_glue_date("de", "31", 2, "März", strlen("März"))); /* no period */
+    assert_false(pd_breaks_glue_date("de", "32.", 3, "März", strlen("März")));
+    assert_false(pd_breaks_glue_date("de", "bis", 3, "März", strlen("März")));
+    assert_false(pd_breaks_glue_date("de", "März", strlen("März"), "31", 2)); /* not German */
+    assert_false(pd_breaks_glue_date("en", "31.", 3, "Marching", 8));
+    assert_false(pd_breaks_glue_date("en", "page", 4, "31", 2));
+    assert_false(pd_breaks_glue_date("fr", "2er", 3, "mars", 4));
+    assert_false(pd_breaks_glue_date("it", "31", 2, "marzo", 5)); /* no rule for the language */
+    assert_false(pd_breaks_glue_date(NULL, "31", 2, "March", 5));
+}
+
 /* URLs and e-mail addresses break only after / . @ - _ ? & = and never get a hyphen. */
 static void urls_break_after_their_punctuation(void **state)
 {
@@ -302,6 +350,7 @@ int main(void)
         cmocka_unit_test(the_last_line_stays_ragged),
         cmocka_unit_test(hyphenation_points_do_not_drift),
         cmocka_unit_test(nobreak_spans_stay_whole),
+        cmocka_unit_test(dates_hold_together),
         cmocka_unit_test(urls_break_after_their_punctuation),
         cmocka_unit_test(emergency_breaks_prefer_case_changes),
         cmocka_unit_test(break_controls),

@@ -198,6 +198,61 @@ static void keep_chain_longer_than_a_page_breaks(void **state)
     done(lay);
 }
 
+/* A table row ROW with a cell about 100pt high. */
+#define TALL_ROW(id) "<row><cell><p>" id "</p><spacer height='100pt'/></cell><cell>x</cell></row>"
+#define TABLE_HEAD "<table><column width='20mm'/><column width='1*'/>" \
+                   "<header><row><cell>ID</cell><cell>Headline</cell></row></header>"
+
+/* A heading, its lead and a table of three rows (each row keeps with the next: a short table
+ * stays together) are longer than a page; the table alone is not. The heading and lead keep
+ * with the first rows, not with the whole table: the table starts below them. */
+static void heading_and_lead_keep_with_the_first_rows(void **state)
+{
+    (void)state;
+    pd_layout *lay = run("<h level='1'>Prices</h><p keep-with-next='true'>All amounts in EUR.</p>"
+                         TABLE_HEAD "<row><cell><p>R1</p><spacer height='130pt'/></cell><cell>x</cell></row>"
+                         "<row><cell><p>R2</p><spacer height='130pt'/></cell><cell>x</cell></row>"
+                         "<row><cell><p>R3</p><spacer height='130pt'/></cell><cell>x</cell></row></table>");
+    assert_int_equal(page_of(lay, "Prices"), 1);
+    assert_int_equal(page_of(lay, "R1"), 1);
+    assert_int_equal(page_of(lay, "R2"), 1); /* the page is filled, not left half empty */
+    assert_int_equal(page_of(lay, "R3"), 2);
+    assert_int_equal(count_on_page(lay, 2, "Headline"), 1);
+    done(lay);
+}
+
+/* The last two rows of a table keep together: where that moves the last but one to the next
+ * page, the header is repeated there as for any break inside the table. */
+static void keep_inside_a_table_repeats_the_header(void **state)
+{
+    (void)state;
+    pd_layout *lay = run("<spacer height='150pt'/>" TABLE_HEAD TALL_ROW("R1") TALL_ROW("R2")
+                         TALL_ROW("R3") TALL_ROW("R4") "</table>");
+    assert_int_equal(page_of(lay, "R2"), 1);
+    assert_int_equal(page_of(lay, "R3"), 2);
+    assert_int_equal(page_of(lay, "R4"), 2);
+    assert_int_equal(count_on_page(lay, 2, "Headline"), 1);
+    done(lay);
+}
+
+/* Rows a row span holds together, nearly a page high, do not fit below the table's first row:
+ * moved whole, they would leave the first page nearly empty, so they are cut between rows,
+ * the header repeated above the rest. */
+static void rows_held_together_are_cut_rather_than_leave_a_page_empty(void **state)
+{
+    (void)state;
+    pd_layout *lay = run(TABLE_HEAD "<row><cell>R0</cell><cell>x</cell></row>"
+                         "<row><cell><p>G1</p><spacer height='130pt'/></cell><cell rowspan='3'/></row>"
+                         "<row><cell><p>G2</p><spacer height='130pt'/></cell></row>"
+                         "<row><cell><p>G3</p><spacer height='130pt'/></cell></row></table>");
+    assert_int_equal(page_of(lay, "R0"), 1);
+    assert_int_equal(page_of(lay, "G1"), 1);
+    assert_int_equal(page_of(lay, "G2"), 1);
+    assert_int_equal(page_of(lay, "G3"), 2);
+    assert_int_equal(count_on_page(lay, 2, "Headline"), 1);
+    done(lay);
+}
+
 static void page_break_switches_master(void **state)
 {
     (void)state;
@@ -249,6 +304,9 @@ int main(void)
         cmocka_unit_test(table_header_repeats_on_every_page),
         cmocka_unit_test(row_taller_than_a_page_is_split),
         cmocka_unit_test(keep_chain_longer_than_a_page_breaks),
+        cmocka_unit_test(heading_and_lead_keep_with_the_first_rows),
+        cmocka_unit_test(keep_inside_a_table_repeats_the_header),
+        cmocka_unit_test(rows_held_together_are_cut_rather_than_leave_a_page_empty),
         cmocka_unit_test(page_break_switches_master),
         cmocka_unit_test(max_pages_is_enforced),
         cmocka_unit_test(markup_looking_text_is_literal),

@@ -12,12 +12,13 @@
  * before any thread starts; images, whose cache belongs to the caller's context, keep a flow
  * whole (parts.c); libxml2's memory functions (xml.c) count with atomics.
  *
- * Work goes in rounds: the threads lay out a round of parts and end; then the calling thread
- * raises their diagnostics in part order, draws their pages and frees them, and starts the
- * next round. So no font object of a thread is used by two threads at a time (the drawing
- * uses the fonts a part was shaped with: cairo finds the same font face for the same font
- * file, whichever font map asks, so the PDF's font subsets are the same), memory holds one
- * round, and the output is the one pass the whole flow would have drawn. */
+ * Work goes in rounds: the threads lay out a round of parts and end. Meanwhile the calling
+ * thread raises the diagnostics of the round before in part order, draws its pages and frees
+ * them. Each thread has two slots, one for even rounds and one for odd ones, so no font object
+ * is used by two threads at a time (the drawing uses the fonts a part was shaped with: cairo
+ * finds the same font face for the same font file, whichever font map asks, so the PDF's font
+ * subsets are the same), memory holds two rounds, and the output is the one pass the whole
+ * flow would have drawn. */
 #include "parts.h"
 #include "fonts.h"
 #include "util.h"
@@ -106,24 +107,36 @@ static void *thread_main(void *arg)
     return NULL;
 }
 
-/* Parts [start, end) laid out on the slots: the calling thread is the first. */
-static void run_round(round_work *w, slot *slots, int nslots, int start, int end)
+/* The threads of a round, laying out parts [start, end) on a set of slots while the calling
+ * thread draws the round before. */
+typedef struct {
+    pthread_t *threads;
+    thread_arg *args;
+    bool *started;
+    int n;
+} crew;
+
+static void start_round(crew *c, round_work *w, slot *slots, int nslots, int start, int end)
 {
     atomic_store(&w->next_part, start);
     w->end = end;
-    pthread_t threads[nslots];
-    thread_arg args[nslots];
-    bool started[nslots];
-    int wanted = end - start < nslots ? end - start : nslots;
-    for (int i = 1; i < wanted; i++) {
-        args[i] = (thread_arg){w, &slots[i]};
-        /* a thread that cannot start leaves its parts to the others */
-        started[i] = pthread_create(&threads[i], NULL, thread_main, &args[i]) == 0;
+    c->n = end - start < nslots ? end - start : nslots;
+    int running = 0;
+    for (int i = 0; i < c->n; i++) {
+        c->args[i] = (thread_arg){w, &slots[i]};
+        c->started[i] = pthread_create(&c->threads[i], NULL, thread_main, &c->args[i]) == 0;
+        running += c->started[i];
     }
-    lay_out_parts(w, &slots[0]);
-    for (int i = 1; i < wanted; i++)
-        if (started[i])
-            pthread_join(threads[i], NULL);
+    if (!running) /* no thread at all: the calling thread lays the round out */
+        lay_out_parts(w, &slots[0]);
+}
+
+static void join_round(crew *c)
+{
+    for (int i = 0; i < c->n; i++)
+        if (c->started[i])
+            pthread_join(c->threads[i], NULL);
+    c->n = 0;
 }
 
 /* Raises a part's diagnostics on the caller's context, as if it had laid the part out. */
@@ -225,31 +238,49 @@ static void page_limit(pd_layout *lay)
                   lay->doc.max_pages);
 }
 
-/* One pass over all parts in rounds; draws them unless counting. Returns the page count,
- * or -1 after an error (every part's diagnostics are raised, as the whole flow's would be). */
-static int pass(pd_layout *lay, round_work *w, slot *slots, int nslots, int nparts,
-                bool counting)
+/* Raises the diagnostics of parts [start, end), draws their pages unless counting, and frees
+ * them; *pages counts the pages. */
+static void finish_round(pd_layout *lay, part *parts, int start, int end, int nparts,
+                         bool counting, int errors_before, int *pages)
 {
     pd_ctx *ctx = lay->doc.ctx;
-    int errors_before = pd_ctx_error_count(ctx), pages = 0;
-    for (int start = 0; start < nparts; start += nslots * ROUND_PARTS) {
-        int end = start + nslots * ROUND_PARTS < nparts ? start + nslots * ROUND_PARTS : nparts;
-        run_round(w, slots, nslots, start, end);
-        for (int k = start; k < end; k++) {
-            part *p = &w->parts[k];
-            raise_kept(ctx, p);
-            int n = pages_of(p, k == nparts - 1);
-            bool fine = pd_ctx_error_count(ctx) == errors_before;
-            if (fine && pages + n > lay->doc.max_pages)
-                page_limit(lay);
-            else if (fine && !counting)
-                draw_part(lay, p, n);
-            pages += n;
-            pd_layout_part_free(p->lay);
-            p->lay = NULL;
-        }
+    for (int k = start; k < end; k++) {
+        part *p = &parts[k];
+        raise_kept(ctx, p);
+        int n = pages_of(p, k == nparts - 1);
+        bool fine = pd_ctx_error_count(ctx) == errors_before;
+        if (fine && *pages + n > lay->doc.max_pages)
+            page_limit(lay);
+        else if (fine && !counting)
+            draw_part(lay, p, n);
+        *pages += n;
+        pd_layout_part_free(p->lay);
+        p->lay = NULL;
     }
-    return pd_ctx_error_count(ctx) == errors_before ? pages : -1;
+}
+
+/* One pass over all parts in rounds, drawing them unless counting. Round r is laid out on
+ * slot set r % 2 while the calling thread draws round r - 1, whose fonts are the other set's:
+ * no font object is used by two threads at once. Returns the page count, or -1 after an error
+ * (every part's diagnostics are raised, as the whole flow's would be). */
+static int pass(pd_layout *lay, round_work *w, slot *sets[2], int nslots, crew *c, int nparts,
+                bool counting)
+{
+    int errors_before = pd_ctx_error_count(lay->doc.ctx), pages = 0;
+    int per_round = nslots * ROUND_PARTS, prev = -1;
+    for (int start = 0, r = 0;; start += per_round, r++) {
+        int end = start + per_round < nparts ? start + per_round : nparts;
+        if (start < nparts)
+            start_round(c, w, sets[r % 2], nslots, start, end);
+        if (prev >= 0)
+            finish_round(lay, w->parts, prev, start < nparts ? start : nparts, nparts, counting,
+                         errors_before, &pages);
+        if (start >= nparts)
+            break;
+        join_round(c);
+        prev = start;
+    }
+    return pd_ctx_error_count(lay->doc.ctx) == errors_before ? pages : -1;
 }
 
 bool pd_parts_run(pd_layout *lay, int jobs, const char *const *font_dirs,
@@ -261,10 +292,15 @@ bool pd_parts_run(pd_layout *lay, int jobs, const char *const *font_dirs,
         return false;
     int nslots = jobs < nparts ? jobs : nparts;
     part *parts = calloc((size_t)nparts, sizeof *parts);
-    slot *slots = parts ? make_slots(lay, nslots, font_dirs) : NULL;
-    if (!slots) {
-        free(parts);
-        free(ranges);
+    crew c = {calloc((size_t)nslots, sizeof *c.threads), calloc((size_t)nslots, sizeof *c.args),
+              calloc((size_t)nslots, sizeof *c.started), 0};
+    slot *sets[2] = {NULL, NULL};
+    if (parts && c.threads && c.args && c.started && (sets[0] = make_slots(lay, nslots, font_dirs)))
+        sets[1] = make_slots(lay, nslots, font_dirs);
+    if (!sets[1]) {
+        if (sets[0])
+            free_slots(sets[0], nslots);
+        free(parts), free(ranges), free(c.threads), free(c.args), free(c.started);
         return false;
     }
     for (int k = 0; k < nparts; k++)
@@ -277,16 +313,18 @@ bool pd_parts_run(pd_layout *lay, int jobs, const char *const *font_dirs,
     lay->passes = 1;
     int total = 0;
     if (pd_parts_need_total(lay)) {
-        total = pass(lay, &w, slots, nslots, nparts, true);
+        total = pass(lay, &w, sets, nslots, &c, nparts, true);
         lay->passes = 2;
     }
     lay->book.total_pages = total;
     if (total >= 0) {
-        int drawn = pass(lay, &w, slots, nslots, nparts, false);
+        int drawn = pass(lay, &w, sets, nslots, &c, nparts, false);
         if (drawn >= 0 && lay->passes == 2 && drawn != total)
             pd_error(lay->doc.ctx, "the drawing pass made %d pages, not %d", drawn, total);
     }
     free(parts);
-    free_slots(slots, nslots);
+    free_slots(sets[0], nslots);
+    free_slots(sets[1], nslots);
+    free(c.threads), free(c.args), free(c.started);
     return true;
 }

@@ -383,9 +383,9 @@ pd_layout *pd_layout_part_new(const pd_layout *whole, const pd_text_env *text)
         return NULL;
     part->doc = whole->doc; /* borrowed, only read: masters, styles, headings, ... */
     part->doc.ctx = text->ctx;
-    part->pass.text = whole->pass.text;
-    part->pass.text.ctx = text->ctx;
-    part->pass.text.pango = text->pango;
+    /* text, not whole's: the calling thread changes whole's (page numbers, structure
+     * element) while it draws the pages of other parts */
+    part->pass.text = *text;
     part->pass.text.user = part;
     return part;
 }

@@ -28,7 +28,8 @@ bool pd_parts_run(pd_layout *lay, int jobs, const char *const *font_dirs,
                   const pd_master *first, const pd_master *next);
 
 /* layout.c, for the threads: a layout of one part sharing whole's document model (borrowed,
- * only read), with the context (diagnostics, caches) and fonts of text (pd_fonts_open). */
+ * only read), with text for its inline content: a copy of whole's made before the threads
+ * started, with a context (diagnostics, caches) and fonts of its own (pd_fonts_open). */
 pd_layout *pd_layout_part_new(const pd_layout *whole, const pd_text_env *text);
 void pd_layout_part_run(pd_layout *part, xmlNode *from, xmlNode *stop, const pd_master *first,
                         const pd_master *next);

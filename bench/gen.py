@@ -18,6 +18,10 @@
       layout XML), the fills and rules, and the header and footer lines and logo of each page.
   gen.py fop-config OUT.xconf FONTDIR
       FOP's configuration: the bundled fonts, embedded as subsets.
+  gen.py letters OUT.xml N
+      a mail merge of N distinct records for samples/letters/letter.xsl (the sample's text,
+      generated names and addresses): one letter, one part of the flow, per record, for
+      `render -j`.
 
 Competitor inputs come from the layout XML rather than from templates of their own: each tool
 gets the finished text and styles, so the comparison leaves out the templating work that
@@ -119,6 +123,27 @@ def cmd_long(out, ncrit):
     tree = load_reference()
     make_project(tree, 0, ncrit, long_doc=True).write(out, encoding="UTF-8",
                                                       xml_declaration=True)
+
+
+def cmd_letters(out, n):
+    src = ET.parse(os.path.join(ROOT, "samples", "letters", "records.xml")).getroot()
+    ns = "urn:phasedoc:example:letters"
+    ET.register_namespace("", ns)
+    for rec in src.findall("{%s}record" % ns):
+        src.remove(rec)
+    given = ["Jana", "Lars", "Tobias", "Mira", "Jonas", "Elif", "Paul", "Greta", "Noah", "Ida"]
+    family = ["Petersen", "Wiegand", "Hansen", "Becker", "Yilmaz", "Krüger", "Vogt", "Lorenz"]
+    streets = ["Hafenstraße", "Am Sandtorkai", "Lindenallee", "Bergweg", "Feldstraße"]
+    for i in range(n):
+        r = random.Random(i * 104729 + 7)
+        g, f = r.choice(given), r.choice(family)
+        rec = ET.SubElement(src, "{%s}record" % ns)
+        for tag, text in (("name", "%s %s" % (g, f)), ("company", customer_name(i + 1)),
+                          ("street", "%s %d" % (r.choice(streets), r.randint(1, 180))),
+                          ("city", "%05d Hamburg" % r.randint(20000, 22999)),
+                          ("salutation", "Dear %s %s," % (r.choice(["Ms", "Mr"]), f))):
+            ET.SubElement(rec, "{%s}%s" % (ns, tag)).text = text
+    ET.ElementTree(src).write(out, encoding="UTF-8", xml_declaration=True)
 
 
 # ---------------------------------------------------------------- layout XML model
@@ -1414,6 +1439,8 @@ def main(argv):
         cmd_compete(argv[2], argv[3], fonts)
     elif cmd == "floor":
         cmd_floor(argv[2], argv[3], argv[4])
+    elif cmd == "letters":
+        cmd_letters(argv[2], int(argv[3]))
     elif cmd == "fop-config":
         cmd_fop_config(argv[2], argv[3])
     else:

@@ -52,7 +52,7 @@ _phasedoc()
     esac
     local opts
     case ${words[1]} in
-        render) opts="$common -o --output -d --dir -f -r" ;;
+        render) opts="$common -o --output -d --dir -f -r -j --jobs" ;;
         layout) opts="$common --boxes" ;;
         validate|new) opts="-h --help" ;;
         brand) opts="-b --brand -s --set --path --list -h --help" ;;

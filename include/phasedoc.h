@@ -64,6 +64,9 @@ typedef struct {
     double resolution;      /* dots per inch for png (0: 96) */
     int max_pages;          /* more pages than this is an input error (<= 0: 5000) */
     int embed_source;       /* PDF: attach the project file (PDF/A-3b, relationship Source) */
+    int jobs;               /* PDF: threads that lay out a flow falling into parts at its page
+                             * breaks (a mail merge); the bytes are the same for any number
+                             * (<= 1: the calling thread only) */
 } pd_options;
 
 /* The document kinds in phase order: offer, concept, implementation, approval; NULL past the

@@ -41,7 +41,7 @@ static bool grow(void **p, int *cap, int need, size_t size)
  * the caller cannot do better about, and nothing crashes. */
 pd_box *pd_frag_add(pd_frag *f, pd_box_kind kind, double x, double y, double w, double h)
 {
-    static pd_box scratch;
+    static _Thread_local pd_box scratch; /* one per layout thread (parts.h) */
     if (!grow((void **)&f->boxes, &f->capboxes, f->nboxes + 1, sizeof *f->boxes))
         return memset(&scratch, 0, sizeof scratch);
     pd_box *b = &f->boxes[f->nboxes++];

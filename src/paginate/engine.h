@@ -118,6 +118,7 @@ typedef struct {
     bool streaming;   /* pages are freed once completed: only their masters stay */
     bool drawing;     /* this pass hands its pages to the sink */
     int total_pages;  /* the page count of the pass before, shown while drawing */
+    bool ended_fresh; /* the last page was begun but nothing placed on it (parts.h) */
 } pd_book;
 
 /* A laid-out document. */
@@ -140,6 +141,12 @@ pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *i
                                 const char *const *font_dirs, int max_pages,
                                 void (*sink)(void *user, const pd_layout *lay, int index),
                                 void *sink_user, pd_layout **out);
+/* The same on up to jobs threads where the flow falls into independent parts (parts.h);
+ * the output is the same whatever jobs is. */
+pd_status pd_layout_run_jobs(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
+                             const char *const *font_dirs, int max_pages, int jobs,
+                             void (*sink)(void *user, const pd_layout *lay, int index),
+                             void *sink_user, pd_layout **out);
 void pd_layout_free(pd_layout *lay);
 
 /* Writes the placed boxes as text, one per line (for tests and debugging). */

@@ -9,7 +9,7 @@
 
 pd_item *pd_items_add(pd_items *items, pd_item_kind kind)
 {
-    static pd_item scratch;
+    static _Thread_local pd_item scratch; /* parts of a flow are laid out on several threads */
     if (items->n == items->cap) {
         int cap = items->cap ? items->cap * 2 : 32;
         pd_item *p = realloc(items->items, (size_t)cap * sizeof *p);
@@ -631,11 +631,12 @@ static void keep_group(pd_layout *lay, xmlNode *n, const pd_style *st, pd_items 
         it->keep_with_next = true;
 }
 
-void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, double x,
-                    double width, pd_items *out)
+/* The blocks from first up to stop (not included; NULL: to the end), children of parent. */
+static void flow_range(pd_layout *lay, xmlNode *parent, xmlNode *first, xmlNode *stop,
+                       const pd_style *style, double x, double width, pd_items *out)
 {
     bool lead = false; /* the block before was a heading */
-    for (xmlNode *n = parent->children; n; n = n->next) {
+    for (xmlNode *n = first; n && n != stop; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)n->name, "page-break") == 0) {
@@ -678,4 +679,16 @@ void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, doub
         if (parent == lay->doc.flow_node)
             pd_items_flush_point(out);
     }
+}
+
+void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, double x,
+                    double width, pd_items *out)
+{
+    flow_range(lay, parent, parent->children, NULL, style, x, width, out);
+}
+
+void pd_flow_part(pd_layout *lay, xmlNode *first, xmlNode *stop, pd_items *out)
+{
+    flow_range(lay, lay->doc.flow_node, first, stop, &lay->doc.flow_style, 0,
+               lay->doc.flow_width, out);
 }

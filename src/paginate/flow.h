@@ -52,6 +52,9 @@ struct pd_table_head {
 /* Appends the items of the block children of parent, laid out at x with width. */
 void pd_flow_blocks(pd_layout *lay, xmlNode *parent, const pd_style *style, double x,
                     double width, pd_items *out);
+/* The same for a part of the flow: its top-level blocks from first up to stop (NULL: the
+ * end), as the flow itself lays them out (see parts.h). */
+void pd_flow_part(pd_layout *lay, xmlNode *first, xmlNode *stop, pd_items *out);
 void pd_items_free(pd_items *items);
 pd_item *pd_items_add(pd_items *items, pd_item_kind kind);
 /* Hands the complete items to the list's flush, if it has one and holds enough: all but the

@@ -1,5 +1,6 @@
 /* layout.c — from a layout document to pages: page masters, the flow, headers and footers. */
 #include "flow.h"
+#include "parts.h"
 #include "fonts.h"
 #include "image.h"
 #include "util.h"
@@ -210,7 +211,8 @@ static void place_made(void *user, pd_items *items, int upto)
         pd_pager_place(p->pager, items, upto);
 }
 
-static void run_pass(pd_layout *lay, xmlNode *flow, const pd_master *first,
+/* One pass over the flow's top-level blocks from from up to stop (NULL: the end). */
+static void run_pass(pd_layout *lay, xmlNode *from, xmlNode *stop, const pd_master *first,
                      const pd_master *next, int errors_before)
 {
     lay->pass.needs_pages = false;
@@ -223,7 +225,7 @@ static void run_pass(pd_layout *lay, xmlNode *flow, const pd_master *first,
         return;
     }
     pd_items items = {.flush = place_made, .flush_user = &p};
-    pd_flow_blocks(lay, flow, &lay->doc.flow_style, 0, lay->doc.flow_width, &items);
+    pd_flow_part(lay, from, stop, &items);
     place_made(&p, &items, items.n);
     pd_items_free(&items);
     pd_pager_end(p.pager);
@@ -249,7 +251,7 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
 {
     int errors_before = pd_ctx_error_count(lay->doc.ctx);
     for (lay->passes = 1; lay->passes <= MAX_PASSES; lay->passes++) {
-        run_pass(lay, flow, first, next, errors_before);
+        run_pass(lay, flow->children, NULL, first, next, errors_before);
         if (pd_ctx_error_count(lay->doc.ctx) > errors_before)
             return;
         if (!lay->pass.needs_pages || (lay->passes > 1 && same_pages(lay)))
@@ -268,7 +270,7 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
     keep_anchors(lay);
     free_pages(lay);
     lay->book.drawing = true;
-    run_pass(lay, flow, first, next, errors_before);
+    run_pass(lay, flow->children, NULL, first, next, errors_before);
     lay->passes++;
     if (lay->book.npages != lay->book.total_pages && pd_ctx_error_count(lay->doc.ctx) == errors_before)
         pd_error(lay->doc.ctx, "the drawing pass made %d pages, not %d", lay->book.npages,
@@ -374,6 +376,40 @@ static void furnish_and_draw(void *user, pd_layout *lay, int i)
     pd_frag_free(&lay->book.pages[i].over);
 }
 
+pd_layout *pd_layout_part_new(const pd_layout *whole, const pd_text_env *text)
+{
+    pd_layout *part = calloc(1, sizeof *part);
+    if (!part)
+        return NULL;
+    part->doc = whole->doc; /* borrowed, only read: masters, styles, headings, ... */
+    part->doc.ctx = text->ctx;
+    /* text, not whole's: the calling thread changes whole's (page numbers, structure
+     * element) while it draws the pages of other parts */
+    part->pass.text = *text;
+    part->pass.text.user = part;
+    return part;
+}
+
+void pd_layout_part_run(pd_layout *part, xmlNode *from, xmlNode *stop, const pd_master *first,
+                        const pd_master *next)
+{
+    run_pass(part, from, stop, first, next, pd_ctx_error_count(part->doc.ctx));
+    part->passes = 1;
+}
+
+void pd_layout_part_free(pd_layout *part)
+{
+    if (!part)
+        return;
+    free_pages(part);
+    free_anchors(part->book.anchors, part->book.nanchors);
+    free_anchors(part->pass.known, part->pass.nknown);
+    free(part->pass.notes);
+    free_tags(part);
+    free(part->book.pages);
+    free(part);
+}
+
 pd_status pd_layout_run(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
                         const char *const *font_dirs, int max_pages, pd_layout **out)
 {
@@ -384,6 +420,15 @@ pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *i
                                 const char *const *font_dirs, int max_pages,
                                 void (*sink)(void *user, const pd_layout *lay, int index),
                                 void *sink_user, pd_layout **out)
+{
+    return pd_layout_run_jobs(ctx, doc, image_dirs, font_dirs, max_pages, 1, sink, sink_user,
+                              out);
+}
+
+pd_status pd_layout_run_jobs(pd_ctx *ctx, xmlDocPtr doc, const char *const *image_dirs,
+                             const char *const *font_dirs, int max_pages, int jobs,
+                             void (*sink)(void *user, const pd_layout *lay, int index),
+                             void *sink_user, pd_layout **out)
 {
     *out = NULL;
     pd_text_env text = {.ctx = ctx, .page_of = pd_layout_page_of, .footnote = note_footnote};
@@ -430,7 +475,10 @@ pd_status pd_layout_run_drawing(pd_ctx *ctx, xmlDocPtr doc, const char *const *i
     /* Every page master has the same body width in practice; the flow is laid out for the
      * first one's and pages of another width keep that measure. */
     lay->doc.flow_width = first->width - first->margin_left - first->margin_right;
-    if (pd_ctx_error_count(ctx) == errors_before)
+    /* A flow that falls into independent parts is laid out on several threads and drawn
+     * as its parts complete (parts.h); any other one as below. */
+    if (pd_ctx_error_count(ctx) == errors_before &&
+        !(jobs > 1 && sink && pd_parts_run(lay, jobs, font_dirs, first, next)))
         run_passes(lay, flow, first, next);
     for (int i = 0; !lay->book.streaming && i < lay->book.npages &&
                     pd_ctx_error_count(ctx) == errors_before; i++)

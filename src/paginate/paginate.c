@@ -566,6 +566,7 @@ void pd_pager_end(pager *pg)
 {
     if (!pg)
         return;
+    pg->lay->book.ended_fresh = pg->page && pg->fresh;
     close_page(pg);
     for (int i = 0; i < pg->capnotes; i++) {
         pd_para_free(pg->note_body[i]);

@@ -291,9 +291,9 @@ static pd_status stage(pd_ctx *ctx, xmlDocPtr doc, const char *path, const pd_op
     pd_status st = doc ? doc_to_layout(ctx, doc, path, opts, &sg->layout, &sg->dirs, &sg->fonts)
                        : input_to_layout(ctx, path, opts, &sg->layout, &sg->dirs, &sg->fonts);
     if (st == PD_OK)
-        st = pd_layout_run_drawing(ctx, sg->layout, (const char *const *)sg->dirs,
-                                   (const char *const *)sg->fonts, opts->max_pages,
-                                   writer ? pd_pdf_sink : NULL, writer, &sg->lay);
+        st = pd_layout_run_jobs(ctx, sg->layout, (const char *const *)sg->dirs,
+                                (const char *const *)sg->fonts, opts->max_pages, opts->jobs,
+                                writer ? pd_pdf_sink : NULL, writer, &sg->lay);
     return st;
 }
 

@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <hyphen.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,12 +55,14 @@ static HyphenDict *load_file(const char *real)
  * workers inherit it through fork), so it stays reachable for leak checkers. */
 static HyphenDict *load_shared(const char *path)
 {
-    static GMutex lock;
+    /* a POSIX mutex rather than a GMutex: ThreadSanitizer sees it (GLib's is a bare futex),
+     * and layout threads (render -j) load dictionaries at once */
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
     static GHashTable *loaded; /* real path -> HyphenDict */
     char *real = realpath(path, NULL);
     if (!real)
         return NULL;
-    g_mutex_lock(&lock);
+    pthread_mutex_lock(&lock);
     if (!loaded)
         loaded = g_hash_table_new(g_str_hash, g_str_equal);
     HyphenDict *d = g_hash_table_lookup(loaded, real);
@@ -67,7 +70,7 @@ static HyphenDict *load_shared(const char *path)
         g_hash_table_insert(loaded, real, d); /* keeps real */
     else
         free(real);
-    g_mutex_unlock(&lock);
+    pthread_mutex_unlock(&lock);
     return d;
 }
 

@@ -3,10 +3,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char help[] =
     "usage: phasedoc render FILE [-k KIND] [-o OUT.pdf] [-l LANG] [-b BRAND] [-s KEY=VALUE]...\n"
-    "                            [-x STYLESHEET] [-d DIR]\n"
+    "                            [-x STYLESHEET] [-d DIR] [-j N]\n"
     "\n"
     "Renders a project description (or a layout XML file) to PDF. FILE '-' reads standard\n"
     "input; OUT '-' writes to standard output. The PDF is written to a temporary file and\n"
@@ -24,6 +25,9 @@ static const char help[] =
     "  -f FORMAT      pdf (default), png or svg: previews, one file per page, named\n"
     "                 OUT-1.png, OUT-2.png, ...\n"
     "  -r DPI         resolution of png previews (default 96)\n"
+    "  -j N, --jobs N lay out on N threads (default: the number of cores) a document whose\n"
+    "                 flow falls into parts at its page breaks, such as a mail merge (one\n"
+    "                 letter a part); the PDF is the same, byte for byte, for any N\n"
     "  --max-pages N  refuse a document of more than N pages (default 5000)\n"
     "  --embed-source attach the project file to the PDF (PDF/A-3b, relationship Source);\n"
     "                 off by default: a project description may hold internal data\n"
@@ -47,9 +51,19 @@ static int render_one(pd_ctx *ctx, const char *file, tool_opts *o, const char *k
     return pd_render_file_auto(ctx, file, &o->pd, o->dir, NULL, NULL);
 }
 
+enum { MAX_JOBS = 512 };
+
+/* The default -j: every core this process may run on. */
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+}
+
 int cmd_render(pd_ctx *ctx, int argc, char **argv)
 {
     tool_opts o = {0};
+    o.pd.jobs = cores();
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {
         if (tool_is_option(&o, argv[i]) &&
@@ -64,12 +78,23 @@ int cmd_render(pd_ctx *ctx, int argc, char **argv)
             continue;
         if (!tool_is_option(&o, argv[i]))
             goto operand;
-        if ((strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-r") == 0) && i + 1 >= argc)
+        if ((strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-r") == 0 ||
+             strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--jobs") == 0) && i + 1 >= argc)
             return tool_usage_error("render: option %s needs a value", argv[i]);
         if (strcmp(argv[i], "-f") == 0) {
             o.pd.format = argv[++i];
             if (strcmp(o.pd.format, "pdf") && strcmp(o.pd.format, "png") && strcmp(o.pd.format, "svg"))
                 return tool_usage_error("render: -f takes pdf, png or svg, not '%s'", o.pd.format);
+            continue;
+        }
+        if (strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--jobs") == 0) {
+            char *end;
+            const char *v = argv[++i];
+            long n = strtol(v, &end, 10);
+            if (end == v || *end || n < 1 || n > MAX_JOBS)
+                return tool_usage_error("render: -j takes a number of threads from 1 to %d, "
+                                        "not '%s'", MAX_JOBS, v);
+            o.pd.jobs = (int)n;
             continue;
         }
         if (strcmp(argv[i], "-r") == 0) {

@@ -24,3 +24,13 @@ void *pd_array_grow(void *items, size_t *cap, size_t need, size_t size)
     *cap = n;
     return p;
 }
+
+bool pd_array_reserve(void **items, size_t *cap, size_t need, size_t size)
+{
+    if (need == 0)
+        return true; /* (pd_array_grow's NULL for an empty array is not a failure here) */
+    void *p = pd_array_grow(*items, cap, need, size);
+    if (p)
+        *items = p;
+    return p != NULL;
+}

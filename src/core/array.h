@@ -15,4 +15,11 @@
  *     a->items[a->n++] = x; */
 void *pd_array_grow(void *items, size_t *cap, size_t need, size_t size);
 
+/* The same for an array held by pointer: *items is updated in place; false (and *items
+ * unchanged) when memory runs out. PD_ARRAY_RESERVE(a->items, a->cap, a->n + 1) is the usual
+ * call, for sites that grow several arrays in one test. */
+bool pd_array_reserve(void **items, size_t *cap, size_t need, size_t size);
+#define PD_ARRAY_RESERVE(items, cap, need) \
+    pd_array_reserve((void **)&(items), &(cap), (size_t)(need), sizeof *(items))
+
 #endif

@@ -1,5 +1,6 @@
 /* box.c — fragments: growable lists of placed boxes. */
 #include "box.h"
+#include "array.h"
 #include "lines.h"
 
 #include <stdlib.h>
@@ -22,27 +23,13 @@ void pd_frag_free(pd_frag *f)
     pd_frag_init(f);
 }
 
-static bool grow(void **p, int *cap, int need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    int c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, (size_t)c * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = c;
-    return true;
-}
 
-/* On allocation failure boxes go to a scratch slot: the document then misses them, which
- * the caller cannot do better about, and nothing crashes. */
+/* On allocation failure boxes go to a scratch slot: nothing crashes, and the render fails
+ * with "out of memory" (pd_array_grow notes it). */
 pd_box *pd_frag_add(pd_frag *f, pd_box_kind kind, double x, double y, double w, double h)
 {
     static _Thread_local pd_box scratch; /* one per layout thread (parts.h) */
-    if (!grow((void **)&f->boxes, &f->capboxes, f->nboxes + 1, sizeof *f->boxes))
+    if (!PD_ARRAY_RESERVE(f->boxes, f->capboxes, f->nboxes + 1))
         return memset(&scratch, 0, sizeof scratch);
     pd_box *b = &f->boxes[f->nboxes++];
     memset(b, 0, sizeof *b);
@@ -59,7 +46,7 @@ void pd_frag_own(pd_frag *f, pd_para *para)
 {
     if (!para)
         return;
-    if (!grow((void **)&f->paras, &f->capparas, f->nparas + 1, sizeof *f->paras)) {
+    if (!PD_ARRAY_RESERVE(f->paras, f->capparas, f->nparas + 1)) {
         pd_para_free(para);
         return;
     }
@@ -70,7 +57,7 @@ pd_box *pd_frag_add_path(pd_frag *f, double x, double y, const double *points, i
                          bool fill, pd_color color)
 {
     double *copy = malloc((size_t)n * 2 * sizeof *copy);
-    if (!copy || !grow((void **)&f->paths, &f->cappaths, f->npaths + 1, sizeof *f->paths)) {
+    if (!copy || !PD_ARRAY_RESERVE(f->paths, f->cappaths, f->npaths + 1)) {
         free(copy);
         return NULL;
     }
@@ -109,7 +96,7 @@ void pd_frag_share(pd_frag *dst, const pd_frag *src, double dx, double dy)
 
 void pd_frag_add_anchor(pd_frag *f, char *id, double y)
 {
-    if (!grow((void **)&f->anchors, &f->capanchors, f->nanchors + 1, sizeof *f->anchors)) {
+    if (!PD_ARRAY_RESERVE(f->anchors, f->capanchors, f->nanchors + 1)) {
         free(id);
         return;
     }

@@ -63,13 +63,17 @@ typedef struct {
 /* A run of boxes with relative positions, and the paragraphs they draw from. */
 typedef struct {
     pd_box *boxes;
-    int nboxes, capboxes;
+    int nboxes;
+    size_t capboxes;
     pd_para **paras;     /* owned */
-    int nparas, capparas;
+    int nparas;
+    size_t capparas;
     double **paths;      /* owned point arrays of PATH boxes */
-    int npaths, cappaths;
+    int npaths;
+    size_t cappaths;
     pd_frag_anchor *anchors; /* ids of blocks stacked inside (a heading in a box), owned */
-    int nanchors, capanchors;
+    int nanchors;
+    size_t capanchors;
     double height;
 } pd_frag;
 

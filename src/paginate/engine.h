@@ -92,7 +92,8 @@ typedef struct {
     pd_tag *tags;            /* the structure elements made (freed when the pages go) */
     pd_field *fields;        /* form fields made, freed with the structure elements */
     pd_footnote *notes;      /* numbered as met */
-    int nnotes, capnotes;
+    int nnotes;
+    size_t capnotes;
     bool needs_pages;        /* page numbers appear in the text: repeat until they settle */
     pd_anchor *known;        /* the previous pass: what page references and the contents show */
     int nknown;
@@ -103,9 +104,11 @@ typedef struct {
 typedef struct pd_layout pd_layout;
 typedef struct {
     pd_page *pages;
-    int npages, cappages;
+    int npages;
+    size_t cappages;
     pd_anchor *anchors;      /* where the blocks with an id landed, this pass */
-    int nanchors, capanchors;
+    int nanchors;
+    size_t capanchors;
     pd_furniture *furniture; /* by page master */
     /* Long documents are drawn while they are laid out. Given a sink, once a pass passes
      * PD_STREAM_AFTER pages, its pages are freed as they are completed (streaming) and, when

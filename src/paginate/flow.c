@@ -1,5 +1,6 @@
 /* flow.c — blocks to items: paragraphs keep their lines, everything else becomes a fragment. */
 #include "flow.h"
+#include "array.h"
 #include "image.h"
 #include "util.h"
 #include "xml.h"
@@ -10,15 +11,9 @@
 pd_item *pd_items_add(pd_items *items, pd_item_kind kind)
 {
     static _Thread_local pd_item scratch; /* parts of a flow are laid out on several threads */
-    if (items->n == items->cap) {
-        int cap = items->cap ? items->cap * 2 : 32;
-        pd_item *p = realloc(items->items, (size_t)cap * sizeof *p);
-        if (!p) {
-            memset(&scratch, 0, sizeof scratch);
-            return &scratch;
-        }
-        items->items = p;
-        items->cap = cap;
+    if (!PD_ARRAY_RESERVE(items->items, items->cap, items->n + 1)) {
+        memset(&scratch, 0, sizeof scratch); /* noted: the render fails with out of memory */
+        return &scratch;
     }
     pd_item *it = &items->items[items->n++];
     memset(it, 0, sizeof *it);

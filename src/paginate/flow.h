@@ -35,7 +35,8 @@ typedef struct {
  * dropped, so a long document never holds all of its items at once. */
 typedef struct pd_items {
     pd_item *items;
-    int n, cap;
+    int n;
+    size_t cap;
     /* Places items [0, upto) (pagination); they are then freed and dropped from the list. */
     void (*flush)(void *user, struct pd_items *items, int upto);
     void *flush_user;

@@ -1,5 +1,6 @@
 /* layout.c — from a layout document to pages: page masters, the flow, headers and footers. */
 #include "flow.h"
+#include "array.h"
 #include "parts.h"
 #include "fonts.h"
 #include "image.h"
@@ -157,14 +158,8 @@ static int note_footnote(void *user, xmlNode *note)
     for (int i = 0; i < lay->pass.nnotes; i++) /* the same note shaped twice keeps its number */
         if (lay->pass.notes[i].node == note)
             return lay->pass.notes[i].number;
-    if (lay->pass.nnotes == lay->pass.capnotes) {
-        int cap = lay->pass.capnotes ? lay->pass.capnotes * 2 : 8;
-        pd_footnote *n = realloc(lay->pass.notes, (size_t)cap * sizeof *n);
-        if (!n)
-            return 0;
-        lay->pass.notes = n;
-        lay->pass.capnotes = cap;
-    }
+    if (!PD_ARRAY_RESERVE(lay->pass.notes, lay->pass.capnotes, lay->pass.nnotes + 1))
+        return 0;
     lay->pass.notes[lay->pass.nnotes] = (pd_footnote){note, lay->pass.nnotes + 1};
     return ++lay->pass.nnotes;
 }

@@ -1,6 +1,7 @@
 /* paginate.c — items onto pages: page breaks between lines with widows and orphans, chains
  * kept with the next block, table headers repeated after a break. */
 #include "flow.h"
+#include "array.h"
 #include "lines.h"
 #include "util.h"
 
@@ -13,7 +14,8 @@ struct pd_pager {
     pd_para **note_body;    /* footnote bodies by number - 1, shaped when first needed */
     pd_para **note_mark;
     int *notes_here;        /* numbers of the footnotes on the current page */
-    int capnotes;           /* of the three arrays: footnotes are met as the flow goes */
+    int nslots;             /* footnote slots ready in the three arrays (met so far) */
+    size_t capbody, capmark, caphere;
     int nhere;
     double notes_h;         /* their height, with the separator */
     const pd_master *master;
@@ -81,22 +83,15 @@ static void close_page(pager *pg)
 static bool notes_room(pager *pg)
 {
     int need = pg->lay->pass.nnotes;
-    if (need <= pg->capnotes)
+    if (need <= pg->nslots)
         return true;
-    pd_para **body = realloc(pg->note_body, (size_t)need * sizeof *body);
-    if (body)
-        pg->note_body = body;
-    pd_para **mark = realloc(pg->note_mark, (size_t)need * sizeof *mark);
-    if (mark)
-        pg->note_mark = mark;
-    int *here = realloc(pg->notes_here, (size_t)need * sizeof *here);
-    if (here)
-        pg->notes_here = here;
-    if (!body || !mark || !here)
+    if (!PD_ARRAY_RESERVE(pg->note_body, pg->capbody, need) ||
+        !PD_ARRAY_RESERVE(pg->note_mark, pg->capmark, need) ||
+        !PD_ARRAY_RESERVE(pg->notes_here, pg->caphere, need))
         return false;
-    for (int i = pg->capnotes; i < need; i++)
-        body[i] = mark[i] = NULL;
-    pg->capnotes = need;
+    for (int i = pg->nslots; i < need; i++)
+        pg->note_body[i] = pg->note_mark[i] = NULL;
+    pg->nslots = need;
     return true;
 }
 
@@ -166,16 +161,10 @@ static bool new_page(pager *pg, const pd_master *master)
         pg->stopped = true;
         return false;
     }
-    if (lay->book.npages == lay->book.cappages) {
-        int cap = lay->book.cappages ? lay->book.cappages * 2 : 8;
-        pd_page *p = realloc(lay->book.pages, (size_t)cap * sizeof *p);
-        if (!p) {
-            pd_error(lay->doc.ctx, "out of memory");
-            pg->stopped = true;
-            return false;
-        }
-        lay->book.pages = p;
-        lay->book.cappages = cap;
+    if (!PD_ARRAY_RESERVE(lay->book.pages, lay->book.cappages, lay->book.npages + 1)) {
+        pd_error(lay->doc.ctx, "out of memory");
+        pg->stopped = true;
+        return false;
     }
     pd_page *page = &lay->book.pages[lay->book.npages++];
     *page = (pd_page){.master = master};
@@ -313,15 +302,9 @@ static int chain_length(const pd_items *items, int i)
 static void add_anchor(pager *pg, char *id, double x, double y)
 {
     pd_layout *lay = pg->lay;
-    if (lay->book.nanchors == lay->book.capanchors) {
-        int cap = lay->book.capanchors ? lay->book.capanchors * 2 : 32;
-        pd_anchor *a = realloc(lay->book.anchors, (size_t)cap * sizeof *a);
-        if (!a) {
-            free(id);
-            return;
-        }
-        lay->book.anchors = a;
-        lay->book.capanchors = cap;
+    if (!PD_ARRAY_RESERVE(lay->book.anchors, lay->book.capanchors, lay->book.nanchors + 1)) {
+        free(id);
+        return;
     }
     lay->book.anchors[lay->book.nanchors++] = (pd_anchor){id, lay->book.npages, x, y};
 }
@@ -568,7 +551,7 @@ void pd_pager_end(pager *pg)
         return;
     pg->lay->book.ended_fresh = pg->page && pg->fresh;
     close_page(pg);
-    for (int i = 0; i < pg->capnotes; i++) {
+    for (int i = 0; i < pg->nslots; i++) {
         pd_para_free(pg->note_body[i]);
         pd_para_free(pg->note_mark[i]);
     }

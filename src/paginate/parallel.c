@@ -20,6 +20,7 @@
  * subsets are the same), memory holds two rounds, and the output is the one pass the whole
  * flow would have drawn. */
 #include "parts.h"
+#include "array.h"
 #include "fonts.h"
 #include "util.h"
 
@@ -42,7 +43,8 @@ typedef struct {
     pd_part range;
     pd_layout *lay; /* laid out, until drawn */
     kept_diag *diags;
-    int ndiags, capdiags;
+    int ndiags;
+    size_t capdiags;
 } part;
 
 typedef struct {
@@ -69,14 +71,8 @@ static void keep_diag(const pd_diag *d, void *user)
     part *p = ((slot *)user)->current;
     if (!p)
         return;
-    if (p->ndiags == p->capdiags) {
-        int cap = p->capdiags ? p->capdiags * 2 : 4;
-        kept_diag *k = realloc(p->diags, (size_t)cap * sizeof *k);
-        if (!k)
-            return;
-        p->diags = k;
-        p->capdiags = cap;
-    }
+    if (!PD_ARRAY_RESERVE(p->diags, p->capdiags, p->ndiags + 1))
+        return; /* noted: the render fails with out of memory */
     p->diags[p->ndiags++] = (kept_diag){d->severity, d->file ? pd_strdup(d->file) : NULL,
                                         pd_strdup(d->message ? d->message : ""), d->line,
                                         d->column};
@@ -162,29 +158,13 @@ static int pages_of(const part *p, bool last)
     return n > 0 && !last && p->lay->book.ended_fresh ? n - 1 : n;
 }
 
-static bool grow(void **array, int *cap, int need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    int n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *a = realloc(*array, (size_t)n * size);
-    if (!a)
-        return false;
-    *array = a;
-    *cap = n;
-    return true;
-}
-
 /* Hands the pages of a part to the layout's sink as the pages of the whole document. */
 static bool draw_part(pd_layout *lay, part *p, int npages)
 {
     pd_book *part_book = &p->lay->book, *book = &lay->book;
-    if (!grow((void **)&book->anchors, &book->capanchors, book->nanchors + part_book->nanchors,
-              sizeof *book->anchors) ||
-        !grow((void **)&book->pages, &book->cappages, book->npages + npages,
-              sizeof *book->pages)) {
+    int nanchors = book->nanchors + part_book->nanchors;
+    if (!PD_ARRAY_RESERVE(book->anchors, book->capanchors, nanchors) ||
+        !PD_ARRAY_RESERVE(book->pages, book->cappages, book->npages + npages)) {
         pd_error(lay->doc.ctx, "out of memory");
         return false;
     }

@@ -1,6 +1,7 @@
 /* toc.c — headings collected for the table of contents and the outline, and the contents
  * itself: entry text, dot leader, page number, the whole entry a link. */
 #include "flow.h"
+#include "array.h"
 #include "util.h"
 #include "xml.h"
 
@@ -30,20 +31,14 @@ static char *plain_text(xmlNode *n)
     return b.data;
 }
 
-static void collect(pd_layout *lay, xmlNode *parent, int *cap)
+static void collect(pd_layout *lay, xmlNode *parent, size_t *cap)
 {
     for (xmlNode *n = parent->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (pd_xml_is(n, PD_LAYOUT_NS, "h")) {
-            if (lay->doc.nheadings == *cap) {
-                int c = *cap ? *cap * 2 : 16;
-                pd_heading *h = realloc(lay->doc.headings, (size_t)c * sizeof *h);
-                if (!h)
-                    return;
-                lay->doc.headings = h;
-                *cap = c;
-            }
+            if (!PD_ARRAY_RESERVE(lay->doc.headings, *cap, lay->doc.nheadings + 1))
+                return;
             pd_heading *h = &lay->doc.headings[lay->doc.nheadings++];
             char *level = pd_xml_attr(n, "level"), *toc = pd_xml_attr(n, "toc");
             h->node = n;
@@ -66,7 +61,7 @@ static void collect(pd_layout *lay, xmlNode *parent, int *cap)
 
 void pd_collect_headings(pd_layout *lay, xmlNode *flow)
 {
-    int cap = 0;
+    size_t cap = 0;
     collect(lay, flow, &cap);
     /* Lets the flow find the heading of a node at once (set once the array stops moving). */
     for (int i = 0; i < lay->doc.nheadings; i++)

@@ -1,4 +1,4 @@
-/* test_path.c — pd_path_inside: the one confinement rule, and pd_array_grow. */
+/* test_path.c — pd_path_inside: the one confinement rule, and pd_array_grow/reserve. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -85,12 +85,37 @@ static void array_grows(void **state)
     assert_int_equal(c0, 0);
 }
 
+/* The in-place form: an empty need is room enough (parts without anchors add none), a failed
+ * request leaves the array and its capacity as they were. */
+static void array_reserves_in_place(void **state)
+{
+    (void)state;
+    struct {
+        double *items;
+        size_t cap;
+    } a = {NULL, 0};
+    assert_true(PD_ARRAY_RESERVE(a.items, a.cap, 0));
+    assert_null(a.items);
+    assert_true(PD_ARRAY_RESERVE(a.items, a.cap, 3));
+    assert_non_null(a.items);
+    assert_true(a.cap >= 3);
+    a.items[2] = 2.5;
+    double *before = a.items;
+    size_t cap = a.cap;
+    assert_false(PD_ARRAY_RESERVE(a.items, a.cap, SIZE_MAX / 4));
+    assert_ptr_equal(a.items, before);
+    assert_int_equal(a.cap, cap);
+    assert_true(a.items[2] == 2.5);
+    free(a.items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(inside_and_outside),
         cmocka_unit_test(inside_a_real_folder),
         cmocka_unit_test(array_grows),
+        cmocka_unit_test(array_reserves_in_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

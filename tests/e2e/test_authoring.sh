@@ -75,6 +75,15 @@ else fail "no $XA (built by make all)"; fi
 [[ -z $(mandoc -Tlint -W warning docs/phasedoc-project.5 2>&1) ]] && pass || fail "mandoc -Tlint: $(mandoc -Tlint -W warning docs/phasedoc-project.5 2>&1 | head -3)"
 
 # --- help, --
+# every long option a command's --help lists is offered by the bash and zsh completions
+for c in render layout batch watch serve sign; do
+    missing=""
+    for o in $("$PHASEDOC" $c --help 2>&1 | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+        grep -qE -- "$o\b" completion/phasedoc.bash || missing+=" bash:$o"
+        grep -qE -- "$o(\[|\})" completion/_phasedoc || missing+=" zsh:$o"
+    done
+    [[ -z $missing ]] && pass || fail "the completions of $c lack:$missing"
+done
 for c in render layout validate batch brand new watch; do
     "$PHASEDOC" help $c > "$TMP/h" 2>&1 && grep -q "usage: phasedoc $c" "$TMP/h" && pass || fail "help $c"
 done

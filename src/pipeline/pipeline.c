@@ -320,9 +320,10 @@ static pd_status write_pdf(pd_ctx *ctx, xmlDocPtr doc, const char *path,
         st = stage(ctx, doc, path, opts, sg, w);
     for (int i = 0; st == PD_OK && !sg->lay->book.streaming && i < sg->lay->book.npages; i++)
         pd_pdf_page(w, sg->lay, i);
-    pd_status end = w ? pd_pdf_end(w) : PD_OK;
     if (st == PD_OK)
-        st = end;
+        st = w ? pd_pdf_end(w) : PD_OK;
+    else
+        pd_pdf_cancel(w);
     if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
         st = PD_ERR_INPUT;
     /* Nothing made under a failed allocation is trusted (libxml2 absorbs some). */
@@ -680,9 +681,10 @@ static pd_status render_buffer(pd_ctx *ctx, const char *data, size_t len, const 
                                    w, &sg.lay);
     for (int i = 0; st == PD_OK && !sg.lay->book.streaming && i < sg.lay->book.npages; i++)
         pd_pdf_page(w, sg.lay, i);
-    pd_status end = pd_pdf_end(w);
     if (st == PD_OK)
-        st = end;
+        st = pd_pdf_end(w);
+    else
+        pd_pdf_cancel(w);
     if (st == PD_OK && pd_ctx_error_count(ctx) > errors_before)
         st = PD_ERR_INPUT;
     if (stats && st == PD_OK)

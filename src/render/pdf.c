@@ -207,6 +207,20 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
     return ps;
 }
 
+void pd_pdf_cancel(pd_pdf_writer *w)
+{
+    if (!w)
+        return;
+    if (w->surface) { /* cairo still writes its file out as it goes, into the discarded output */
+        cairo_destroy(w->cr);
+        cairo_surface_destroy(w->surface);
+    }
+    pd_pdf_finish_free(w->finish);
+    pd_figure_alts_free(&w->alts);
+    free(w->source), free(w->source_name);
+    free(w);
+}
+
 pd_status pd_render_pdf(const pd_layout *lay, pd_output *o)
 {
     pd_pdf_writer *w = pd_pdf_begin(o);

@@ -17,6 +17,10 @@ pd_pdf_writer *pd_pdf_begin(pd_output *o);
 void pd_pdf_page(pd_pdf_writer *w, const pd_layout *lay, int index);
 void pd_pdf_sink(void *writer, const pd_layout *lay, int index);
 pd_status pd_pdf_end(pd_pdf_writer *w);
+/* Frees the writer of a render that failed, without finishing the file (its output is to be
+ * discarded) and without touching the layout its pages came from, which a failed layout has
+ * freed already (pages of a flow's parts are drawn while later parts are laid out). */
+void pd_pdf_cancel(pd_pdf_writer *w);
 /* Attaches the file at path (read now; not standard input) as the document's source, before
  * the first page. */
 pd_status pd_pdf_embed_source(pd_ctx *ctx, pd_pdf_writer *w, const char *path);

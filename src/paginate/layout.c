@@ -371,6 +371,18 @@ static void furnish_and_draw(void *user, pd_layout *lay, int i)
     pd_frag_free(&lay->book.pages[i].over);
 }
 
+/* What a layout owns of its passes and pages; a part owns nothing else (its document model
+ * is borrowed from the whole). */
+static void free_pass_and_pages(pd_layout *lay)
+{
+    free_pages(lay);
+    free_anchors(lay->book.anchors, lay->book.nanchors);
+    free_anchors(lay->pass.known, lay->pass.nknown);
+    free(lay->pass.notes);
+    free_tags(lay);
+    free(lay->book.pages);
+}
+
 pd_layout *pd_layout_part_new(const pd_layout *whole, const pd_text_env *text)
 {
     pd_layout *part = calloc(1, sizeof *part);
@@ -396,12 +408,7 @@ void pd_layout_part_free(pd_layout *part)
 {
     if (!part)
         return;
-    free_pages(part);
-    free_anchors(part->book.anchors, part->book.nanchors);
-    free_anchors(part->pass.known, part->pass.nknown);
-    free(part->pass.notes);
-    free_tags(part);
-    free(part->book.pages);
+    free_pass_and_pages(part);
     free(part);
 }
 
@@ -490,17 +497,13 @@ void pd_layout_free(pd_layout *lay)
 {
     if (!lay)
         return;
-    free_pages(lay);
-    free_anchors(lay->book.anchors, lay->book.nanchors);
-    free_anchors(lay->pass.known, lay->pass.nknown);
+    free_pass_and_pages(lay);
     for (int i = 0; i < lay->doc.nheadings; i++) {
         lay->doc.headings[i].node->_private = NULL;
         free(lay->doc.headings[i].text);
         free(lay->doc.headings[i].id);
     }
     free(lay->doc.headings);
-    free(lay->pass.notes);
-    free_tags(lay);
     for (int i = 0; i < lay->doc.nmasters; i++) {
         free(lay->doc.masters[i].watermark);
         if (lay->book.furniture) {
@@ -510,7 +513,6 @@ void pd_layout_free(pd_layout *lay)
         }
     }
     free(lay->book.furniture);
-    free(lay->book.pages);
     free(lay->doc.masters);
     free(lay);
 }

@@ -2,6 +2,7 @@
 #include "flow.h"
 #include "array.h"
 #include "parts.h"
+#include "shaped.h"
 #include "fonts.h"
 #include "image.h"
 #include "util.h"
@@ -236,15 +237,34 @@ static void keep_anchors(pd_layout *lay)
     lay->book.nanchors = lay->book.capanchors = 0;
 }
 
+/* Whether the flow shows what only a finished pass knows: the page count, the page of a
+ * block further on, a table of contents. */
+static bool shows_later_pages(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        if (strcmp(name, "page-count") == 0 || strcmp(name, "page-ref") == 0 ||
+            strcmp(name, "toc") == 0 || shows_later_pages(c))
+            return true;
+    }
+    return false;
+}
+
 /* Layout passes: page numbers shown in the text (contents, references) can move what follows;
  * repeat until they settle, a few times at most. A long document streamed (engine.h) then
- * gets one more pass that draws its pages. */
+ * gets one more pass that draws its pages, unless nothing in it shows the page count or a
+ * page number found later: then its only pass draws them (the second one would shape every
+ * paragraph again for the same pages: half the time of a long document). */
 enum { MAX_PASSES = 6 };
 
 static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
                        const pd_master *next)
 {
     int errors_before = pd_ctx_error_count(lay->doc.ctx);
+    bool one_pass = lay->book.sink && !pd_parts_need_total(lay) && !shows_later_pages(flow);
+    lay->book.drawing = one_pass;
     for (lay->passes = 1; lay->passes <= MAX_PASSES; lay->passes++) {
         run_pass(lay, flow->children, NULL, first, next, errors_before);
         if (pd_ctx_error_count(lay->doc.ctx) > errors_before)
@@ -259,7 +279,9 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
         keep_anchors(lay);
         free_pages(lay);
     }
-    if (!lay->book.streaming)
+    if (one_pass && !lay->book.streaming)
+        lay->book.drawing = false; /* a short document: its pages are drawn when laid out */
+    if (!lay->book.streaming || one_pass)
         return;
     lay->book.total_pages = lay->book.npages;
     keep_anchors(lay);
@@ -482,6 +504,7 @@ pd_status pd_layout_run_jobs(pd_ctx *ctx, xmlDocPtr doc, const char *const *imag
     if (pd_ctx_error_count(ctx) == errors_before &&
         !(jobs > 1 && sink && pd_parts_run(lay, jobs, font_dirs, first, next)))
         run_passes(lay, flow, first, next);
+    pd_shaped_drop_long(ctx);
     for (int i = 0; !lay->book.streaming && i < lay->book.npages &&
                     pd_ctx_error_count(ctx) == errors_before; i++)
         furnish(lay, i);

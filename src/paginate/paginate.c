@@ -39,8 +39,11 @@ static void finish_page(pager *pg)
     pd_layout *lay = pg->lay;
     if (!lay->book.streaming && lay->book.sink && lay->book.npages > PD_STREAM_AFTER) {
         lay->book.streaming = true; /* a long document: the pages so far go too */
-        for (int i = 0; i < lay->book.npages - 1; i++)
+        for (int i = 0; i < lay->book.npages - 1; i++) {
+            if (lay->book.drawing) /* (a document drawn in its only pass) */
+                lay->book.sink(lay->book.sink_user, lay, i);
             pd_frag_free(&lay->book.pages[i].body);
+        }
     }
     if (!lay->book.streaming)
         return;

@@ -11,9 +11,15 @@
  * kilobyte of structure. */
 enum { MAX_ENTRIES = 4096, MAX_BYTES = 6 << 20, BYTES_PER_TEXT_BYTE = 60, BYTES_PER_ENTRY = 1024 };
 
+/* A paragraph too long for the bounds is kept in a slot of its own until the document is laid
+ * out (pd_shaped_drop_long): the passes of a document with a table of contents or page
+ * numbers lay out every paragraph again, and a long one is alive while its pages are placed
+ * anyway. One slot: memory stays that of the longest paragraph or two. */
 typedef struct {
     GHashTable *map; /* key -> pd_shaped */
     size_t bytes;
+    char *long_key;
+    pd_shaped *long_entry;
 } shaped_cache;
 
 static void free_shaped(gpointer p)
@@ -24,10 +30,20 @@ static void free_shaped(gpointer p)
     free(s);
 }
 
+static void drop_long(shaped_cache *c)
+{
+    if (c->long_entry)
+        free_shaped(c->long_entry);
+    free(c->long_key);
+    c->long_key = NULL;
+    c->long_entry = NULL;
+}
+
 static void free_cache(void *p)
 {
     shaped_cache *c = p;
     g_hash_table_destroy(c->map);
+    drop_long(c);
     free(c);
 }
 
@@ -46,17 +62,31 @@ static shaped_cache *cache_of(pd_ctx *ctx)
 const pd_shaped *pd_shaped_lookup(pd_ctx *ctx, const char *key)
 {
     shaped_cache *c = cache_of(ctx);
-    return c ? g_hash_table_lookup(c->map, key) : NULL;
+    if (!c)
+        return NULL;
+    if (c->long_key && strcmp(c->long_key, key) == 0)
+        return c->long_entry;
+    return g_hash_table_lookup(c->map, key);
+}
+
+void pd_shaped_drop_long(pd_ctx *ctx)
+{
+    shaped_cache *c = pd_cache_lookup(ctx->cache, "shaped");
+    if (c)
+        drop_long(c);
 }
 
 void pd_shaped_store(pd_ctx *ctx, const char *key, PangoLayout *layout, const pd_line *lines,
                      int nlines, double height, size_t text_bytes)
 {
     shaped_cache *c = cache_of(ctx);
-    size_t cost = BYTES_PER_ENTRY + text_bytes * BYTES_PER_TEXT_BYTE;
-    if (!c || cost > MAX_BYTES / 8) /* a long paragraph is rarely repeated */
+    if (!c)
         return;
-    if (g_hash_table_size(c->map) >= MAX_ENTRIES || c->bytes + cost > MAX_BYTES) {
+    size_t cost = BYTES_PER_ENTRY + text_bytes * BYTES_PER_TEXT_BYTE;
+    bool long_one = cost > MAX_BYTES / 8; /* rarely repeated but in the next pass */
+    if (long_one)
+        drop_long(c);
+    else if (g_hash_table_size(c->map) >= MAX_ENTRIES || c->bytes + cost > MAX_BYTES) {
         g_hash_table_remove_all(c->map);
         c->bytes = 0;
     }
@@ -69,6 +99,13 @@ void pd_shaped_store(pd_ctx *ctx, const char *key, PangoLayout *layout, const pd
     }
     memcpy(copy, lines, (size_t)nlines * sizeof *copy);
     *s = (pd_shaped){g_object_ref(layout), copy, nlines, height};
+    if (long_one) {
+        if (!(c->long_key = strdup(key)))
+            free_shaped(s);
+        else
+            c->long_entry = s;
+        return;
+    }
     g_hash_table_replace(c->map, g_strdup(key), s);
     c->bytes += cost;
 }

@@ -26,4 +26,7 @@ const pd_shaped *pd_shaped_lookup(pd_ctx *ctx, const char *key);
 void pd_shaped_store(pd_ctx *ctx, const char *key, PangoLayout *layout, const pd_line *lines,
                      int nlines, double height, size_t text_bytes);
 
+/* Forgets the long paragraph kept for the passes of the document just laid out. */
+void pd_shaped_drop_long(pd_ctx *ctx);
+
 #endif

@@ -287,6 +287,48 @@ static void max_pages_is_enforced(void **state)
     xmlFreeDoc(doc);
 }
 
+/* A long document (past PD_STREAM_AFTER pages) hands its pages to the sink in order; a
+ * second, drawing pass happens only when something shows the page count. */
+static int sunk, sunk_in_order;
+
+static void count_page(void *user, const pd_layout *lay, int index)
+{
+    (void)user, (void)lay;
+    sunk_in_order += index == sunk;
+    sunk++;
+}
+
+static int passes_of_long_document(const char *footer)
+{
+    static char xml[1 << 16];
+    int n = snprintf(xml, sizeof xml, "<document xmlns='urn:phasedoc:layout:1'><page-master "
+                     "name='m'>%s</page-master><flow master='m'>", footer);
+    for (int i = 0; i < 2 * PD_STREAM_AFTER; i++)
+        n += snprintf(xml + n, sizeof xml - (size_t)n, "<p>page %d</p><page-break/>", i + 1);
+    n += snprintf(xml + n, sizeof xml - (size_t)n, "<p>last</p></flow></document>");
+    xmlDocPtr doc = pd_xml_parse(ctx, xml, (size_t)n, "t.xml");
+    assert_non_null(doc);
+    pd_layout *lay = NULL;
+    sunk = sunk_in_order = 0;
+    assert_int_equal(pd_layout_run_jobs(ctx, doc, NULL, NULL, 0, 1, count_page, NULL, &lay),
+                     PD_OK);
+    assert_int_equal(sunk, 2 * PD_STREAM_AFTER + 1);
+    assert_int_equal(sunk_in_order, sunk);
+    int passes = lay->passes;
+    pd_layout_free(lay);
+    xmlFreeDoc(doc);
+    return passes;
+}
+
+static void long_document_without_page_count_is_laid_out_once(void **state)
+{
+    (void)state;
+    assert_int_equal(passes_of_long_document(""), 1);
+    assert_int_equal(passes_of_long_document("<footer><p>Page <page-number/></p></footer>"), 1);
+    assert_int_equal(
+        passes_of_long_document("<footer><p><page-number/> of <page-count/></p></footer>"), 2);
+}
+
 static void markup_looking_text_is_literal(void **state)
 {
     (void)state;
@@ -310,6 +352,7 @@ int main(void)
         cmocka_unit_test(page_break_switches_master),
         cmocka_unit_test(max_pages_is_enforced),
         cmocka_unit_test(markup_looking_text_is_literal),
+        cmocka_unit_test(long_document_without_page_count_is_laid_out_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

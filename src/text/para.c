@@ -115,6 +115,10 @@ static void add_words(builder *b, const char *s, size_t n, const pd_hyphenator *
         pd_buf_add(&b->text, s, n);
 }
 
+/* Text longer than this takes more than one line in any column: its dictionary is loaded at
+ * once rather than after a first layout without it (build), which would shape it twice. */
+#define DEFER_HYPHENS_MAX 2048
+
 /* Appends text with white space collapsed and, where the style asks, hyphenation points of
  * its language as soft hyphens; in a no-break or URL span, the controls that keep Pango to
  * its breaks (breaks.c). */
@@ -128,7 +132,8 @@ static void add_text_styled(builder *b, const char *t, const pd_style *style)
     bool hyphenate = style->hyphenate && !b->env->no_hyphens && b->mode == PD_BREAK_NORMAL;
     if (b->mode == PD_BREAK_NORMAL && !b->case_change)
         b->case_change = pd_breaks_has_case_change(t, strlen(t));
-    if (hyphenate && b->defer_hyphens && !pd_hyphen_known(b->env->ctx, style->lang)) {
+    if (hyphenate && b->defer_hyphens && strlen(t) < DEFER_HYPHENS_MAX &&
+        !pd_hyphen_known(b->env->ctx, style->lang)) {
         b->deferred = true;
         hyphenate = false;
     }
@@ -479,9 +484,13 @@ static void report_missing_glyphs(const pd_text_env *env, PangoLayout *layout, x
  * breaks such a word by shaping its item again several times a line, so the item's size is
  * the cost of each line (a 256 KB word: 2.0 s of CPU with 256-byte items, 0.9 s with 32-byte
  * ones, about what ordinary text of that size costs). A run longer than LONG_RUN_CHARS has
- * zero-width spaces (add_collapsed): the cut falls after one of those, as after a space. */
+ * zero-width spaces (add_collapsed): the cut falls after one of those, as after a space.
+ * Such a run is no text to set finely either: its items are shaped without kerning,
+ * ligatures and contextual alternates (LONG_RUN_FEATURES), which are half of HarfBuzz's work
+ * on a font like Inter; the features a script needs (marks, composition) stay. */
 #define PD_ITEM_BYTES 256
 #define PD_WORD_ITEM_BYTES 32
+#define LONG_RUN_FEATURES "kern 0, liga 0, clig 0, calt 0"
 
 static bool is_zwsp(const char *p)
 {
@@ -490,7 +499,8 @@ static bool is_zwsp(const char *p)
 
 static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
 {
-    size_t start = 0;
+    size_t start = 0, unspaced = 0; /* characters since the last space */
+    PangoAttribute *run = NULL;     /* the features of the long run being cut */
     while (len - start > PD_ITEM_BYTES + PD_ITEM_BYTES / 4) {
         size_t end = start + PD_ITEM_BYTES, limit = end + PD_ITEM_BYTES / 4;
         while (end < limit && text[end] != ' ' && !is_zwsp(text + end))
@@ -504,10 +514,28 @@ static void bound_items(const char *text, size_t len, PangoAttrList *attrs)
             while ((text[end] & 0xC0) == 0x80)
                 end++;
         }
-        PangoAttribute *a = pango_attr_fallback_new(TRUE);
+        const char *space = NULL;
+        for (const char *q = text + end; !space && q > text + start; q--)
+            if (q[-1] == ' ')
+                space = q - 1;
+        if (space)
+            unspaced = (size_t)g_utf8_strlen(space + 1, text + end - space - 1);
+        else
+            unspaced += (size_t)g_utf8_strlen(text + start, (gssize)(end - start));
+        PangoAttribute *a = pango_attr_fallback_new(TRUE); /* (features do not end items) */
         a->start_index = (guint)start;
         a->end_index = (guint)end;
         pango_attr_list_insert(attrs, a);
+        if (!space && unspaced > LONG_RUN_CHARS) {
+            if (!run) {
+                run = pango_attr_font_features_new(LONG_RUN_FEATURES);
+                run->start_index = (guint)start;
+                pango_attr_list_insert(attrs, run);
+            }
+            run->end_index = (guint)end;
+        } else {
+            run = NULL;
+        }
         start = end;
     }
 }

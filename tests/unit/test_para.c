@@ -8,6 +8,7 @@
 #include "fonts.h"
 #include "hyphenate.h"
 #include "para.h"
+#include "shaped.h"
 #include "style.h"
 
 #include <libxml/parser.h>
@@ -101,6 +102,72 @@ static void a_very_long_word_is_broken(void **state)
     free(word);
 }
 
+static char *repeated(const char *unit, size_t times)
+{
+    size_t n = strlen(unit);
+    char *text = malloc(n * times + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < times; i++)
+        memcpy(text + i * n, unit, n);
+    text[n * times] = '\0';
+    return text;
+}
+
+/* The bytes of p's text set with OpenType features that contain feature (e.g. "calt 0"). */
+static size_t bytes_with_feature(const pd_para *p, const char *feature)
+{
+    size_t bytes = 0;
+    GSList *attrs = pango_attr_list_get_attributes(pango_layout_get_attributes(p->layout));
+    for (GSList *l = attrs; l; l = l->next) {
+        PangoAttribute *a = l->data;
+        if (a->klass->type == PANGO_ATTR_FONT_FEATURES &&
+            strstr(((PangoAttrFontFeatures *)a)->features, feature))
+            bytes += a->end_index - a->start_index;
+    }
+    g_slist_free_full(attrs, (GDestroyNotify)pango_attribute_destroy);
+    return bytes;
+}
+
+/* A run of thousands of characters without a space (a hash, base64) is shaped without
+ * kerning, ligatures and contextual alternates, which cost half of shaping it; words are not. */
+static void a_long_run_is_shaped_plainly(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style s;
+    pd_style_default(&s);
+    char *run = repeated("x", 20000), *words = repeated("xxxxxxx ", 2500);
+    pd_para *p = pd_para_new_text(&env, run, &s, 300), *q = pd_para_new_text(&env, words, &s, 300);
+    assert_true(bytes_with_feature(p, "calt 0") > 20000);
+    assert_int_equal(bytes_with_feature(q, "calt 0"), 0);
+    pd_para_free(p);
+    pd_para_free(q);
+    free(run);
+    free(words);
+}
+
+/* A paragraph too long for the shared cache is still laid out once for all the passes of a
+ * document, and forgotten after it. */
+static void a_long_paragraph_is_kept_for_the_next_pass(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style s;
+    pd_style_default(&s);
+    char *text = repeated("The migration runs in waves. ", 1000);
+    pd_para *a = pd_para_new_text(&env, text, &s, 300), *b = pd_para_new_text(&env, text, &s, 300);
+    assert_ptr_equal(a->layout, b->layout);
+    pd_shaped_drop_long(ctx);
+    pd_para *c = pd_para_new_text(&env, text, &s, 300);
+    assert_ptr_not_equal(a->layout, c->layout);
+    assert_int_equal(a->nlines, c->nlines);
+    pd_para_free(a);
+    pd_para_free(b);
+    pd_para_free(c);
+    pd_shaped_drop_long(ctx);
+    free(text);
+}
+
 /* The same text in the same style and width is laid out once per context; links are not
  * shared (they belong to one document), and a layout being measured is never shared. */
 static void same_paragraph_shares_its_layout(void **state)
@@ -149,6 +216,8 @@ int main(void)
         cmocka_unit_test(several_lines_are_hyphenated),
         cmocka_unit_test(a_very_long_word_is_broken),
         cmocka_unit_test(same_paragraph_shares_its_layout),
+        cmocka_unit_test(a_long_run_is_shaped_plainly),
+        cmocka_unit_test(a_long_paragraph_is_kept_for_the_next_pass),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

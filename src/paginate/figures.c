@@ -397,7 +397,9 @@ static bool read_gantt(gantt *c, xmlNode *n)
     return true;
 }
 
-enum { GANTT_WHOLE = 8 }; /* rows of a chart that is never split */
+/* rows of a chart that is never split; rows that come with the axis at least, and stay
+ * together at the end, where one is split */
+enum { GANTT_WHOLE = 8, GANTT_FIRST_ROWS = 4, GANTT_LAST_ROWS = 2 };
 
 static pd_item *gantt_item(pd_items *out, double x, pd_table_head *head)
 {
@@ -448,9 +450,11 @@ static void flow_gantt(figure *g, xmlNode *n, const pd_style *st, double x, pd_i
             it->space_before = st->space_before;
         }
         /* A small chart moves whole (two parts of a few rows read worse than a gap at a
-         * page's foot); a longer one splits, but never leaves one row alone: the axis comes
-         * with two rows at least, and the last two rows stay together. */
-        it->keep_with_next = c.n <= GANTT_WHOLE || (c.n > 2 && (r == 0 || r == c.n - 2));
+         * page's foot); a longer one splits, but not into a stray part: the axis comes with
+         * four rows at least (two at a page's foot looked like a stub, their dependency
+         * arrows cut), and the last two rows stay together. */
+        it->keep_with_next = c.n <= GANTT_WHOLE || r < GANTT_FIRST_ROWS - 1 ||
+                             r >= c.n - GANTT_LAST_ROWS; /* (the last: as the chart) */
         if (r == c.n - 1) {
             it->table_last = true;
             it->keep_with_next = kept;

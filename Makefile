@@ -17,6 +17,14 @@ HYPHEN_SRC    := $(wildcard /usr/share/hyphen/hyph_en_US.dic /usr/share/hyphen/h
 HYPHEN_PACKED := $(HYPHEN_SRC:/usr/share/hyphen/%=$(BUILD)/hyphen/%.pdh)
 CPPFLAGS += -DPD_HYPHEN_PACKED_DIR='"$(CURDIR)/$(BUILD)/hyphen"'
 
+# fontconfig's cache of the bundled fonts, so that a process reads it instead of scanning every
+# font file with FreeType (a twentieth of a cold render). fc-cache names a cache by the font
+# folder's path and checks it against the folder's time: one made here serves the checkout;
+# mk/install.mk makes the installed one.
+FONT_FILES := $(sort $(wildcard fonts/*.otf fonts/*.ttf))
+FONT_CACHE := $(BUILD)/fontconfig-cache/CACHEDIR.TAG
+CPPFLAGS += -DPD_FONT_CACHE_DIR='"$(CURDIR)/$(BUILD)/fontconfig-cache"'
+
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
 LIB_SRC  := $(filter-out src/tool/% src/serve/%,$(LIB_SRC))
 # serve's HTTP side is the tool's, not the library's (only the tool needs libmicrohttpd)
@@ -27,7 +35,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo check unit e2e acceptance deps clean update-golden
-all: $(BUILD)/phasedoc $(HYPHEN_PACKED)
+all: $(BUILD)/phasedoc $(HYPHEN_PACKED) $(FONT_CACHE)
 
 deps:
 	./scripts/install-deps
@@ -56,6 +64,10 @@ $(BUILD)/hyphen/%.pdh: /usr/share/hyphen/% $(BUILD)/hyphen-pack
 	@# this build step (the render's own use of libhyphen is checked, tests/lsan.supp)
 	@ASAN_OPTIONS=detect_leaks=0 $(BUILD)/hyphen-pack $< $@
 
+$(FONT_CACHE): $(FONT_FILES) scripts/font-cache
+	@echo "  FC-CACHE fonts"
+	@./scripts/font-cache '$(CURDIR)/fonts' '$(CURDIR)/$(BUILD)/fontconfig-cache'
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libphasedoc.a
 	@mkdir -p $(dir $@)
 	@echo "  LINK $@"
@@ -70,10 +82,10 @@ demo:
 	$(MAKE) all
 	./scripts/render-samples $(BUILD)/phasedoc out
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(FONT_CACHE)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-e2e: $(BUILD)/phasedoc
+e2e: $(BUILD)/phasedoc $(FONT_CACHE)
 	./tests/e2e/run $(BUILD)/phasedoc
 
 # fuzz-replay: the fuzz targets (built with $(CC), like the rest) over their corpora and every

@@ -37,6 +37,9 @@ SOFULL      := $(PD_VERSION_STR)
 IBUILD      := $(BUILD)/inst
 PKG_DATA    := $(DATADIR)/phasedoc
 PKG_LIBDATA := $(LIBDIR)/phasedoc
+# fontconfig's cache of the bundled fonts, made by `make install` (when DESTDIR is empty) or by
+# a package's postinst with PKG_LIBDATA/font-cache (debian/ puts it under /var/cache)
+FONTCACHEDIR ?= $(PKG_LIBDATA)/fontconfig-cache
 
 # Every library object is position-independent, so that the same objects make the static and
 # the shared library. The stamp rebuilds objects compiled before this rule existed, once.
@@ -53,13 +56,14 @@ $(BUILD)/.pic:
 # Rewritten only when a folder changes, so that a second `make install` relinks nothing.
 $(IBUILD)/paths.cfg: FORCE
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(PKG_DATA)' '$(PKG_LIBDATA)/hyphen' '$(SYSCONFDIR)' > $@.new
+	@printf '%s\n' '$(PKG_DATA)' '$(PKG_LIBDATA)/hyphen' '$(SYSCONFDIR)' '$(FONTCACHEDIR)' > $@.new
 	@cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
 
 $(IBUILD)/paths.o: src/core/paths.c src/core/paths.h $(IBUILD)/paths.cfg
 	@echo "  CC   $< (installed folders)"
-	@$(CC) $(filter-out -DPD_DATA_DIR=% -DPD_HYPHEN_PACKED_DIR=%,$(CPPFLAGS)) $(WARN) $(CFLAGS) \
-	    -fPIC -DPD_DATA_DIR='"$(PKG_DATA)"' -DPD_HYPHEN_PACKED_DIR='"$(PKG_LIBDATA)/hyphen"' \
+	@$(CC) $(filter-out -DPD_DATA_DIR=% -DPD_HYPHEN_PACKED_DIR=% -DPD_FONT_CACHE_DIR=%,$(CPPFLAGS)) \
+	    $(WARN) $(CFLAGS) -fPIC -DPD_DATA_DIR='"$(PKG_DATA)"' \
+	    -DPD_HYPHEN_PACKED_DIR='"$(PKG_LIBDATA)/hyphen"' -DPD_FONT_CACHE_DIR='"$(FONTCACHEDIR)"' \
 	    -DPD_SYSCONF_DIR='"$(SYSCONFDIR)"' -c $< -o $@
 
 ILIB_OBJ := $(filter-out $(BUILD)/src/core/paths.o,$(LIB_OBJ)) $(IBUILD)/paths.o $(BUILD)/gen/srgb.o
@@ -134,6 +138,9 @@ install: install-build
 	    $(INSTALL) -m 644 "$$f" "$(D)$(PKG_DATA)/$$f"; done
 	@set -e; for f in $(HYPHEN_PACKED); do \
 	    $(INSTALL) -m 644 "$$f" $(D)$(PKG_LIBDATA)/hyphen/; done
+	$(INSTALL) -m 755 scripts/font-cache $(D)$(PKG_LIBDATA)/font-cache
+	@if [ -z "$(D)" ] && command -v fc-cache >/dev/null; then \
+	    $(PKG_LIBDATA)/font-cache $(PKG_DATA)/fonts $(FONTCACHEDIR); fi
 	@set -e; for m in $(MAN_PAGES); do s=$${m##*.}; $(INSTALL) -d $(D)$(MANDIR)/man$$s; \
 	    $(SUBST) $$m > $(D)$(MANDIR)/man$$s/$${m##*/}; chmod 644 $(D)$(MANDIR)/man$$s/$${m##*/}; done
 	$(SUBST) completion/phasedoc.bash > $(D)$(BASHCOMPDIR)/phasedoc
@@ -149,7 +156,7 @@ uninstall:
 	    $(D)$(LIBDIR)/libphasedoc.a $(D)$(INCLUDEDIR)/phasedoc.h $(D)$(PKGCONFIGDIR)/phasedoc.pc \
 	    $(D)$(BASHCOMPDIR)/phasedoc $(D)$(ZSHCOMPDIR)/_phasedoc \
 	    $(foreach m,$(MAN_PAGES),$(D)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
-	rm -rf $(D)$(PKG_DATA) $(D)$(PKG_LIBDATA) $(D)$(DOCDIR)
+	rm -rf $(D)$(PKG_DATA) $(D)$(PKG_LIBDATA) $(D)$(FONTCACHEDIR) $(D)$(DOCDIR)
 
 # ---- tests of the installed tree -----------------------------------------------------------
 

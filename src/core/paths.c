@@ -23,6 +23,15 @@ const char *pd_packed_hyphen_dir(void)
 #endif
 }
 
+const char *pd_font_cache_dir(void)
+{
+#ifdef PD_FONT_CACHE_DIR
+    return PD_FONT_CACHE_DIR;
+#else
+    return NULL;
+#endif
+}
+
 const char *pd_sysconf_dir(void) { return PD_SYSCONF_DIR; }
 
 /* The XDG base directory rules: $XDG_DATA_HOME if set and absolute, else $HOME/.local/share.

@@ -16,6 +16,11 @@ const char *pd_default_data_dir(void);
  * architecture-dependent and not under share/). */
 const char *pd_packed_hyphen_dir(void);
 
+/* Where fontconfig's cache of the bundled fonts is (made by fc-cache at build and install time:
+ * reading it is 0.6 M instructions, scanning the fonts 17 M), or NULL for none:
+ * build/fontconfig-cache in the checkout, FONTCACHEDIR once installed. */
+const char *pd_font_cache_dir(void);
+
 /* The system configuration folder (/etc, or SYSCONFDIR): brand packs in SYSCONFDIR/phasedoc/
  * brands. */
 const char *pd_sysconf_dir(void);

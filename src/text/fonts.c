@@ -2,6 +2,7 @@
  * and a Pango context on it with fixed font options. */
 #include "fonts.h"
 #include "path.h"
+#include "paths.h"
 #include "cache.h"
 #include "util.h"
 
@@ -136,6 +137,29 @@ static int add_font_dir(pd_ctx *ctx, FcConfig *cfg, FT_Library ft, const char *d
     return pack && bad ? -1 : added;
 }
 
+/* Adds the bundled fonts through fontconfig's cache of their folder (made at build and install
+ * time, see pd_font_cache_dir), which holds what scanning them would find. Where the cache is
+ * missing or older than the folder, fontconfig scans the folder itself, as add_font_dir
+ * would, and keeps a new cache where it may write one. Returns the number of fonts added, or
+ * -1 when the cache cannot be used at all (then add_font_dir does the work). */
+static int add_cached_font_dir(FcConfig *cfg, const char *dir)
+{
+    const char *cache = pd_font_cache_dir();
+    if (!cache || strpbrk(cache, "<>&")) /* (a folder fixed at build time: no markup in it) */
+        return -1;
+    pd_buf conf;
+    pd_buf_init(&conf, 64 * 1024);
+    pd_buf_adds(&conf, "<fontconfig><cachedir>");
+    pd_buf_adds(&conf, cache);
+    pd_buf_adds(&conf, "</cachedir></fontconfig>");
+    bool ok = !conf.failed &&
+              FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)conf.data, FcFalse) &&
+              FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir);
+    pd_buf_free(&conf);
+    FcFontSet *set = ok ? FcConfigGetFonts(cfg, FcSetApplication) : NULL;
+    return set ? set->nfont : -1;
+}
+
 /* The cache key of a font set: "fonts", then each pack folder with its length, so that no
  * two lists of folders share a key. */
 static bool font_set_key(const char *const *extra_dirs, pd_buf *key)
@@ -161,7 +185,9 @@ static FcConfig *font_config(pd_ctx *ctx, const char *const *extra_dirs)
         return NULL;
     }
     char *dir = pd_data_path(ctx, "fonts");
-    int added = dir ? add_font_dir(ctx, cfg, ft, dir, false) : -1;
+    int added = dir ? add_cached_font_dir(cfg, dir) : -1;
+    if (added <= 0)
+        added = dir ? add_font_dir(ctx, cfg, ft, dir, false) : -1;
     free(dir);
     if (added == 0)
         pd_error(ctx, "no fonts in %s/fonts", ctx->data_dir);

@@ -7,8 +7,10 @@
 
 #include "brand.h"
 #include "fonts.h"
+#include "paths.h"
 #include "util.h"
 
+#include <fontconfig/fontconfig.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -131,6 +133,29 @@ static void expect_refused(const char *dir, const char *name, const char *why)
         fail_msg("expected an error naming %s (%s), got: %s", name, why, last_error);
 }
 
+/* The build made fontconfig's cache of the bundled fonts where the library looks for it, and
+ * it is current: a process reads it instead of scanning every font file with FreeType. */
+static void test_bundled_fonts_are_cached(void **state)
+{
+    (void)state;
+    const char *cache = pd_font_cache_dir();
+    assert_non_null(cache);
+    FcConfig *cfg = FcConfigCreate();
+    char conf[PATH_MAX + 64];
+    snprintf(conf, sizeof conf, "<fontconfig><cachedir>%s</cachedir></fontconfig>", cache);
+    assert_true(FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)conf, FcFalse));
+    char *fonts = pd_data_path(ctx, "fonts");
+    FcCache *c = FcDirCacheLoad((const FcChar8 *)fonts, cfg, NULL);
+    assert_non_null(c); /* missing or older than the folder: `make` makes it */
+    FcFontSet *set = FcCacheCopySet(c);
+    assert_non_null(set);
+    assert_true(set->nfont >= 10); /* Inter (6), DejaVu Sans Mono (2), Noto Arabic, Hebrew */
+    FcFontSetDestroy(set);
+    FcDirCacheUnload(c);
+    FcConfigDestroy(cfg);
+    free(fonts);
+}
+
 static void test_bad_files_refused(void **state)
 {
     (void)state;
@@ -245,6 +270,8 @@ static void test_font_dirs_of_a_chain(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        /* first: before any font set is made, which would make a missing cache itself */
+        cmocka_unit_test(test_bundled_fonts_are_cached),
         cmocka_unit_test(test_font_dirs_of_a_chain),
         cmocka_unit_test(test_sets_are_separate_and_reused),
         cmocka_unit_test(test_bad_files_refused),

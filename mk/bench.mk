@@ -3,7 +3,9 @@
 # side in one run; writes bench/results.md. `make bench-quick` is the same with small counts.
 # Knobs (environment or make variables): BENCH_RUNS (cold single-document runs, 5),
 # BENCH_BATCH_RUNS (3), BENCH_BATCH (documents in the phasedoc/floor/Typst batch, 1000),
-# BENCH_SLOW_BATCH (documents in the WeasyPrint and FOP batches, 100), BENCH_PAGES (10,100,1000).
+# BENCH_SLOW_BATCH (documents in the WeasyPrint and FOP batches, 100), BENCH_PAGES (10,100,1000),
+# BENCH_LETTERS (the mail merges: letters of records through -x, 1,500), BENCH_TOOLS (a subset of
+# phasedoc,floor,typst,weasyprint,fop).
 
 .PHONY: bench bench-serve bench-quick bench-deps bench-floor bench-profile
 

@@ -385,3 +385,17 @@ bool pd_xml_is(const xmlNode *node, const char *ns, const char *name)
            strcmp((const char *)node->name, name) == 0 &&
            (!ns || (node->ns && strcmp((const char *)node->ns->href, ns) == 0));
 }
+
+bool pd_xml_contains(const xmlNode *node, const char *const *names)
+{
+    for (const xmlNode *c = node ? node->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        for (const char *const *n = names; *n; n++)
+            if (strcmp((const char *)c->name, *n) == 0)
+                return true;
+        if (pd_xml_contains(c, names))
+            return true;
+    }
+    return false;
+}

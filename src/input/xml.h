@@ -47,4 +47,7 @@ const char *pd_xml_doc_name(const xmlDoc *doc);
 char *pd_xml_attr(const xmlNode *node, const char *name);
 bool pd_xml_is(const xmlNode *node, const char *ns, const char *name);
 
+/* Whether an element below node (at any depth) has one of names (NULL-terminated). */
+bool pd_xml_contains(const xmlNode *node, const char *const *names);
+
 #endif

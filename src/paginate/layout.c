@@ -237,20 +237,9 @@ static void keep_anchors(pd_layout *lay)
     lay->book.nanchors = lay->book.capanchors = 0;
 }
 
-/* Whether the flow shows what only a finished pass knows: the page count, the page of a
+/* What shows a page number that only a finished pass knows: the page count, the page of a
  * block further on, a table of contents. */
-static bool shows_later_pages(const xmlNode *n)
-{
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *name = (const char *)c->name;
-        if (strcmp(name, "page-count") == 0 || strcmp(name, "page-ref") == 0 ||
-            strcmp(name, "toc") == 0 || shows_later_pages(c))
-            return true;
-    }
-    return false;
-}
+static const char *const later_pages[] = {"page-count", "page-ref", "toc", NULL};
 
 /* Layout passes: page numbers shown in the text (contents, references) can move what follows;
  * repeat until they settle, a few times at most. A long document streamed (engine.h) then
@@ -263,7 +252,8 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
                        const pd_master *next)
 {
     int errors_before = pd_ctx_error_count(lay->doc.ctx);
-    bool one_pass = lay->book.sink && !pd_parts_need_total(lay) && !shows_later_pages(flow);
+    bool one_pass = lay->book.sink && !pd_parts_need_total(lay) &&
+                    !pd_xml_contains(flow, later_pages);
     lay->book.drawing = one_pass;
     for (lay->passes = 1; lay->passes <= MAX_PASSES; lay->passes++) {
         run_pass(lay, flow->children, NULL, first, next, errors_before);
@@ -294,19 +284,8 @@ static void run_passes(pd_layout *lay, xmlNode *flow, const pd_master *first,
                  lay->book.total_pages);
 }
 
-/* Whether the text of a region changes from page to page. */
-static bool mentions_pages(const xmlNode *n)
-{
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *name = (const char *)c->name;
-        if (strcmp(name, "page-number") == 0 || strcmp(name, "page-count") == 0 ||
-            strcmp(name, "page-ref") == 0 || mentions_pages(c))
-            return true;
-    }
-    return false;
-}
+/* What makes the text of a region change from page to page. */
+static const char *const page_numbers[] = {"page-number", "page-count", "page-ref", NULL};
 
 /* A header or footer at (x, y). One that says the same on every page is laid out once and
  * shared (fixed); one with page numbers is laid out for each page. */
@@ -325,7 +304,7 @@ static void place_region(pd_layout *lay, xmlNode *region, double x, double y, do
     pd_frag_init(&f);
     pd_items_stack(&items, &f);
     pd_items_free(&items);
-    if (!mentions_pages(region)) {
+    if (!pd_xml_contains(region, page_numbers)) {
         pd_frag_share(fixed, &f, 0, 0);
         *is_fixed = true;
     }

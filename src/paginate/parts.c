@@ -83,18 +83,12 @@ int pd_parts_split(xmlNode *flow, const pd_master *first, const pd_master *next,
     return n;
 }
 
-static bool shows_count(const xmlNode *n)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-        if (is(c, "page-count") || is(c, "page-ref") || shows_count(c))
-            return true;
-    return false;
-}
-
 bool pd_parts_need_total(const pd_layout *lay)
 {
+    static const char *const count[] = {"page-count", "page-ref", NULL};
     for (int i = 0; i < lay->doc.nmasters; i++)
-        if (shows_count(lay->doc.masters[i].header) || shows_count(lay->doc.masters[i].footer))
+        if (pd_xml_contains(lay->doc.masters[i].header, count) ||
+            pd_xml_contains(lay->doc.masters[i].footer, count))
             return true;
     return false;
 }

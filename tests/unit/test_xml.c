@@ -49,6 +49,21 @@ static void parses_wellformed(void **state)
     xmlFreeDoc(doc);
 }
 
+static void contains_looks_at_every_depth(void **state)
+{
+    xmlDocPtr doc = parse(*state, "<a><b>text<c/></b><d><e><page-count/></e></d></a>");
+    assert_non_null(doc);
+    xmlNode *root = xmlDocGetRootElement(doc);
+    static const char *const count[] = {"page-count", NULL}, *const cd[] = {"x", "c", NULL},
+                             *const none[] = {"a", NULL};
+    assert_true(pd_xml_contains(root, count));
+    assert_true(pd_xml_contains(root, cd));
+    assert_false(pd_xml_contains(root, none)); /* below, not the node itself */
+    assert_false(pd_xml_contains(root->children, count));
+    assert_false(pd_xml_contains(NULL, count));
+    xmlFreeDoc(doc);
+}
+
 static void mismatched_tag_has_line_and_column(void **state)
 {
     pd_ctx *ctx = *state;
@@ -139,6 +154,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(parses_wellformed, setup, teardown),
+        cmocka_unit_test_setup_teardown(contains_looks_at_every_depth, setup, teardown),
         cmocka_unit_test_setup_teardown(mismatched_tag_has_line_and_column, setup, teardown),
         cmocka_unit_test_setup_teardown(doctype_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(internal_entity_bomb_is_refused_quickly, setup, teardown),

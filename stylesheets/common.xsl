@@ -1152,7 +1152,13 @@
     <spacer height="{substring('46mm20mm10mm', 1 + 4 * $step, 4)}"/>
     <box style="cover-band" keep-together="true">
       <p style="cover-kicker"><xsl:value-of select="$kind"/></p>
-      <p style="cover-title" font-size="{$title-size}"><xsl:value-of select="$cover-title"/></p>
+      <p style="cover-title" font-size="{$title-size}">
+        <!-- a cut title is whole in the PDF's structure, for screen readers and extraction -->
+        <xsl:if test="$title-length &gt; $max-title">
+          <xsl:attribute name="actual-text"><xsl:value-of select="$title"/></xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$cover-title"/>
+      </p>
       <p style="cover-subtitle">
         <xsl:value-of select="normalize-space($pd.project/p:customer/p:name)"/>
         <xsl:if test="$pd.project/p:partner/p:name">
@@ -1217,7 +1223,15 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="translate(normalize-space($done), ',;:', '')"/>
+        <!-- a comma, semicolon or colon before the ellipsis goes; the ones inside stay -->
+        <xsl:variable name="kept" select="normalize-space($done)"/>
+        <xsl:variable name="n" select="string-length($kept)"/>
+        <xsl:choose>
+          <xsl:when test="contains(',;:', substring($kept, $n, 1)) and $n &gt; 0">
+            <xsl:value-of select="substring($kept, 1, $n - 1)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$kept"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -41,7 +41,7 @@ typedef struct pd_images pd_images;
 struct pd_tag {
     char name[12];
     const struct pd_tag *parent;
-    char *alt;
+    char *alt;           /* a Figure's alternative text, a paragraph's actual text */
     struct pd_tag *next; /* all tags of a layout, for freeing */
 };
 

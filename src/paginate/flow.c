@@ -647,7 +647,7 @@ static void flow_range(pd_layout *lay, xmlNode *parent, xmlNode *first, xmlNode 
         tag_name(n, tag, sizeof tag);
         const pd_tag *saved = lay->pass.text.tag;
         if (*tag) {
-            char *alt = pd_xml_attr(n, "alt");
+            char *alt = pd_xml_attr(n, pd_xml_is(n, NULL, "p") ? "actual-text" : "alt");
             lay->pass.text.tag = pd_layout_tag(lay, tag, saved, alt);
             free(alt);
         }

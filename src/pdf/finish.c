@@ -60,6 +60,8 @@ struct pd_pdf_finish {
     size_t capwidgets;
     const char *const *alts;
     int nalts, nfigures;
+    const char *const *actual; /* the P elements' actual texts, in order */
+    int nactual, nparas;
     long font;                /* a simple font of the document, for the form's text */
     long struct_root;         /* cairo's StructTreeRoot, to become the Document element */
     struct dest {
@@ -204,10 +206,34 @@ void pd_pdf_finish_set_source(pd_pdf_finish *f, const char *name, const char *da
     f->source_len = len;
 }
 
-void pd_pdf_finish_set_alts(pd_pdf_finish *f, const char *const *alts, int n)
+void pd_pdf_finish_set_alts(pd_pdf_finish *f, const char *const *alts, int n,
+                            const char *const *actual, int nactual)
 {
     f->alts = alts;
     f->nalts = n;
+    f->actual = actual;
+    f->nactual = nactual;
+}
+
+static char *insert_entry(const char *text, size_t len, const char *add, size_t *out_len);
+
+/* text with the entry "key (value)" added, value as a PDF text string; NULL (nothing to
+ * add) when value is NULL or empty. */
+static char *insert_text_entry(const char *text, size_t len, const char *key, const char *value,
+                               size_t *out_len)
+{
+    if (!value || !*value)
+        return NULL;
+    pd_buf v;
+    pd_buf_init(&v, 1u << 20);
+    pd_buf_adds(&v, "   ");
+    pd_buf_adds(&v, key);
+    pd_buf_adds(&v, " ");
+    pd_pdf_text_string(&v, value);
+    pd_buf_adds(&v, "\n");
+    char *edited = v.failed ? NULL : insert_entry(text, len, v.data, out_len);
+    pd_buf_free(&v);
+    return edited;
 }
 
 /* text (an object ending in ">>\nendobj\n") with add before the dictionary's closing ">>";
@@ -355,16 +381,12 @@ static void object_done(pd_pdf_finish *f)
         pd_buf_free(&add);
     } else if (starts(body, "<< /Type /StructElem\n   /S /Figure\n")) {
         int k = f->nfigures++;
-        if (k < f->nalts && f->alts[k] && *f->alts[k]) {
-            pd_buf v;
-            pd_buf_init(&v, 1u << 20);
-            pd_buf_adds(&v, "   /Alt ");
-            pd_pdf_text_string(&v, f->alts[k]);
-            pd_buf_adds(&v, "\n");
-            if (!v.failed)
-                edited = insert_entry(text, len, v.data, &elen);
-            pd_buf_free(&v);
-        }
+        if (k < f->nalts)
+            edited = insert_text_entry(text, len, "/Alt", f->alts[k], &elen);
+    } else if (starts(body, "<< /Type /StructElem\n   /S /P\n")) {
+        int k = f->nparas++;
+        if (k < f->nactual)
+            edited = insert_text_entry(text, len, "/ActualText", f->actual[k], &elen);
     } else if (starts(body, "<< /Type /StructElem\n   /S /TH\n")) {
         /* header cells head their column (PDF/UA 7.5: TH with a scope) */
         edited = insert_entry(text, len, "   /A << /O /Table /Scope /Column >>\n", &elen);

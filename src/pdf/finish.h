@@ -50,9 +50,11 @@ void pd_pdf_finish_add_dest(pd_pdf_finish *f, const char *id, const char *text);
  * until end. */
 void pd_pdf_finish_set_source(pd_pdf_finish *f, const char *name, const char *data,
                               size_t len);
-/* The alternative texts of the Figure structure elements in the order they were opened
- * (borrowed until end; NULL entries have none). Before cairo's surface is finished. */
-void pd_pdf_finish_set_alts(pd_pdf_finish *f, const char *const *alts, int n);
+/* The alternative texts of the Figure structure elements and the actual texts of the P
+ * ones, each in the order they were opened (borrowed until end; NULL entries have none).
+ * Before cairo's surface is finished. */
+void pd_pdf_finish_set_alts(pd_pdf_finish *f, const char *const *alts, int n,
+                            const char *const *actual, int nactual);
 /* After cairo finished: writes the added objects, the cross-reference table and the trailer.
  * PD_ERR_SYSTEM when cairo's file was not what this expects or writing failed (raised). */
 pd_status pd_pdf_finish_end(pd_pdf_finish *f);

@@ -129,26 +129,36 @@ typedef struct {
     pd_figure_alts *alts;
 } tag_stack;
 
-/* Figures in the order their structure elements begin: their alternative texts are added
- * after cairo, which drops them (see src/pdf/finish.c). */
-static void note_figure(pd_figure_alts *alts, const pd_tag *t)
+/* Appends a copy of text (or NULL) to list: a long document's pages, and their structure
+ * elements, go before the end. */
+static void note_text(char ***list, int *n, size_t *cap, const char *text)
 {
-    if (!alts || strcmp(t->name, "Figure") != 0)
-        return;
-    char **a = pd_array_grow(alts->alts, &alts->cap, (size_t)alts->n + 1, sizeof *a);
+    char **a = pd_array_grow(*list, cap, (size_t)*n + 1, sizeof *a);
     if (!a)
         return; /* noted as out of memory, which fails the render */
-    alts->alts = a;
-    /* a copy: a long document's pages, and their structure elements, go before the end */
-    alts->alts[alts->n] = t->alt ? strdup(t->alt) : NULL;
-    alts->n += !t->alt || alts->alts[alts->n];
+    *list = a;
+    a[*n] = text ? strdup(text) : NULL;
+    *n += !text || a[*n];
+}
+
+/* Figures and paragraphs in the order their structure elements begin: their alternative
+ * and actual texts are added after cairo (see src/pdf/finish.c). */
+static void note_figure(pd_figure_alts *alts, const pd_tag *t)
+{
+    if (alts && strcmp(t->name, "Figure") == 0)
+        note_text(&alts->alts, &alts->n, &alts->cap, t->alt);
+    else if (alts && strcmp(t->name, "P") == 0)
+        note_text(&alts->actual, &alts->nactual, &alts->capactual, t->alt);
 }
 
 void pd_figure_alts_free(pd_figure_alts *alts)
 {
     for (int i = 0; i < alts->n; i++)
         free(alts->alts[i]);
+    for (int i = 0; i < alts->nactual; i++)
+        free(alts->actual[i]);
     free(alts->alts);
+    free(alts->actual);
     *alts = (pd_figure_alts){0};
 }
 

@@ -6,12 +6,16 @@
 
 #include <cairo.h>
 
-/* The alternative texts of the Figures in the order their structure elements begin (owned
- * copies), for the PDF patch (cairo drops them). */
+/* The alternative texts of the Figures, and the actual texts of the paragraphs (P), each in
+ * the order their structure elements begin (owned copies, NULL for none), for the PDF
+ * finisher (cairo has no way to give them). */
 typedef struct {
     char **alts;
     int n;
     size_t cap;
+    char **actual;
+    int nactual;
+    size_t capactual;
 } pd_figure_alts;
 void pd_figure_alts_free(pd_figure_alts *alts);
 

@@ -180,7 +180,8 @@ pd_status pd_pdf_end(pd_pdf_writer *w)
     }
     cairo_tag_end(w->cr, "Document");
     add_outline(lay, w->surface);
-    pd_pdf_finish_set_alts(w->finish, (const char *const *)w->alts.alts, w->alts.n);
+    pd_pdf_finish_set_alts(w->finish, (const char *const *)w->alts.alts, w->alts.n,
+                           (const char *const *)w->alts.actual, w->alts.nactual);
     cairo_status_t st = cairo_status(w->cr);
     cairo_destroy(w->cr);
     cairo_surface_finish(w->surface);

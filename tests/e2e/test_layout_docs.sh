@@ -22,6 +22,29 @@ PY
 "$PHASEDOC" render "$TMP/cut.xml" -k concept -o "$TMP/cut.pdf" 2>"$TMP/err"
 check "a title past 180 characters is cut on the cover, with a warning" grep -q "is cut to 180 on the cover" "$TMP/err"
 check "... and the cover is still one page" bash -c "! pdftotext -f 2 -l 2 '$TMP/cut.pdf' - | grep -qiE 'project phases|as of '"
+# the cut title is whole in the tags (the paragraph's ActualText), and keeps its commas
+python3 - "$ROOT/samples/reference.xml" "$TMP/cut2.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = "urn:phasedoc:project:1"; ET.register_namespace("", ns)
+t = ET.parse(sys.argv[1])
+t.getroot().find("{%s}title" % ns).text = ("Replacement of the webmail, calendars, contacts, "
+    "file storage and archive for residential and business customers of every subsidiary "
+    "and partner brand, with migration, training, operations and support in 2027 and 2028")
+t.write(sys.argv[2], encoding="UTF-8", xml_declaration=True)
+PY
+"$PHASEDOC" render "$TMP/cut2.xml" -k offer -o "$TMP/cut2.pdf" 2>/dev/null
+check "a cut cover title is whole in the structure tree (ActualText of its P)" /usr/bin/python3 -c "
+import pikepdf, sys
+pdf = pikepdf.open(sys.argv[1])
+texts = [str(o.ActualText) for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+         and o.get('/Type') == '/StructElem' and '/ActualText' in o]
+sys.exit(0 if texts == [sys.argv[2]] else 1)" "$TMP/cut2.pdf" "$(python3 -c "import sys, xml.etree.ElementTree as ET; print(ET.parse(sys.argv[1]).getroot().find('{urn:phasedoc:project:1}title').text)" "$TMP/cut2.xml")"
+check "the cut cover title keeps its commas (\"webmail, calendars, contacts,\")" \
+    bash -c "pdftotext -l 1 '$TMP/cut2.pdf' - | tr '\n' ' ' | grep -q 'webmail, calendars, contacts, file'"
+check "a cover title that fits has no ActualText" /usr/bin/python3 -c "
+import pikepdf, sys
+pdf = pikepdf.open(sys.argv[1])
+sys.exit(any(isinstance(o, pikepdf.Dictionary) and '/ActualText' in o for o in pdf.objects))" "$TMP/ref.pdf"
 
 # kalkberg's body font (Open Sans) in the running header and footer, not the default's Inter
 "$PHASEDOC" render samples/reference.xml -k approval -b samples/brands/kalkberg -o "$TMP/k.pdf" 2>/dev/null

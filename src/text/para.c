@@ -635,6 +635,30 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
     return p;
 }
 
+/* Lines of a paragraph short enough to be set again without hyphens (build). */
+enum { SHORT_LINES = 3 };
+
+/* Whether a line of p from the first-th to the last but one ends at a hyphen: a hyphenation
+ * point (soft hyphen) or a hyphen of the text ("F5-" / "Lastverteilern"). */
+static bool breaks_at_hyphen(const pd_para *p, int first)
+{
+    const char *text = pango_layout_get_text(p->layout);
+    for (int i = first < 0 ? 0 : first; i + 1 < p->nlines; i++) {
+        const PangoLayoutLine *l = p->lines[i].line;
+        int end = l->start_index + l->length;
+        if ((end >= 2 && memcmp(text + end - 2, "\xc2\xad", 2) == 0) ||
+            (end >= 1 && text[end - 1] == '-'))
+            return true;
+    }
+    return false;
+}
+
+static bool last_line_is_one_word(const pd_para *p)
+{
+    const PangoLayoutLine *l = p->lines[p->nlines - 1].line;
+    return !memchr(pango_layout_get_text(p->layout) + l->start_index, ' ', (size_t)l->length);
+}
+
 /* Loading a hyphenation dictionary is a tenth of a cold render, and most hyphenated text
  * (table cells, headings) fits on its line anyway. So while a language's dictionary is not
  * loaded, a paragraph is first laid out without it, and built again with it only when it
@@ -680,6 +704,21 @@ static pd_para *build(const pd_text_env *env, xmlNode *block, const char *text,
         pd_breaks_has_emergency(p->layout)) {
         pd_para_free(p);
         return build(env, block, text, style, width, false, true, loose);
+    }
+    /* The last line of a short ragged paragraph (a role in a table cell) is not the rest of a
+     * hyphenated word alone where the paragraph takes as many lines without hyphens:
+     * "Head of" / "Messaging", not "Head of Messag-" / "ing". */
+    if (p && width >= 0 && !env->no_hyphens && p->nlines > 1 && p->nlines <= SHORT_LINES &&
+        style->align != PD_ALIGN_JUSTIFY && breaks_at_hyphen(p, p->nlines - 2) &&
+        last_line_is_one_word(p)) {
+        pd_text_env plain = *env;
+        plain.no_hyphens = true;
+        pd_para *q = build(&plain, block, text, style, width, false, case_points, loose);
+        if (q && q->nlines == p->nlines && !breaks_at_hyphen(q, 0)) {
+            pd_para_free(p);
+            return q;
+        }
+        pd_para_free(q);
     }
     if (p)
         report_missing_glyphs(env, p->layout, block);

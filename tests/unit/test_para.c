@@ -168,6 +168,37 @@ static void a_long_paragraph_is_kept_for_the_next_pass(void **state)
     free(text);
 }
 
+static bool a_line_ends_at_soft_hyphen(const pd_para *p)
+{
+    const char *text = pango_layout_get_text(p->layout);
+    for (int i = 0; i + 1 < p->nlines; i++) {
+        int end = p->lines[i].line->start_index + p->lines[i].line->length;
+        if (end >= 2 && memcmp(text + end - 2, "\xc2\xad", 2) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A short ragged paragraph breaks at its spaces where hyphenating saves no line ("Head of" /
+ * "Messaging", not "Head of Messag-" / "ing"), at every width of a narrow column. */
+static void hyphenated_only_where_it_saves_a_line(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style en = hyphenated("en"), plain;
+    pd_style_default(&plain);
+    int narrow = 0;
+    for (double w = 40; w <= 90; w += 1) {
+        pd_para *p = pd_para_new_text(&env, "Head of Messaging", &en, w);
+        pd_para *q = pd_para_new_text(&env, "Head of Messaging", &plain, w);
+        assert_true(!a_line_ends_at_soft_hyphen(p) || q->nlines > p->nlines);
+        narrow += p->nlines == 2 && q->nlines == 2;
+        pd_para_free(p);
+        pd_para_free(q);
+    }
+    assert_true(narrow > 0); /* widths where both take two lines were tried */
+}
+
 /* The same text in the same style and width is laid out once per context; links are not
  * shared (they belong to one document), and a layout being measured is never shared. */
 static void same_paragraph_shares_its_layout(void **state)
@@ -217,6 +248,7 @@ int main(void)
         cmocka_unit_test(a_very_long_word_is_broken),
         cmocka_unit_test(same_paragraph_shares_its_layout),
         cmocka_unit_test(a_long_run_is_shaped_plainly),
+        cmocka_unit_test(hyphenated_only_where_it_saves_a_line),
         cmocka_unit_test(a_long_paragraph_is_kept_for_the_next_pass),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

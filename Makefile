@@ -31,6 +31,13 @@ LIB_SRC  := $(filter-out src/tool/% src/serve/%,$(LIB_SRC))
 TOOL_SRC := $(sort $(wildcard src/tool/*.c src/serve/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/%.o)
+# serve and sign live in the full program (phasedoc-full, with libmicrohttpd and libcrypto);
+# phasedoc runs them there (src/tool/elsewhere.c) and starts with ten shared objects fewer
+FULL_ONLY_OBJ := $(BUILD)/src/tool/cmd_serve.o $(BUILD)/src/tool/cmd_sign.o \
+                 $(filter $(BUILD)/src/serve/%,$(TOOL_OBJ))
+LIGHT_OBJ := $(filter-out $(FULL_ONLY_OBJ),$(TOOL_OBJ))
+FULL_OBJ  := $(filter-out $(BUILD)/src/tool/elsewhere.o,$(TOOL_OBJ))
+CPPFLAGS  += -DPD_FULL_TOOL='"$(CURDIR)/$(BUILD)/phasedoc-full"' 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -49,9 +56,14 @@ $(BUILD)/libphasedoc.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-$(BUILD)/phasedoc: $(TOOL_OBJ) $(BUILD)/libphasedoc.a
+# (--as-needed: without sign's objects nothing asks for libcrypto)
+$(BUILD)/phasedoc: $(LIGHT_OBJ) $(BUILD)/libphasedoc.a | $(BUILD)/phasedoc-full
 	@echo "  LINK $@"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libphasedoc.a $(LDLIBS) $(TOOL_LIBS)
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LIGHT_OBJ) $(BUILD)/libphasedoc.a -Wl,--as-needed $(LDLIBS)
+
+$(BUILD)/phasedoc-full: $(FULL_OBJ) $(BUILD)/libphasedoc.a
+	@echo "  LINK $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FULL_OBJ) $(BUILD)/libphasedoc.a $(LDLIBS) $(TOOL_LIBS)
 
 $(BUILD)/hyphen-pack: tools/hyphen-pack.c $(BUILD)/libphasedoc.a
 	@echo "  LINK $@"

@@ -56,15 +56,17 @@ $(BUILD)/.pic:
 # Rewritten only when a folder changes, so that a second `make install` relinks nothing.
 $(IBUILD)/paths.cfg: FORCE
 	@mkdir -p $(dir $@)
-	@printf '%s\n' '$(PKG_DATA)' '$(PKG_LIBDATA)/hyphen' '$(SYSCONFDIR)' '$(FONTCACHEDIR)' > $@.new
+	@printf '%s\n' '$(PKG_DATA)' '$(PKG_LIBDATA)/hyphen' '$(SYSCONFDIR)' '$(FONTCACHEDIR)' \
+	    '$(PKG_LIBDATA)/phasedoc-full' > $@.new
 	@cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
 
 $(IBUILD)/paths.o: src/core/paths.c src/core/paths.h $(IBUILD)/paths.cfg
 	@echo "  CC   $< (installed folders)"
-	@$(CC) $(filter-out -DPD_DATA_DIR=% -DPD_HYPHEN_PACKED_DIR=% -DPD_FONT_CACHE_DIR=%,$(CPPFLAGS)) \
-	    $(WARN) $(CFLAGS) -fPIC -DPD_DATA_DIR='"$(PKG_DATA)"' \
+	@$(CC) $(filter-out -DPD_DATA_DIR=% -DPD_HYPHEN_PACKED_DIR=% -DPD_FONT_CACHE_DIR=% \
+	    -DPD_FULL_TOOL=%,$(CPPFLAGS)) $(WARN) $(CFLAGS) -fPIC -DPD_DATA_DIR='"$(PKG_DATA)"' \
 	    -DPD_HYPHEN_PACKED_DIR='"$(PKG_LIBDATA)/hyphen"' -DPD_FONT_CACHE_DIR='"$(FONTCACHEDIR)"' \
-	    -DPD_SYSCONF_DIR='"$(SYSCONFDIR)"' -c $< -o $@
+	    -DPD_FULL_TOOL='"$(PKG_LIBDATA)/phasedoc-full"' -DPD_SYSCONF_DIR='"$(SYSCONFDIR)"' \
+	    -c $< -o $@
 
 ILIB_OBJ := $(filter-out $(BUILD)/src/core/paths.o,$(LIB_OBJ)) $(IBUILD)/paths.o $(BUILD)/gen/srgb.o
 
@@ -98,19 +100,29 @@ $(IBUILD)/libphasedoc.a: $(ILIB_OBJ) $(IBUILD)/exports.txt
 	@ar rcs $@ $(IBUILD)/phasedoc-all.o
 
 # The installed program: the checkout's tool objects with the library's objects (the installed
-# folders compiled in). Not with the installed libraries: serve, sign and watch use internal
-# functions (buffers, diagnostics, JSON), which those keep to themselves.
-$(IBUILD)/phasedoc: $(TOOL_OBJ) $(ILIB_OBJ)
+# folders compiled in), and the full program (serve, sign) in LIBDIR/phasedoc (see the
+# Makefile). Not with the installed libraries: serve, sign and watch use internal functions
+# (buffers, diagnostics, JSON), which those keep to themselves.
+# (through an archive, so that only the objects it uses come in: not sign's, with libcrypto)
+$(IBUILD)/objects.a: $(ILIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(IBUILD)/phasedoc: $(LIGHT_OBJ) $(IBUILD)/objects.a
 	@echo "  LINK $@"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(ILIB_OBJ) $(LDLIBS) $(TOOL_LIBS)
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LIGHT_OBJ) $(IBUILD)/objects.a -Wl,--as-needed $(LDLIBS)
+
+$(IBUILD)/phasedoc-full: $(FULL_OBJ) $(ILIB_OBJ)
+	@echo "  LINK $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FULL_OBJ) $(ILIB_OBJ) $(LDLIBS) $(TOOL_LIBS)
 
 $(IBUILD)/phasedoc.pc: packaging/phasedoc.pc.in include/phasedoc.h $(IBUILD)/paths.cfg
 	@sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@DATADIR@|$(PKG_DATA)|g' \
 	    -e 's|@VERSION@|$(PD_VERSION_STR)|g' -e 's|@REQUIRES@|$(PKGS)|g' $< > $@
 
-install-build: $(IBUILD)/phasedoc $(IBUILD)/libphasedoc.so.$(SOFULL) $(IBUILD)/libphasedoc.a \
-               $(IBUILD)/phasedoc.pc $(HYPHEN_PACKED)
+install-build: $(IBUILD)/phasedoc $(IBUILD)/phasedoc-full $(IBUILD)/libphasedoc.so.$(SOFULL) \
+               $(IBUILD)/libphasedoc.a $(IBUILD)/phasedoc.pc $(HYPHEN_PACKED)
 
 # ---- install / uninstall -----------------------------------------------------------------
 
@@ -139,6 +151,7 @@ install: install-build
 	@set -e; for f in $(HYPHEN_PACKED); do \
 	    $(INSTALL) -m 644 "$$f" $(D)$(PKG_LIBDATA)/hyphen/; done
 	$(INSTALL) -m 755 scripts/font-cache $(D)$(PKG_LIBDATA)/font-cache
+	$(INSTALL) -m 755 $(IBUILD)/phasedoc-full $(D)$(PKG_LIBDATA)/phasedoc-full
 	@if [ -z "$(D)" ] && command -v fc-cache >/dev/null; then \
 	    $(PKG_LIBDATA)/font-cache $(PKG_DATA)/fonts $(FONTCACHEDIR); fi
 	@set -e; for m in $(MAN_PAGES); do s=$${m##*.}; $(INSTALL) -d $(D)$(MANDIR)/man$$s; \

@@ -23,6 +23,15 @@ const char *pd_packed_hyphen_dir(void)
 #endif
 }
 
+const char *pd_full_tool_path(void)
+{
+#ifdef PD_FULL_TOOL
+    return PD_FULL_TOOL;
+#else
+    return "phasedoc-full";
+#endif
+}
+
 const char *pd_font_cache_dir(void)
 {
 #ifdef PD_FONT_CACHE_DIR

@@ -16,6 +16,10 @@ const char *pd_default_data_dir(void);
  * architecture-dependent and not under share/). */
 const char *pd_packed_hyphen_dir(void);
 
+/* The full phasedoc program, which has serve and sign (src/tool/elsewhere.c): build/
+ * phasedoc-full in the checkout, LIBDIR/phasedoc/phasedoc-full once installed. */
+const char *pd_full_tool_path(void);
+
 /* Where fontconfig's cache of the bundled fonts is (made by fc-cache at build and install time:
  * reading it is 0.6 M instructions, scanning the fonts 17 M), or NULL for none:
  * build/fontconfig-cache in the checkout, FONTCACHEDIR once installed. */

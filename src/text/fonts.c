@@ -137,15 +137,50 @@ static int add_font_dir(pd_ctx *ctx, FcConfig *cfg, FT_Library ft, const char *d
     return pack && bad ? -1 : added;
 }
 
+/* Whether set holds a font of the file at path. */
+static bool has_file(const FcFontSet *set, const char *path)
+{
+    for (int i = 0; i < set->nfont; i++) {
+        FcChar8 *file;
+        if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+            strcmp((const char *)file, path) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Warns about each font file of dir that fontconfig found no font in (it skips them
+ * silently), as add_font_dir does for the bundled folder. */
+static void warn_unread_fonts(pd_ctx *ctx, const FcFontSet *set, const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        if (e->d_name[0] != '.' && is_font_file(e->d_name)) {
+            char *path = pd_strcat3(dir, "/", e->d_name);
+            if (path && !has_file(set, path))
+                pd_diag_raise(ctx, PD_WARNING, path, 0, 0, "not a usable font file: it is "
+                              "not a font file (fontconfig cannot read it)");
+            free(path);
+        }
+    if (d)
+        closedir(d);
+}
+
 /* Adds the bundled fonts through fontconfig's cache of their folder (made at build and install
  * time, see pd_font_cache_dir), which holds what scanning them would find. Where the cache is
  * missing or older than the folder, fontconfig scans the folder itself, as add_font_dir
  * would, and keeps a new cache where it may write one. Returns the number of fonts added, or
- * -1 when the cache cannot be used at all (then add_font_dir does the work). */
-static int add_cached_font_dir(FcConfig *cfg, const char *dir)
+ * -1 when the cache is not for this data folder or cannot be used at all (then add_font_dir
+ * does the work). */
+static int add_cached_font_dir(pd_ctx *ctx, FcConfig *cfg, const char *dir)
 {
+    /* only the data folder the cache was made for: fontconfig would write a cache there for
+     * any other ($PHASEDOC_DATA), and such caches would pile up */
+    char real[PATH_MAX];
     const char *cache = pd_font_cache_dir();
-    if (!cache || strpbrk(cache, "<>&")) /* (a folder fixed at build time: no markup in it) */
+    if (!cache || strpbrk(cache, "<>&") || !realpath(pd_default_data_dir(), real) ||
+        strcmp(real, pd_ctx_data_dir(ctx)) != 0)
         return -1;
     pd_buf conf;
     pd_buf_init(&conf, 64 * 1024);
@@ -157,6 +192,8 @@ static int add_cached_font_dir(FcConfig *cfg, const char *dir)
               FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir);
     pd_buf_free(&conf);
     FcFontSet *set = ok ? FcConfigGetFonts(cfg, FcSetApplication) : NULL;
+    if (set && set->nfont > 0)
+        warn_unread_fonts(ctx, set, dir);
     return set ? set->nfont : -1;
 }
 
@@ -185,7 +222,7 @@ static FcConfig *font_config(pd_ctx *ctx, const char *const *extra_dirs)
         return NULL;
     }
     char *dir = pd_data_path(ctx, "fonts");
-    int added = dir ? add_cached_font_dir(cfg, dir) : -1;
+    int added = dir ? add_cached_font_dir(ctx, cfg, dir) : -1;
     if (added <= 0)
         added = dir ? add_font_dir(ctx, cfg, ft, dir, false) : -1;
     free(dir);

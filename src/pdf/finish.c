@@ -1339,6 +1339,10 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
                 "      /DestOutputProfile %ld 0 R >> ]\n",
             profile);
     pd_buf_adds(&b, "   /ViewerPreferences << /DisplayDocTitle true >>\n");
+    /* cairo says a document is marked only when its first structure element is one that
+     * may stand at the top (cairo-tag-stack.c); a page's first is now a furniture marker */
+    if (f->struct_root >= 0 && !strstr(catalog->text, "/MarkInfo"))
+        pd_buf_adds(&b, "   /MarkInfo << /Marked true >>\n");
     if (f->nwidgets > 0)
         printfb(&b, "   /AcroForm %ld 0 R\n", fn.acroform);
     if (f->source) {

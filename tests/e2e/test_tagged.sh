@@ -111,6 +111,7 @@ content = {}
 for page, kinds, mcids, art, body, raw in pages:
     assert len(mcids) == len(set(mcids))
     content[page.obj.objgen] = set(mcids)
+assert pdf.Root.MarkInfo.Marked == True  # a tagged PDF (PDF/UA 7.1)
 root = pdf.Root.StructTreeRoot
 assert len(root.K) == 1 and root.K[0].S == "/Document", root.K
 tree = {g: set() for g in content}

@@ -2,7 +2,9 @@
  * Cairo writes a structure element's marked content as a line "/Type << /MCID n >> BDC"
  * (cairo-pdf-operators.c); text, also a heading that reads "/RT << /MCID 0 >> BDC", is in
  * strings that cairo never breaks across lines, so only a whole line that starts so is a
- * marker. The sequence's EMC stays: an artifact's ends the same way. */
+ * marker. The sequence's EMC stays: an artifact's ends the same way. The marked content of
+ * the body after a marker is numbered anew, one less for each marker before it, so that a
+ * page's MCIDs stay 0, 1, 2, ... (finish.c renumbers the structure elements alike). */
 #include "artifact.h"
 #include "array.h"
 #include "util.h"
@@ -15,10 +17,10 @@
 static const struct {
     const char *marker, *artifact;
 } kinds[] = {
-    {"/" PD_ARTIFACT_BACKGROUND " << /MCID ", "/Artifact << /Type /Background >> BDC"},
-    {"/" PD_ARTIFACT_HEADER " << /MCID ", "/Artifact << /Type /Pagination /Subtype /Header >> BDC"},
-    {"/" PD_ARTIFACT_FOOTER " << /MCID ", "/Artifact << /Type /Pagination /Subtype /Footer >> BDC"},
-    {"/" PD_ARTIFACT_WATERMARK " << /MCID ",
+    {"/" PD_ARTIFACT_BACKGROUND, "/Artifact << /Type /Background >> BDC"},
+    {"/" PD_ARTIFACT_HEADER, "/Artifact << /Type /Pagination /Subtype /Header >> BDC"},
+    {"/" PD_ARTIFACT_FOOTER, "/Artifact << /Type /Pagination /Subtype /Footer >> BDC"},
+    {"/" PD_ARTIFACT_WATERMARK,
      "/Artifact << /Type /Pagination /Subtype /Watermark >> BDC"},
 };
 
@@ -56,6 +58,51 @@ static unsigned char *inflate_all(const unsigned char *data, size_t len, size_t 
     return out;
 }
 
+typedef struct {
+    const char *name_end; /* after the tag's name */
+    int mcid;
+} line_mcid;
+
+/* line (up to eol) is "/Name << /MCID n >> BDC", cairo's marked content of a structure
+ * element */
+static bool parse_mcid(const char *line, const char *eol, line_mcid *m)
+{
+    static const char mid[] = " << /MCID ", tail[] = " >> BDC";
+    const char *e = line + 1;
+    while (e < eol && *e != ' ')
+        e++;
+    size_t left = (size_t)(eol - e);
+    if (e == line + 1 || left < sizeof mid - 1 + 1 + sizeof tail - 1 ||
+        memcmp(e, mid, sizeof mid - 1) != 0 ||
+        memcmp(eol - (sizeof tail - 1), tail, sizeof tail - 1) != 0)
+        return false;
+    int v = 0;
+    const char *d = e + sizeof mid - 1, *dend = eol - (sizeof tail - 1);
+    if (d == dend || dend - d > 9)
+        return false;
+    for (; d < dend; d++) {
+        if (*d < '0' || *d > '9')
+            return false;
+        v = v * 10 + (*d - '0');
+    }
+    m->name_end = e;
+    m->mcid = v;
+    return true;
+}
+
+/* The artifact's BDC when the line starts with a marker's name ("/RT " up to name_end), else
+ * NULL. */
+static const char *artifact_of(const char *line, const char *name_end)
+{
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t n = strlen(kinds[k].marker);
+        if ((size_t)(name_end - line) >= n && !memcmp(line, kinds[k].marker, n) &&
+            (line + n == name_end || line[n] == ' '))
+            return kinds[k].artifact;
+    }
+    return NULL;
+}
+
 static bool add_mcid(int **mcids, int *n, size_t *cap, int v)
 {
     int *a = pd_array_grow(*mcids, cap, (size_t)*n + 1, sizeof *a);
@@ -81,34 +128,40 @@ unsigned char *pd_artifact_rewrite(const unsigned char *data, size_t len, size_t
     pd_buf out;
     pd_buf_init(&out, (size_t)1 << 31);
     const char *p = (const char *)plain, *end = p + plain_len, *copied = p;
+    int last = -1;
     for (const char *line = p; line < end;) {
         const char *nl = memchr(line, '\n', (size_t)(end - line));
         const char *eol = nl ? nl : end;
-        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-            size_t ml = strlen(kinds[k].marker);
-            if ((size_t)(eol - line) <= ml || memcmp(line, kinds[k].marker, ml) != 0)
-                continue;
-            char tail[32];
-            size_t tl = (size_t)(eol - line) - ml;
-            int mcid = -1, used = 0;
-            if (tl < sizeof tail) {
-                memcpy(tail, line + ml, tl);
-                tail[tl] = '\0';
-                if (sscanf(tail, "%d >> BDC%n", &mcid, &used) != 1 || (size_t)used != tl)
-                    mcid = -1;
-            }
-            if (mcid < 0) {
-                *why = "a furniture marker in a content stream is not written as expected";
+        line_mcid m;
+        if (*line == '/' && eol - line > 3 && !memcmp(eol - 3, "BDC", 3) &&
+            parse_mcid(line, eol, &m)) {
+            if (m.mcid <= last) { /* cairo numbers them as it writes them */
+                *why = "the marked content of a content stream is not numbered in order";
                 goto fail;
             }
-            if (!add_mcid(mcids, nmcids, &cap_mcids, mcid)) {
-                *why = "out of memory";
-                goto fail;
+            last = m.mcid;
+            const char *artifact = artifact_of(line, m.name_end);
+            char renumbered[96];
+            const char *with = NULL;
+            if (artifact) {
+                if (!add_mcid(mcids, nmcids, &cap_mcids, m.mcid)) {
+                    *why = "out of memory";
+                    goto fail;
+                }
+                with = artifact;
+            } else if (*nmcids > 0) { /* after a marker: one less for each before it */
+                snprintf(renumbered, sizeof renumbered, "%.*s << /MCID %d >> BDC",
+                         (int)(m.name_end - line), line, m.mcid - *nmcids);
+                with = renumbered;
             }
-            pd_buf_add(&out, copied, (size_t)(line - copied));
-            pd_buf_adds(&out, kinds[k].artifact);
-            copied = eol;
-            break;
+            if (with) {
+                pd_buf_add(&out, copied, (size_t)(line - copied));
+                pd_buf_adds(&out, with);
+                copied = eol;
+            }
+        } else if (*line == '/' && artifact_of(line, eol)) {
+            *why = "a furniture marker in a content stream is not written as expected";
+            goto fail;
         }
         line = nl ? nl + 1 : end;
     }

@@ -16,11 +16,12 @@
 #define PD_ARTIFACT_WATERMARK "WP"
 
 /* A content stream (Flate-compressed, as cairo writes it) with every marker's
- * "/RT << /MCID n >> BDC" line made the artifact's BDC, recompressed (malloc'd, *out_len
- * bytes); the markers' MCIDs are appended to *mcids (grown with pd_array_grow, *nmcids of
- * them). NULL when there is nothing to change (*changed false, *why NULL: the stream is passed
+ * "/RT << /MCID n >> BDC" line made the artifact's BDC and the MCIDs after a marker one less
+ * for each marker before them, recompressed (malloc'd, *out_len bytes); the markers' MCIDs
+ * (as cairo numbered them, ascending) are appended to *mcids (grown with pd_array_grow,
+ * *nmcids of them). NULL when there is nothing to change (*changed false, *why NULL: the stream is passed
  * on as it is) or on failure (*why says what: it does not inflate, a marker is not written as
- * expected, no memory). */
+ * expected or out of order, no memory). */
 unsigned char *pd_artifact_rewrite(const unsigned char *data, size_t len, size_t *out_len,
                                    int **mcids, int *nmcids, bool *changed,
                                    const char **why);

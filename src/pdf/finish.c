@@ -82,6 +82,13 @@ struct pd_pdf_finish {
     } *dropped;               /* the markers' structure elements, left out */
     int ndropped;
     size_t capdropped;
+    struct marks {
+        long content, page; /* the content stream, and the page whose it is (-1: not yet) */
+        int *mcids, n;      /* its markers' MCIDs as cairo numbered them, ascending */
+    } *marks;               /* pages with furniture, whose MCIDs after a marker are renumbered */
+    int nmarks;
+    size_t capmarks;
+    bool elements_seen;     /* a structure element came: no more content streams expected */
 };
 
 static const char ENDSTREAM[] = "\nendstream\n";
@@ -111,6 +118,7 @@ static void emit(pd_pdf_finish *f, const void *data, size_t len)
 }
 
 static void emits(pd_pdf_finish *f, const char *s) { emit(f, s, strlen(s)); }
+static void printfb(pd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static bool grow_at(pd_pdf_finish *f, long num)
 {
@@ -183,6 +191,9 @@ void pd_pdf_finish_free(pd_pdf_finish *f)
     pd_buf_free(&f->acc);
     pd_buf_free(&f->cap);
     free(f->dropped);
+    for (int i = 0; i < f->nmarks; i++)
+        free(f->marks[i].mcids);
+    free(f->marks);
     free(f->src_at), free(f->new_at), free(f->page_obj);
     for (int i = 0; i < f->nheld; i++)
         free(f->held[i].text);
@@ -395,6 +406,89 @@ static bool is_dropped(const pd_pdf_finish *f, long num)
     return false;
 }
 
+/* mcid of page as it is after the page's markers were taken out of the numbering */
+static int renumbered(pd_pdf_finish *f, long page, int mcid)
+{
+    for (int i = 0; i < f->nmarks; i++) {
+        const struct marks *m = &f->marks[i];
+        if (m->page != page)
+            continue;
+        int before = 0;
+        for (int j = 0; j < m->n && m->mcids[j] <= mcid; j++) {
+            if (m->mcids[j] == mcid)
+                fail(f, "a structure element holds a furniture marker's content");
+            before++;
+        }
+        return mcid - before;
+    }
+    return mcid;
+}
+
+/* A structure element (text, len) with its MCIDs renumbered as its page's content was
+ * (artifact.c): malloc'd, or NULL when it names no page with markers. Cairo writes an
+ * element's content as "   /Pg P 0 R" and then "   /K n" or "   /K [ n m ... ]", the items
+ * of other pages as "<< /Type /MCR /Pg Q 0 R /MCID k >>" in the list. */
+static char *renumber_element(pd_pdf_finish *f, const char *text, size_t len, size_t *out_len)
+{
+    const char *pg = strstr(text, "\n   /Pg ");
+    const char *k = pg ? strstr(pg, "\n   /K ") : NULL;
+    if (!k)
+        return NULL;
+    long page = strtol(pg + 8, NULL, 10);
+    const char *v = k + 7, *end; /* after "\n   /K " */
+    pd_buf b;
+    pd_buf_init(&b, (size_t)1 << 30);
+    pd_buf_add(&b, text, (size_t)(v - text));
+    if (*v != '[') {
+        char *e;
+        long n = strtol(v, &e, 10);
+        if (e == v || *e != '\n' || n < 0 || n > 1000000000) {
+            pd_buf_free(&b);
+            return NULL; /* a kid element, not content */
+        }
+        printfb(&b, "%d", renumbered(f, page, (int)n));
+        end = e;
+    } else {
+        pd_buf_adds(&b, "[");
+        const char *p = v + 1;
+        for (;;) {
+            while (*p == ' ' || *p == '\n')
+                p++;
+            long n, q, r;
+            int m, used = 0;
+            if (*p == ']') {
+                end = p + 1;
+                break;
+            } else if (sscanf(p, "<< /Type /MCR /Pg %ld 0 R /MCID %d >>%n", &q, &m, &used) ==
+                           2 &&
+                       used > 0) {
+                printfb(&b, " << /Type /MCR /Pg %ld 0 R /MCID %d >>", q, renumbered(f, q, m));
+            } else if (sscanf(p, "%ld 0 R%n", &r, &used) == 1 && used > 0) {
+                printfb(&b, " %ld 0 R", r);
+            } else if (sscanf(p, "<< /Type /OBJR /Obj %ld 0 R >>%n", &r, &used) == 1 &&
+                       used > 0) {
+                printfb(&b, " << /Type /OBJR /Obj %ld 0 R >>", r);
+            } else if (sscanf(p, "%ld%n", &n, &used) == 1 && used > 0 && n >= 0 &&
+                       n <= 1000000000) {
+                printfb(&b, " %d", renumbered(f, page, (int)n));
+            } else {
+                fail(f, "a structure element's kids are not laid out as expected");
+                pd_buf_free(&b);
+                return NULL;
+            }
+            p += used;
+        }
+        pd_buf_adds(&b, " ]");
+    }
+    pd_buf_add(&b, end, len - (size_t)(end - text));
+    if (b.failed) {
+        fail(f, "out of memory");
+        return NULL;
+    }
+    *out_len = b.len;
+    return b.data; /* pd_buf's data is malloc'd: the caller frees it */
+}
+
 /* A complete object without a stream is in acc. */
 static void object_done(pd_pdf_finish *f)
 {
@@ -420,6 +514,11 @@ static void object_done(pd_pdf_finish *f)
             }
             f->page_obj[page] = f->num;
         }
+        const char *c = strstr(body, "\n   /Contents ");
+        long content = c ? strtol(c + 14, NULL, 10) : -1;
+        for (int i = 0; i < f->nmarks; i++)
+            if (f->marks[i].content == content)
+                f->marks[i].page = f->num;
         /* the tab order follows the structure (PDF/UA 7.18.3) */
         edited = insert_entry(text, len, "   /Tabs /S\n", &elen);
         if (edited && page_has_widgets(f, page)) {
@@ -479,6 +578,18 @@ static void object_done(pd_pdf_finish *f)
     } else if (f->font < 0 && starts(body, "<< /Type /Font\n   /Subtype /Type1\n")) {
         f->font = f->num;
     }
+    if (starts(body, "<< /Type /StructElem\n")) {
+        f->elements_seen = true;
+        size_t rlen = 0;
+        char *r = f->nmarks ? renumber_element(f, edited ? edited : text, edited ? elen : len,
+                                               &rlen)
+                            : NULL;
+        if (r) {
+            free(edited);
+            edited = r;
+            elen = rlen;
+        }
+    }
     place(f, f->num, f->line_in);
     if (edited)
         emit(f, edited, elen);
@@ -528,9 +639,19 @@ static void content_done(pd_pdf_finish *f)
     int *mcids = NULL, nmcids = 0;
     unsigned char *z = pd_artifact_rewrite((const unsigned char *)f->cap.data, f->data_len,
                                            &zlen, &mcids, &nmcids, &changed, &why);
-    free(mcids);
-    if (why) {
-        fail(f, why);
+    struct marks *a = nmcids ? pd_array_grow(f->marks, &f->capmarks, (size_t)f->nmarks + 1,
+                                             sizeof *a)
+                             : f->marks;
+    if (a && nmcids) {
+        f->marks = a;
+        f->marks[f->nmarks++] = (struct marks){f->num, -1, mcids, nmcids};
+    } else
+        free(mcids);
+    if (why || (nmcids && !a) || (nmcids && f->elements_seen)) {
+        /* (structure elements renumbered before their page's markers were known: cairo
+         * writes its structure tree after the pages) */
+        fail(f, why ? why : a ? "page content after the structure tree" : "out of memory");
+        free(z);
         return;
     }
     f->markers += nmcids;
@@ -1030,9 +1151,9 @@ static void emit_parent_tree(pd_pdf_finish *f, const held *h, const form_nums *f
     emit_buf(f, &b);
 }
 
-/* A page's parent-tree array (held text, one "  N 0 R" a line) with the entries of the
- * furniture markers' elements made null: their marked content is an artifact now, which
- * belongs to no element. Any other array passes as it is. Returns how many it made null. */
+/* A page's parent-tree array (held text, one "  N 0 R" a line) without the entries of the
+ * furniture markers' elements. Any other array passes as it is. Returns how many it left
+ * out. */
 static int emit_array(pd_pdf_finish *f, const held *h)
 {
     pd_buf b;
@@ -1045,8 +1166,7 @@ static int emit_array(pd_pdf_finish *f, const held *h)
         int n = 0;
         if (sscanf(line, "  %ld 0 R%n", &num, &n) == 1 && (size_t)n + 1 == len &&
             line[n] == '\n' && is_dropped(f, num)) {
-            pd_buf_adds(&b, "  null\n");
-            nulls++;
+            nulls++; /* its marked content is an artifact now, and the MCIDs after it one less */
         } else
             pd_buf_add(&b, line, len);
         line += len;

@@ -346,7 +346,7 @@ static void test_artifacts(void **state)
                            "(Header)Tj\nET\nEMC\n"
                            "/Artifact << /Type /Pagination /Subtype /Footer >> BDC\n"
                            "(Page 1 of 2)Tj\nEMC\n"
-                           "/P << /MCID 3 >> BDC\n(/RT << /MCID 9 >> BDC)Tj\nEMC\n"
+                           "/P << /MCID 0 >> BDC\n(/RT << /MCID 9 >> BDC)Tj\nEMC\n"
                            "/Artifact << /Type /Pagination /Subtype /Watermark >> BDC\n"
                            "(DRAFT)Tj\nEMC\nQ\n");
     assert_int_equal(n, 4);
@@ -359,6 +359,10 @@ static void test_artifacts(void **state)
     assert_null(rewrite("/P << /MCID 0 >> BDC\n(x)Tj\nEMC\n", mcids, &n, &why));
     assert_null(why);
     assert_int_equal(n, 0);
+    /* marked content out of order: refused, since renumbering assumes cairo's order */
+    assert_null(rewrite("/RT << /MCID 1 >> BDC\nEMC\n/P << /MCID 0 >> BDC\nEMC\n", mcids, &n,
+                        &why));
+    assert_non_null(why);
     /* a marker cairo would not write so: refused */
     assert_null(rewrite("/RT << /MCID 0 /X 1 >> BDC\nEMC\n", mcids, &n, &why));
     assert_non_null(why);

@@ -1,5 +1,7 @@
 /* finish.c — cairo's PDF rewritten as it is written, in one pass: most bytes go straight
- * through (content streams, fonts, images), a few small dictionaries are edited on the way
+ * through (fonts, images), page content streams are gathered one at a time to make the
+ * furniture artifacts (artifact.c; the markers' structure elements are left out and the
+ * others' MCIDs renumbered alike), a few small dictionaries are edited on the way
  * (pages get /Tabs, link annotations /F, Figures /Alt), a few are held back and written at
  * the end (the catalogue, the document information, pages that carry form fields, whose
  * widgets are numbered only once cairo's objects are all known), then come the added objects

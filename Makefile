@@ -2,7 +2,7 @@
 # `make check` runs every test.
 
 CC       ?= cc
-PKGS     := libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png cairo-svg fontconfig freetype2 librsvg-2.0 libcrypto
+PKGS     := libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo-pdf cairo-png cairo-svg fontconfig freetype2 librsvg-2.0 libcrypto zlib
 BUILD    ?= build
 CFLAGS   ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter

@@ -24,6 +24,8 @@ typedef struct {
 typedef struct {
     const pd_master *master;
     pd_frag under; /* the page furniture: background, running header and footer (artifacts) */
+    int header_at, footer_at; /* where under's header and footer boxes start (the background's
+                               * come first): each is marked as its own kind of artifact */
     pd_frag body;  /* the flow's boxes, footnotes at the foot */
     pd_frag over;  /* the watermark, above everything */
 } pd_page;

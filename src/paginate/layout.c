@@ -349,9 +349,11 @@ static void furnish(pd_layout *lay, int i)
     lay->pass.text.tag = NULL; /* headers and footers are artifacts, not structure */
     if (m->has_background)
         pd_frag_add(&page->under, PD_BOX_FILL, 0, 0, m->width, m->height)->color = m->background;
+    page->header_at = page->under.nboxes;
     if (m->header)
         place_region(lay, m->header, m->margin_left, m->header_offset, width, &fu->header,
                      &fu->header_fixed, &page->under);
+    page->footer_at = page->under.nboxes;
     if (m->footer)
         place_region(lay, m->footer, m->margin_left, m->height - m->footer_offset, width,
                      &fu->footer, &fu->footer_fixed, &page->under);

@@ -1,5 +1,7 @@
 /* finish.c — cairo's PDF rewritten as it is written, in one pass: most bytes go straight
- * through (content streams, fonts, images), a few small dictionaries are edited on the way
+ * through (fonts, images), page content streams are gathered one at a time to make the
+ * furniture artifacts (artifact.c; the markers' structure elements are left out and the
+ * others' MCIDs renumbered alike), a few small dictionaries are edited on the way
  * (pages get /Tabs, link annotations /F, Figures /Alt), a few are held back and written at
  * the end (the catalogue, the document information, pages that carry form fields, whose
  * widgets are numbered only once cairo's objects are all known), then come the added objects
@@ -11,6 +13,7 @@
  * instead of producing a broken file. */
 #include "finish.h"
 #include "array.h"
+#include "artifact.h"
 #include "pdfstr.h"
 #include "srgb.h"
 
@@ -72,6 +75,22 @@ struct pd_pdf_finish {
     const char *source_name, *source; /* the attached project file, or NULL */
     size_t source_len;
     long names;               /* cairo's name dictionary (held when a file is attached) */
+    bool capture;             /* ST_SCAN/ST_VERIFY: a content stream gathered in cap, not emitted */
+    pd_buf cap;
+    size_t data_len;          /* ST_VERIFY: the length of the stream's data */
+    int markers;              /* furniture markers made artifacts in the content streams */
+    struct dropped {
+        long num, parent;
+    } *dropped;               /* the markers' structure elements, left out */
+    int ndropped;
+    size_t capdropped;
+    struct marks {
+        long content, page; /* the content stream, and the page whose it is (-1: not yet) */
+        int *mcids, n;      /* its markers' MCIDs as cairo numbered them, ascending */
+    } *marks;               /* pages with furniture, whose MCIDs after a marker are renumbered */
+    int nmarks;
+    size_t capmarks;
+    bool elements_seen;     /* a structure element came: no more content streams expected */
 };
 
 static const char ENDSTREAM[] = "\nendstream\n";
@@ -87,6 +106,11 @@ static void emit(pd_pdf_finish *f, const void *data, size_t len)
 {
     if (f->failed || len == 0)
         return;
+    if (f->capture) {
+        if (!pd_buf_add(&f->cap, data, len))
+            f->failed = true, pd_error(f->ctx, "cannot finish the PDF: out of memory");
+        return;
+    }
     g_checksum_update(f->sum, data, (gssize)len);
     if (!pd_output_write(f->out, data, len)) {
         f->failed = true; /* the output reports the cause on commit */
@@ -96,6 +120,7 @@ static void emit(pd_pdf_finish *f, const void *data, size_t len)
 }
 
 static void emits(pd_pdf_finish *f, const char *s) { emit(f, s, strlen(s)); }
+static void printfb(pd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static bool grow_at(pd_pdf_finish *f, long num)
 {
@@ -144,6 +169,7 @@ pd_pdf_finish *pd_pdf_finish_new(pd_ctx *ctx, pd_output *out, const pd_pdf_meta 
     f->names = -1;
     f->sum = g_checksum_new(G_CHECKSUM_SHA256);
     pd_buf_init(&f->acc, (size_t)1 << 30);
+    pd_buf_init(&f->cap, (size_t)1 << 30);
 #define COPY(x) f->x = pd_strdup(meta->x ? meta->x : "")
     COPY(title), COPY(author), COPY(subject), COPY(keywords), COPY(creator), COPY(lang);
     COPY(date);
@@ -165,6 +191,11 @@ void pd_pdf_finish_free(pd_pdf_finish *f)
     if (f->sum)
         g_checksum_free(f->sum);
     pd_buf_free(&f->acc);
+    pd_buf_free(&f->cap);
+    free(f->dropped);
+    for (int i = 0; i < f->nmarks; i++)
+        free(f->marks[i].mcids);
+    free(f->marks);
     free(f->src_at), free(f->new_at), free(f->page_obj);
     for (int i = 0; i < f->nheld; i++)
         free(f->held[i].text);
@@ -337,6 +368,129 @@ void pd_pdf_finish_add_dest(pd_pdf_finish *f, const char *id, const char *text)
     f->dests[f->ndests++] = (struct dest){i, t};
 }
 
+/* A furniture marker's structure element (artifact.h). */
+static bool is_marker_element(const char *body)
+{
+    static const char *const names[] = {PD_ARTIFACT_BACKGROUND, PD_ARTIFACT_HEADER,
+                                        PD_ARTIFACT_FOOTER, PD_ARTIFACT_WATERMARK};
+    static const char head[] = "<< /Type /StructElem\n   /S /";
+    if (!starts(body, head))
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t n = strlen(names[i]);
+        if (!strncmp(body + sizeof head - 1, names[i], n) && body[sizeof head - 1 + n] == '\n')
+            return true;
+    }
+    return false;
+}
+
+/* Leaves the marker's element (in acc) out of our file: not written, free in the xref. */
+static void drop_marker(pd_pdf_finish *f, const char *body)
+{
+    const char *p = strstr(body, "\n   /P ");
+    struct dropped *a =
+        pd_array_grow(f->dropped, &f->capdropped, (size_t)f->ndropped + 1, sizeof *a);
+    if (!a || !p) {
+        fail(f, a ? "a furniture marker has no parent" : "out of memory");
+        return;
+    }
+    f->dropped = a;
+    f->dropped[f->ndropped++] = (struct dropped){f->num, strtol(p + 7, NULL, 10)};
+    if (grow_at(f, f->num))
+        f->src_at[f->num] = f->line_in;
+}
+
+static bool is_dropped(const pd_pdf_finish *f, long num)
+{
+    for (int i = 0; i < f->ndropped; i++)
+        if (f->dropped[i].num == num)
+            return true;
+    return false;
+}
+
+/* mcid of page as it is after the page's markers were taken out of the numbering */
+static int renumbered(pd_pdf_finish *f, long page, int mcid)
+{
+    for (int i = 0; i < f->nmarks; i++) {
+        const struct marks *m = &f->marks[i];
+        if (m->page != page)
+            continue;
+        int before = 0;
+        for (int j = 0; j < m->n && m->mcids[j] <= mcid; j++) {
+            if (m->mcids[j] == mcid)
+                fail(f, "a structure element holds a furniture marker's content");
+            before++;
+        }
+        return mcid - before;
+    }
+    return mcid;
+}
+
+/* A structure element (text, len) with its MCIDs renumbered as its page's content was
+ * (artifact.c): malloc'd, or NULL when it names no page with markers. Cairo writes an
+ * element's content as "   /Pg P 0 R" and then "   /K n" or "   /K [ n m ... ]", the items
+ * of other pages as "<< /Type /MCR /Pg Q 0 R /MCID k >>" in the list. */
+static char *renumber_element(pd_pdf_finish *f, const char *text, size_t len, size_t *out_len)
+{
+    const char *pg = strstr(text, "\n   /Pg ");
+    const char *k = pg ? strstr(pg, "\n   /K ") : NULL;
+    if (!k)
+        return NULL;
+    long page = strtol(pg + 8, NULL, 10);
+    const char *v = k + 7, *end; /* after "\n   /K " */
+    pd_buf b;
+    pd_buf_init(&b, (size_t)1 << 30);
+    pd_buf_add(&b, text, (size_t)(v - text));
+    if (*v != '[') {
+        char *e;
+        long n = strtol(v, &e, 10);
+        if (e == v || *e != '\n' || n < 0 || n > 1000000000) {
+            pd_buf_free(&b);
+            return NULL; /* a kid element, not content */
+        }
+        printfb(&b, "%d", renumbered(f, page, (int)n));
+        end = e;
+    } else {
+        pd_buf_adds(&b, "[");
+        const char *p = v + 1;
+        for (;;) {
+            while (*p == ' ' || *p == '\n')
+                p++;
+            long n, q, r;
+            int m, used = 0;
+            if (*p == ']') {
+                end = p + 1;
+                break;
+            } else if (sscanf(p, "<< /Type /MCR /Pg %ld 0 R /MCID %d >>%n", &q, &m, &used) ==
+                           2 &&
+                       used > 0) {
+                printfb(&b, " << /Type /MCR /Pg %ld 0 R /MCID %d >>", q, renumbered(f, q, m));
+            } else if (sscanf(p, "%ld 0 R%n", &r, &used) == 1 && used > 0) {
+                printfb(&b, " %ld 0 R", r);
+            } else if (sscanf(p, "<< /Type /OBJR /Obj %ld 0 R >>%n", &r, &used) == 1 &&
+                       used > 0) {
+                printfb(&b, " << /Type /OBJR /Obj %ld 0 R >>", r);
+            } else if (sscanf(p, "%ld%n", &n, &used) == 1 && used > 0 && n >= 0 &&
+                       n <= 1000000000) {
+                printfb(&b, " %d", renumbered(f, page, (int)n));
+            } else {
+                fail(f, "a structure element's kids are not laid out as expected");
+                pd_buf_free(&b);
+                return NULL;
+            }
+            p += used;
+        }
+        pd_buf_adds(&b, " ]");
+    }
+    pd_buf_add(&b, end, len - (size_t)(end - text));
+    if (b.failed) {
+        fail(f, "out of memory");
+        return NULL;
+    }
+    *out_len = b.len;
+    return b.data; /* pd_buf's data is malloc'd: the caller frees it */
+}
+
 /* A complete object without a stream is in acc. */
 static void object_done(pd_pdf_finish *f)
 {
@@ -362,6 +516,11 @@ static void object_done(pd_pdf_finish *f)
             }
             f->page_obj[page] = f->num;
         }
+        const char *c = strstr(body, "\n   /Contents ");
+        long content = c ? strtol(c + 14, NULL, 10) : -1;
+        for (int i = 0; i < f->nmarks; i++)
+            if (f->marks[i].content == content)
+                f->marks[i].page = f->num;
         /* the tab order follows the structure (PDF/UA 7.18.3) */
         edited = insert_entry(text, len, "   /Tabs /S\n", &elen);
         if (edited && page_has_widgets(f, page)) {
@@ -387,6 +546,17 @@ static void object_done(pd_pdf_finish *f)
         int k = f->nparas++;
         if (k < f->nactual)
             edited = insert_text_entry(text, len, "/ActualText", f->actual[k], &elen);
+    } else if (is_marker_element(body)) {
+        drop_marker(f, body);
+        return;
+    } else if (starts(body, "[")) {
+        /* maybe a page's parent-tree array: the markers' entries go (written at the end, when
+         * the markers' elements are known) */
+        hold(f, f->num, -5, text, len);
+        return;
+    } else if (starts(body, "<< /Nums [")) {
+        hold(f, f->num, -6, text, len); /* maybe the parent tree: gets the widgets' entries */
+        return;
     } else if (starts(body, "<< /Type /StructElem\n   /S /TH\n")) {
         /* header cells head their column (PDF/UA 7.5: TH with a scope) */
         edited = insert_entry(text, len, "   /A << /O /Table /Scope /Column >>\n", &elen);
@@ -410,6 +580,18 @@ static void object_done(pd_pdf_finish *f)
     } else if (f->font < 0 && starts(body, "<< /Type /Font\n   /Subtype /Type1\n")) {
         f->font = f->num;
     }
+    if (starts(body, "<< /Type /StructElem\n")) {
+        f->elements_seen = true;
+        size_t rlen = 0;
+        char *r = f->nmarks ? renumber_element(f, edited ? edited : text, edited ? elen : len,
+                                               &rlen)
+                            : NULL;
+        if (r) {
+            free(edited);
+            edited = r;
+            elen = rlen;
+        }
+    }
     place(f, f->num, f->line_in);
     if (edited)
         emit(f, edited, elen);
@@ -432,12 +614,61 @@ static void stream_start(pd_pdf_finish *f)
         f->length_obj = obj;
         f->data_start = f->in_off;
         f->match = 0;
+        /* what cairo writes for page contents (and ToUnicode maps, which hold no markers):
+         * gathered to make the furniture artifacts (artifact.c) */
+        const char *body = strchr(f->acc.data, '\n') + 1;
+        char dict[96];
+        snprintf(dict, sizeof dict, "<< /Length %ld 0 R\n   /Filter /FlateDecode\n>>\nstream\n",
+                 obj);
+        f->capture = strcmp(body, dict) == 0;
+        f->cap.len = 0;
     } else if (v >= 0) {
         f->state = ST_DATA;
         f->stream_left = (size_t)v;
     } else
         fail(f, "a stream without a length");
     f->acc.len = 0;
+}
+
+/* A gathered content stream is complete in cap: its data (data_len bytes), "endstream",
+ * "endobj" and its length object. Written with the furniture made artifacts. */
+static void content_done(pd_pdf_finish *f)
+{
+    f->capture = false;
+    size_t zlen = 0;
+    bool changed = false;
+    const char *why = NULL;
+    int *mcids = NULL, nmcids = 0;
+    unsigned char *z = pd_artifact_rewrite((const unsigned char *)f->cap.data, f->data_len,
+                                           &zlen, &mcids, &nmcids, &changed, &why);
+    struct marks *a = nmcids ? pd_array_grow(f->marks, &f->capmarks, (size_t)f->nmarks + 1,
+                                             sizeof *a)
+                             : f->marks;
+    if (a && nmcids) {
+        f->marks = a;
+        f->marks[f->nmarks++] = (struct marks){f->num, -1, mcids, nmcids};
+    } else
+        free(mcids);
+    if (why || (nmcids && !a) || (nmcids && f->elements_seen)) {
+        /* (structure elements renumbered before their page's markers were known: cairo
+         * writes its structure tree after the pages) */
+        fail(f, why ? why : a ? "page content after the structure tree" : "out of memory");
+        free(z);
+        return;
+    }
+    f->markers += nmcids;
+    size_t len = changed ? zlen : f->data_len;
+    emit(f, changed ? (const char *)z : f->cap.data, len);
+    free(z);
+    emits(f, "\nendstream\nendobj\n");
+    char obj[64];
+    snprintf(obj, sizeof obj, "%ld 0 obj\n   %zu\nendobj\n", f->length_obj, len);
+    if (grow_at(f, f->length_obj)) {
+        f->src_at[f->length_obj] = f->len_in;
+        f->new_at[f->length_obj] = f->out_off;
+    }
+    emits(f, obj);
+    f->cap.len = 0;
 }
 
 static void line_done(pd_pdf_finish *f)
@@ -525,6 +756,7 @@ bool pd_pdf_finish_write(pd_pdf_finish *f, const void *data, size_t n)
             f->in_off += i - from;
             if (found) {
                 size_t data_len = f->in_off - (sizeof ENDSTREAM - 1) - f->data_start;
+                f->data_len = data_len;
                 f->expect_len = snprintf(f->expect, sizeof f->expect,
                                          "endobj\n%ld 0 obj\n   %zu\nendobj\n", f->length_obj,
                                          data_len);
@@ -546,7 +778,10 @@ bool pd_pdf_finish_write(pd_pdf_finish *f, const void *data, size_t n)
             emit(f, p + i, 1);
             i++;
             f->in_off++;
-            if (++f->vpos == f->expect_len) {
+            if (++f->vpos == f->expect_len && f->capture) {
+                content_done(f);
+                f->state = ST_TOP;
+            } else if (f->vpos == f->expect_len) {
                 if (grow_at(f, f->length_obj)) {
                     f->src_at[f->length_obj] = f->len_in;
                     f->new_at[f->length_obj] = f->len_out;
@@ -681,6 +916,8 @@ typedef struct {
     char **groups;       /* radio groups by name, and their parent fields */
     long *group_obj;
     int ngroups;
+    long *form;          /* per widget: its Form structure element (none: untagged) */
+    long key;            /* the first widget's StructParent; the others follow */
 } form_nums;
 
 static int group_of(const form_nums *fn, const char *name)
@@ -725,6 +962,8 @@ static void emit_widget(pd_pdf_finish *f, const form_nums *fn, int i)
     rect(&b, w);
     if (page >= 0)
         printfb(&b, "   /P %ld 0 R\n", page);
+    if (fn->form)
+        printfb(&b, "   /StructParent %ld\n", fn->key + i);
     int g = w->kind == PD_WIDGET_CHECK && w->state ? group_of(fn, w->field) : -1;
     if (g >= 0) {
         printfb(&b, "   /Parent %ld 0 R\n", fn->group_obj[g]);
@@ -877,31 +1116,136 @@ static void emit_page(pd_pdf_finish *f, const held *h, const form_nums *fn)
     free(text);
 }
 
-/* Cairo's StructTreeRoot (held) becomes the Document element, under a new root that keeps
- * the rest of cairo's dictionary (its parent tree). */
-static void emit_structure_root(pd_pdf_finish *f, const held *h, long new_root)
+/* The parent tree's next key: one past the largest key of cairo's number tree (held text,
+ * "<< /Nums [" then one "   KEY N 0 R" a line), -1 when it is not laid out so. */
+static long parent_tree_next_key(const char *text)
 {
-    const char *k = strstr(h->text, "\n   /K ");
+    const char *p = strstr(text, "<< /Nums [\n");
+    if (!p)
+        return -1;
+    p += 11;
+    long next = 0, key, obj;
+    int n = 0;
+    /* (no "\n" in the format: scanf's white space would eat the next line's indent too) */
+    while (sscanf(p, "   %ld %ld 0 R%n", &key, &obj, &n) == 2 && n > 0 && p[n] == '\n') {
+        next = key >= next ? key + 1 : next;
+        p += n + 1;
+        n = 0;
+    }
+    return starts(p, "  ]\n>>\n") ? next : -1;
+}
+
+/* cairo's parent tree with an entry for each widget's Form element (keys after cairo's). */
+static void emit_parent_tree(pd_pdf_finish *f, const held *h, const form_nums *fn)
+{
+    pd_buf b;
+    pd_buf_init(&b, (size_t)1 << 30);
+    const char *close = strstr(h->text, "\n  ]\n>>\n");
+    if (!close) {
+        fail(f, "the parent tree is not laid out as expected");
+        return;
+    }
+    pd_buf_add(&b, h->text, (size_t)(close - h->text) + 1);
+    for (int i = 0; i < f->nwidgets; i++)
+        printfb(&b, "   %ld %ld 0 R\n", fn->key + i, fn->form[i]);
+    pd_buf_adds(&b, close + 1);
+    place(f, h->num, SIZE_MAX);
+    emit_buf(f, &b);
+}
+
+/* A page's parent-tree array (held text, one "  N 0 R" a line) without the entries of the
+ * furniture markers' elements. Any other array passes as it is. Returns how many it left
+ * out. */
+static int emit_array(pd_pdf_finish *f, const held *h)
+{
+    pd_buf b;
+    pd_buf_init(&b, (size_t)1 << 30);
+    int nulls = 0;
+    for (const char *line = h->text; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl + 1 - line) : strlen(line);
+        long num;
+        int n = 0;
+        if (sscanf(line, "  %ld 0 R%n", &num, &n) == 1 && (size_t)n + 1 == len &&
+            line[n] == '\n' && is_dropped(f, num)) {
+            nulls++; /* its marked content is an artifact now, and the MCIDs after it one less */
+        } else
+            pd_buf_add(&b, line, len);
+        line += len;
+    }
+    place(f, h->num, SIZE_MAX);
+    emit_buf(f, &b);
+    return nulls;
+}
+
+/* Cairo's StructTreeRoot (held) becomes the Document element, under a new root that keeps
+ * the rest of cairo's dictionary (its parent tree). The markers' elements leave the
+ * Document's kids; the widgets' Form elements join them, at the end. */
+static void emit_structure_root(pd_pdf_finish *f, const held *h, long new_root,
+                                const form_nums *fn)
+{
+    const char *k = strstr(h->text, "\n   /K [");
     const char *body = strchr(h->text, '\n');
     const char *eol = k ? strchr(k + 1, '\n') : NULL;
-    if (!k || !eol || !body) {
+    if (!k || !eol || !body || eol[-1] != ']') {
         fail(f, "the structure tree is not laid out as expected");
         return;
     }
     pd_buf b;
     pd_buf_init(&b, (size_t)1 << 30);
-    printfb(&b, "<< /Type /StructElem\n   /S /Document\n   /P %ld 0 R\n", new_root);
-    pd_buf_add(&b, k + 1, (size_t)(eol - k)); /* "   /K [ ... ]\n" */
-    pd_buf_adds(&b, ">>\nendobj\n");
+    printfb(&b, "<< /Type /StructElem\n   /S /Document\n   /P %ld 0 R\n   /K [", new_root);
+    for (const char *p = k + 8;;) {
+        while (*p == ' ')
+            p++;
+        if (p == eol - 1)
+            break;
+        long num, gen;
+        int n = 0;
+        if (sscanf(p, " %ld %ld R%n", &num, &gen, &n) != 2 || n == 0) {
+            fail(f, "the structure tree's kids are not laid out as expected");
+            pd_buf_free(&b);
+            return;
+        }
+        if (!is_dropped(f, num))
+            printfb(&b, " %ld 0 R", num);
+        p += n;
+    }
+    for (int i = 0; fn->form && i < f->nwidgets; i++)
+        printfb(&b, " %ld 0 R", fn->form[i]);
+    pd_buf_adds(&b, " ]\n>>\nendobj\n");
     begin_obj(f, h->num);
     emit_buf(f, &b);
     pd_buf_init(&b, (size_t)1 << 30);
     printfb(&b, "%ld 0 obj\n", new_root);
     pd_buf_add(&b, body + 1, (size_t)(k + 1 - (body + 1)));
     printfb(&b, "   /K [ %ld 0 R ]\n", h->num);
+    if (fn->form) /* where a next structure parent would go (PDF 1.7 14.7.4.4) */
+        printfb(&b, "   /ParentTreeNextKey %ld\n", fn->key + f->nwidgets);
     pd_buf_adds(&b, eol + 1);
     place(f, new_root, SIZE_MAX);
     emit_buf(f, &b);
+}
+
+/* Each widget's Form structure element: the widget as an object reference (PDF/UA 7.18.4). */
+static void emit_form_elements(pd_pdf_finish *f, const form_nums *fn)
+{
+    for (int i = 0; fn->form && i < f->nwidgets; i++) {
+        const pd_widget *w = &f->widgets[i];
+        long page =
+            w->page >= 0 && (size_t)w->page < f->npage_obj ? f->page_obj[w->page] : -1;
+        if (page < 0) {
+            fail(f, "a form field on a page that does not exist");
+            return;
+        }
+        pd_buf b;
+        pd_buf_init(&b, 1u << 20);
+        printfb(&b,
+                "<< /Type /StructElem\n   /S /Form\n   /P %ld 0 R\n   /Pg %ld 0 R\n"
+                "   /K << /Type /OBJR /Obj %ld 0 R /Pg %ld 0 R >>\n>>\nendobj\n",
+                f->struct_root, page, fn->widget[i], page);
+        begin_obj(f, fn->form[i]);
+        emit_buf(f, &b);
+    }
 }
 
 static long trailer_number(const char *tail, const char *key)
@@ -930,6 +1274,32 @@ static bool check_xref(pd_pdf_finish *f, long size)
             return false;
     }
     return true;
+}
+
+/* cairo's parent tree (held): the number tree its StructTreeRoot names; NULL if none. */
+static const held *structure_parent_tree(const pd_pdf_finish *f)
+{
+    long num = -1;
+    for (int i = 0; i < f->nheld; i++)
+        if (f->held[i].page == -3) {
+            const char *p = strstr(f->held[i].text, "/ParentTree ");
+            num = p ? strtol(p + 12, NULL, 10) : -1;
+        }
+    for (int i = 0; num >= 0 && i < f->nheld; i++)
+        if (f->held[i].page == -6 && f->held[i].num == num)
+            return &f->held[i];
+    return NULL;
+}
+
+/* Every marker made an artifact in the content had its structure element, a kid of the
+ * root: else cairo wrote something this does not know, and the file would be wrong. */
+static void check_markers(pd_pdf_finish *f)
+{
+    if (f->markers != f->ndropped)
+        fail(f, "the furniture markers in the content and in the structure differ");
+    for (int i = 0; i < f->ndropped; i++)
+        if (f->dropped[i].parent != f->struct_root)
+            fail(f, "a furniture marker is not a kid of the structure root");
 }
 
 pd_status pd_pdf_finish_end(pd_pdf_finish *f)
@@ -976,6 +1346,18 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
         }
         fn.off = next++, fn.empty_sig = next++, fn.empty_tx = next++, fn.acroform = next++;
     }
+    const held *parent_tree = structure_parent_tree(f);
+    if (f->nwidgets > 0 && f->struct_root >= 0 && !f->failed) {
+        fn.key = parent_tree ? parent_tree_next_key(parent_tree->text) : -1;
+        fn.form = calloc((size_t)f->nwidgets, sizeof *fn.form);
+        if (fn.key < 0)
+            fail(f, "the parent tree is not laid out as expected");
+        else if (!fn.form)
+            fail(f, "out of memory");
+        for (int i = 0; fn.form && i < f->nwidgets; i++)
+            fn.form[i] = next++;
+    }
+    check_markers(f);
     long new_root = f->struct_root >= 0 ? next++ : -1;
     long embedded = f->source ? next++ : -1, filespec = f->source ? next++ : -1;
     /* pages that carry widgets */
@@ -984,9 +1366,23 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
             emit_page(f, &f->held[i], &fn);
     if (f->nwidgets > 0)
         emit_form(f, &fn);
-    for (int i = 0; i < f->nheld; i++)
-        if (f->held[i].page == -3)
-            emit_structure_root(f, &f->held[i], new_root);
+    int nulls = 0;
+    for (int i = 0; i < f->nheld; i++) {
+        const held *h = &f->held[i];
+        if (h->page == -3)
+            emit_structure_root(f, h, new_root, &fn);
+        else if (h->page == -5)
+            nulls += emit_array(f, h);
+        else if (h->page == -6 && h == parent_tree && fn.form)
+            emit_parent_tree(f, h, &fn);
+        else if (h->page == -6) {
+            place(f, h->num, SIZE_MAX);
+            emit(f, h->text, h->len);
+        }
+    }
+    if (nulls != f->ndropped)
+        fail(f, "the furniture markers' parent-tree entries are not where expected");
+    emit_form_elements(f, &fn);
     pd_buf b;
     char created[40];
     if (!pd_pdf_date(f->date, created, sizeof created))
@@ -1065,6 +1461,10 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
                 "      /DestOutputProfile %ld 0 R >> ]\n",
             profile);
     pd_buf_adds(&b, "   /ViewerPreferences << /DisplayDocTitle true >>\n");
+    /* cairo says a document is marked only when its first structure element is one that
+     * may stand at the top (cairo-tag-stack.c); a page's first is now a furniture marker */
+    if (f->struct_root >= 0 && !strstr(catalog->text, "/MarkInfo"))
+        pd_buf_adds(&b, "   /MarkInfo << /Marked true >>\n");
     if (f->nwidgets > 0)
         printfb(&b, "   /AcroForm %ld 0 R\n", fn.acroform);
     if (f->source) {
@@ -1102,7 +1502,7 @@ pd_status pd_pdf_finish_end(pd_pdf_finish *f)
     place(f, root, SIZE_MAX);
     emit(f, cat, clen);
     free(cat);
-    free(fn.widget), free(fn.on), free(fn.groups), free(fn.group_obj);
+    free(fn.widget), free(fn.on), free(fn.groups), free(fn.group_obj), free(fn.form);
     if (f->failed)
         return PD_ERR_SYSTEM;
     /* the file identifier: a digest of everything before it, so the same document gives the

@@ -1,6 +1,7 @@
 /* draw.c — boxes to Cairo. Nothing here decides where anything goes. */
 #include "draw.h"
 #include "array.h"
+#include "artifact.h"
 #include "picture_draw.h"
 
 #include <math.h>
@@ -212,13 +213,28 @@ static void draw_destinations(const pd_layout *lay, int page, cairo_t *cr)
     }
 }
 
+/* Boxes [from, to) of f as one artifact: inside a structure element with the marker's name
+ * (artifact.h), which the PDF finisher turns into /Artifact marked content. */
+static void draw_artifact(cairo_t *cr, const pd_frag *f, int from, int to, const char *marker)
+{
+    if (from >= to)
+        return;
+    cairo_tag_begin(cr, marker, NULL);
+    for (int i = from; i < to; i++)
+        draw_box(cr, &f->boxes[i]);
+    cairo_tag_end(cr, marker);
+}
+
 void pd_draw_page(const pd_layout *lay, int i, cairo_t *cr, pd_figure_alts *alts)
 {
     const pd_page *page = &lay->book.pages[i];
-    draw_frag(cr, &page->under, NULL);
+    const pd_frag *u = &page->under;
+    draw_artifact(cr, u, 0, page->header_at, PD_ARTIFACT_BACKGROUND);
+    draw_artifact(cr, u, page->header_at, page->footer_at, PD_ARTIFACT_HEADER);
+    draw_artifact(cr, u, page->footer_at, u->nboxes, PD_ARTIFACT_FOOTER);
     tag_stack ts = {.n = 0, .alts = alts};
     draw_frag(cr, &page->body, &ts);
     close_tags(cr, &ts, 0);
     draw_destinations(lay, i + 1, cr);
-    draw_frag(cr, &page->over, NULL);
+    draw_artifact(cr, &page->over, 0, page->over.nboxes, PD_ARTIFACT_WATERMARK);
 }

@@ -10,6 +10,7 @@
 
 #include "ctx.h"
 #include "doc.h"
+#include "artifact.h"
 #include "finish.h"
 #include "obj.h"
 #include "output.h"
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static char *written(pd_buf *b) { return b->data ? b->data : ""; }
 
@@ -187,7 +189,8 @@ static void test_revisions(void **state)
 }
 
 /* Objects and a table as cairo 1.16 writes them: a stream whose length follows it (with
- * "endstream" inside its data), a page, a catalogue, the document information. */
+ * "endstream" inside its data; not compressed, unlike cairo's page contents, which the
+ * finisher inflates: test_artifacts), a page, a catalogue, the document information. */
 static size_t make_cairo_like(char *out, size_t size, bool wrong_xref)
 {
     size_t n = 0, at[8] = {0};
@@ -195,7 +198,7 @@ static size_t make_cairo_like(char *out, size_t size, bool wrong_xref)
     at[4] = n;
     static const char data[] = "q\nendstream\nnot yet\nQ";
     n += (size_t)snprintf(out + n, size - n,
-                          "4 0 obj\n<< /Length 5 0 R\n   /Filter /FlateDecode\n>>\nstream\n%s"
+                          "4 0 obj\n<< /Length 5 0 R\n>>\nstream\n%s"
                           "\nendstream\nendobj\n",
                           data);
     at[5] = n;
@@ -302,6 +305,78 @@ static void test_finisher(void **state)
     pd_ctx_clear_diags(ctx);
 }
 
+/* data deflated; the inflated result of rewriting it (or NULL when nothing changed) */
+static char *rewrite(const char *plain, int *mcids, int *n, const char **why)
+{
+    uLongf zlen = compressBound(strlen(plain));
+    unsigned char *z = malloc(zlen);
+    assert_int_equal(compress(z, &zlen, (const Bytef *)plain, strlen(plain)), Z_OK);
+    size_t out_len = 0;
+    bool changed = true;
+    int *found = NULL;
+    unsigned char *out = pd_artifact_rewrite(z, zlen, &out_len, &found, n, &changed, why);
+    free(z);
+    for (int i = 0; i < *n && i < 8; i++)
+        mcids[i] = found[i];
+    free(found);
+    assert_true(changed == (out != NULL));
+    if (!out)
+        return NULL;
+    uLongf plen = 1 << 16;
+    char *p = calloc(1, plen + 1);
+    assert_int_equal(uncompress((Bytef *)p, &plen, out, out_len), Z_OK);
+    free(out);
+    return p;
+}
+
+static void test_artifacts(void **state)
+{
+    (void)state;
+    int mcids[8], n = 0;
+    const char *why = NULL;
+    char *r = rewrite("q\n/RB << /MCID 0 >> BDC\n0 0 9 9 re f\nEMC\n/RT << /MCID 1 >> BDC\nBT\n"
+                      "(Header)Tj\nET\nEMC\n/RP << /MCID 2 >> BDC\n(Page 1 of 2)Tj\nEMC\n"
+                      "/P << /MCID 3 >> BDC\n(/RT << /MCID 9 >> BDC)Tj\nEMC\n"
+                      "/WP << /MCID 4 >> BDC\n(DRAFT)Tj\nEMC\nQ\n",
+                      mcids, &n, &why);
+    assert_non_null(r);
+    assert_null(why);
+    assert_string_equal(r, "q\n/Artifact << /Type /Background >> BDC\n0 0 9 9 re f\nEMC\n"
+                           "/Artifact << /Type /Pagination /Subtype /Header >> BDC\nBT\n"
+                           "(Header)Tj\nET\nEMC\n"
+                           "/Artifact << /Type /Pagination /Subtype /Footer >> BDC\n"
+                           "(Page 1 of 2)Tj\nEMC\n"
+                           "/P << /MCID 0 >> BDC\n(/RT << /MCID 9 >> BDC)Tj\nEMC\n"
+                           "/Artifact << /Type /Pagination /Subtype /Watermark >> BDC\n"
+                           "(DRAFT)Tj\nEMC\nQ\n");
+    assert_int_equal(n, 4);
+    assert_int_equal(mcids[0], 0);
+    assert_int_equal(mcids[1], 1);
+    assert_int_equal(mcids[2], 2);
+    assert_int_equal(mcids[3], 4);
+    free(r);
+    /* no marker (a ToUnicode map, a page without furniture): passed on as it is */
+    assert_null(rewrite("/P << /MCID 0 >> BDC\n(x)Tj\nEMC\n", mcids, &n, &why));
+    assert_null(why);
+    assert_int_equal(n, 0);
+    /* marked content out of order: refused, since renumbering assumes cairo's order */
+    assert_null(rewrite("/RT << /MCID 1 >> BDC\nEMC\n/P << /MCID 0 >> BDC\nEMC\n", mcids, &n,
+                        &why));
+    assert_non_null(why);
+    /* a marker cairo would not write so: refused */
+    assert_null(rewrite("/RT << /MCID 0 /X 1 >> BDC\nEMC\n", mcids, &n, &why));
+    assert_non_null(why);
+    /* data that does not inflate: refused */
+    size_t out_len;
+    bool changed;
+    int *found = NULL;
+    why = NULL;
+    assert_null(pd_artifact_rewrite((const unsigned char *)"q Q", 3, &out_len, &found, &n,
+                                    &changed, &why));
+    assert_non_null(why);
+    free(found);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_bad_objects_refused),
         cmocka_unit_test(test_revisions),
         cmocka_unit_test(test_finisher),
+        cmocka_unit_test(test_artifacts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -31,6 +31,17 @@ static pd_ctx *capture_ctx;
  * the set-up is freed correctly too. */
 static atomic_llong mem_live, mem_cap; /* mem_cap 0: no cap */
 static atomic_bool mem_hit;
+static void (*_Atomic mem_end)(void); /* pd_xml_on_no_memory */
+
+void pd_xml_on_no_memory(void (*end)(void)) { atomic_store(&mem_end, end); }
+
+static void no_memory(void)
+{
+    pd_oom_note();
+    void (*end)(void) = atomic_load(&mem_end);
+    if (end)
+        end();
+}
 
 static bool mem_refuse(size_t more)
 {
@@ -49,7 +60,7 @@ static void *mem_malloc(size_t n)
     if (p)
         atomic_fetch_add(&mem_live, (long long)malloc_usable_size(p));
     else
-        pd_oom_note();
+        no_memory();
     return p;
 }
 
@@ -62,7 +73,7 @@ static void *mem_realloc(void *old, size_t n)
     if (p)
         atomic_fetch_add(&mem_live, (long long)malloc_usable_size(p) - (long long)was);
     else
-        pd_oom_note();
+        no_memory();
     return p;
 }
 

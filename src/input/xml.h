@@ -35,6 +35,13 @@ void pd_xml_init(void);
 void pd_xml_mem_cap_begin(size_t bytes);
 bool pd_xml_mem_cap_end(void);
 
+/* Called (then never returning) when libxml2 or libxslt cannot get memory from the system,
+ * as opposed to the cap above: libxml2 2.9.14 does not survive every such failure (its
+ * regular-expression compiler goes on with a NULL state after "allocating states", and
+ * RELAX NG compiles a pattern facet on every validation). A program ends there, cleanly;
+ * without it (a library user), the allocation fails as libxml2 expects. Process-wide. */
+void pd_xml_on_no_memory(void (*end)(void));
+
 /* Routes libxml2's and libxslt's structured errors into ctx until pd_xml_capture_end. */
 void pd_xml_capture_begin(pd_ctx *ctx);
 void pd_xml_capture_end(void);

@@ -92,6 +92,7 @@ int main(int argc, char **argv)
             return PD_ERR_SYSTEM;
         }
         pd_ctx_set_diag_handler(ctx, tool_print_diag, NULL);
+        tool_end_on_no_memory();
         return commands[i].fn(ctx, argc - 1, argv + 1);
     }
     return tool_usage_error("unknown command '%s' (see phasedoc --help)", cmd);

@@ -1,8 +1,22 @@
-/* signals.c — Ctrl-C, SIGTERM and SIGHUP end a command without leaving a temporary file. */
+/* signals.c — Ctrl-C, SIGTERM and SIGHUP end a command without leaving a temporary file; so
+ * does memory running out inside libxml2 or libxslt. */
 #include "tool.h"
+#include "xml.h"
 
 #include <signal.h>
 #include <stddef.h>
+#include <unistd.h>
+
+static void end_out_of_memory(void)
+{
+    pd_signal_cleanup();
+    static const char msg[] = "phasedoc: out of memory\n";
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1); /* (no allocation on the way) */
+    (void)w;
+    _exit(PD_ERR_SYSTEM);
+}
+
+void tool_end_on_no_memory(void) { pd_xml_on_no_memory(end_out_of_memory); }
 
 static void clean_and_die(int sig)
 {

@@ -47,4 +47,8 @@ void tool_print_diag(const pd_diag *d, void *user);
  * removed, then the process dies by the signal (signals.c). */
 void tool_signals_clean_exit(void);
 
+/* Memory running out inside libxml2 or libxslt ends the command: temporary files removed,
+ * "out of memory", exit 3 (signals.c; see pd_xml_on_no_memory). */
+void tool_end_on_no_memory(void);
+
 #endif

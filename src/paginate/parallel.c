@@ -205,6 +205,7 @@ static slot *make_slots(const pd_layout *lay, int n, const char *const *font_dir
             return NULL;
         }
         s->text.ctx = s->ctx;
+        pd_fonts_make_faces(&s->text);
         pd_ctx_set_strict(s->ctx, lay->doc.ctx->strict);
         pd_ctx_set_diag_handler(s->ctx, keep_diag, s);
     }

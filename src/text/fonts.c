@@ -298,6 +298,23 @@ bool pd_fonts_open(pd_ctx *ctx, const char *const *extra_dirs, pd_text_env *env)
     return env->pango != NULL;
 }
 
+void pd_fonts_make_faces(const pd_text_env *env)
+{
+    PangoFontMap *fm = pango_context_get_font_map(env->pango);
+    FcFontSet *set = FcConfigGetFonts(pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(fm)),
+                                      FcSetApplication);
+    for (int i = 0; set && i < set->nfont; i++) {
+        PangoFontDescription *fd = pango_fc_font_description_from_pattern(set->fonts[i], FALSE);
+        pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
+        PangoFont *font = pango_context_load_font(env->pango, fd);
+        if (font && PANGO_IS_CAIRO_FONT(font))
+            pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)); /* makes the face */
+        if (font)
+            g_object_unref(font);
+        pango_font_description_free(fd);
+    }
+}
+
 void pd_fonts_warm(pd_ctx *ctx, const char *const *extra_dirs, const char *const *families,
                    int n)
 {

@@ -27,6 +27,12 @@ bool pd_fonts_open(pd_ctx *ctx, const char *const *extra_dirs, pd_text_env *env)
 void pd_fonts_warm(pd_ctx *ctx, const char *const *extra_dirs, const char *const *families,
                    int n);
 
+/* Makes cairo's font face of every font of env's set now, on this thread. Cairo 1.16 makes a
+ * font face without a lock: two layout threads asking for the same one at once (render -j,
+ * each with its own Pango font map) could both make one, and the PDF would carry that font
+ * twice. Once made, they only find it. */
+void pd_fonts_make_faces(const pd_text_env *env);
+
 /* Whether family is among the bundled fonts and those of extra_dirs (case-insensitive). */
 bool pd_fonts_has_family(pd_ctx *ctx, const char *const *extra_dirs, const char *family);
 

@@ -84,6 +84,7 @@ struct pd_pdf_finish {
     } *dropped;               /* the markers' structure elements, left out */
     int ndropped;
     size_t capdropped;
+    bool dropped_sorted;      /* by number, for is_dropped */
     struct marks {
         long content, page; /* the content stream, and the page whose it is (-1: not yet) */
         int *mcids, n;      /* its markers' MCIDs as cairo numbered them, ascending */
@@ -396,16 +397,29 @@ static void drop_marker(pd_pdf_finish *f, const char *body)
     }
     f->dropped = a;
     f->dropped[f->ndropped++] = (struct dropped){f->num, strtol(p + 7, NULL, 10)};
+    f->dropped_sorted = false;
     if (grow_at(f, f->num))
         f->src_at[f->num] = f->line_in;
 }
 
-static bool is_dropped(const pd_pdf_finish *f, long num)
+static int by_num(const void *a, const void *b)
 {
-    for (int i = 0; i < f->ndropped; i++)
-        if (f->dropped[i].num == num)
-            return true;
-    return false;
+    long x = ((const struct dropped *)a)->num, y = ((const struct dropped *)b)->num;
+    return (x > y) - (x < y);
+}
+
+/* Asked for every parent-tree entry and Document kid at the end (a marker or more a page):
+ * a binary search in the markers sorted once, not a scan per entry. */
+static bool is_dropped(pd_pdf_finish *f, long num)
+{
+    if (!f->dropped_sorted) {
+        if (f->ndropped)
+            qsort(f->dropped, (size_t)f->ndropped, sizeof *f->dropped, by_num);
+        f->dropped_sorted = true;
+    }
+    struct dropped key = {num, 0};
+    return f->ndropped &&
+           bsearch(&key, f->dropped, (size_t)f->ndropped, sizeof key, by_num) != NULL;
 }
 
 /* mcid of page as it is after the page's markers were taken out of the numbering */

@@ -4,6 +4,7 @@
  * answer agrees with the validator), and words for what a value should look like. */
 #include "rngmodel.h"
 #include "cache.h"
+#include "formats.h"
 #include "util.h"
 #include "validate.h"
 #include "xml.h"
@@ -257,39 +258,95 @@ static bool facet_type(const char *name, xmlSchemaTypeType *t)
     return false;
 }
 
-/* A <data> pattern, as libxml2's RELAX NG validator checks it: the XML Schema type, then each
- * facet. */
-static bool data_ok(const xmlNode *data, const char *value, xmlNode *node)
+/* The text of a <param>, without a copy when it is one text node (the usual case); else
+ * *copy holds it and must be freed. */
+static const char *param_text(const xmlNode *p, xmlChar **copy)
 {
-    xmlSchemaInitTypes();
-    xmlChar *type = xmlGetProp((xmlNode *)data, (const xmlChar *)"type");
-    xmlSchemaTypePtr t = type ? xmlSchemaGetPredefinedType(type, (const xmlChar *)XSD_NS) : NULL;
-    xmlFree(type);
-    if (!t)
-        return true; /* a type we do not know: the validator's word stands */
-    xmlSchemaValPtr val = NULL;
-    if (xmlSchemaValPredefTypeNode(t, (const xmlChar *)value, &val, node) != 0)
-        return false;
-    bool ok = true;
-    for (const xmlNode *p = data->children; ok && p; p = p->next) {
-        if (!is_rng(p, "param"))
-            continue;
-        xmlSchemaTypeType ft;
-        if (!facet_type(pd_rng_name(p), &ft))
-            continue;
-        xmlSchemaFacetPtr f = xmlSchemaNewFacet();
-        xmlChar *fv = xmlNodeGetContent(p);
-        if (f && fv) {
-            f->type = ft;
-            f->value = fv;
-            if (xmlSchemaCheckFacet(f, t, NULL, NULL) == 0)
-                ok = xmlSchemaValidateFacet(t, f, (const xmlChar *)value, val) == 0;
-        }
-        if (f)
-            xmlSchemaFreeFacet(f);
-        xmlFree(fv);
+    *copy = NULL;
+    if (p->children && p->children->type == XML_TEXT_NODE && !p->children->next)
+        return (const char *)p->children->content;
+    *copy = xmlNodeGetContent(p);
+    return (const char *)*copy;
+}
+
+/* A pattern facet checked by its C matcher (formats.c): 1 matches, 0 does not, -1 no matcher
+ * (or no memory), for libxml2 to decide. */
+static int format_check(const xmlNode *param, const char *type, const char *value)
+{
+    xmlChar *copy;
+    const char *pattern = param_text(param, &copy);
+    pd_format_fn match = pattern ? pd_format_for(pattern) : NULL;
+    xmlFree(copy);
+    if (!match)
+        return -1;
+    bool failed;
+    char *normal = pd_format_normalise(type, value, &failed);
+    if (failed)
+        return -1;
+    int ok = match(normal ? normal : value);
+    free(normal);
+    return ok;
+}
+
+static bool is_pattern_param(const xmlNode *p)
+{
+    return is_rng(p, "param") && strcmp(pd_rng_name(p), "pattern") == 0;
+}
+
+static bool facet_ok(const xmlNode *p, const char *type, xmlSchemaTypePtr t, const char *value,
+                     xmlSchemaValPtr val)
+{
+    xmlSchemaTypeType ft;
+    if (!facet_type(pd_rng_name(p), &ft))
+        return true;
+    if (ft == XML_SCHEMA_FACET_PATTERN) {
+        int verdict = format_check(p, type, value);
+        if (verdict >= 0)
+            return verdict;
     }
+    bool ok = true;
+    xmlSchemaFacetPtr f = xmlSchemaNewFacet();
+    xmlChar *fv = xmlNodeGetContent(p);
+    if (f && fv) {
+        f->type = ft;
+        f->value = fv;
+        if (xmlSchemaCheckFacet(f, t, NULL, NULL) == 0)
+            ok = xmlSchemaValidateFacet(t, f, (const xmlChar *)value, val) == 0;
+    }
+    if (f)
+        xmlSchemaFreeFacet(f);
+    xmlFree(fv);
+    return ok;
+}
+
+/* A <data> pattern, as libxml2's RELAX NG validator checks it: the XML Schema type, then each
+ * facet; with patterns_only, only its pattern facets (what validation against the schema
+ * without them left out). */
+static bool data_ok(const xmlNode *data, const char *value, xmlNode *node, bool patterns_only)
+{
+    xmlChar *type = xmlGetProp((xmlNode *)data, (const xmlChar *)"type");
+    const char *tname = type ? (const char *)type : "string";
+    bool ok = true;
+    if (patterns_only) {
+        for (const xmlNode *p = data->children; ok && p; p = p->next)
+            if (is_pattern_param(p))
+                ok = format_check(p, tname, value) != 0;
+        xmlFree(type);
+        return ok;
+    }
+    xmlSchemaInitTypes();
+    xmlSchemaTypePtr t = type ? xmlSchemaGetPredefinedType(type, (const xmlChar *)XSD_NS) : NULL;
+    xmlSchemaValPtr val = NULL;
+    if (!t)
+        ok = true; /* a type we do not know: the validator's word stands */
+    else if (xmlSchemaValPredefTypeNode(t, (const xmlChar *)value, &val, node) != 0)
+        ok = false;
+    else
+        for (const xmlNode *p = data->children; ok && p; p = p->next)
+            if (is_rng(p, "param"))
+                ok = facet_ok(p, tname, t, value, val);
     xmlSchemaFreeValue(val);
+    xmlFree(type);
     return ok;
 }
 
@@ -311,7 +368,7 @@ static bool pattern_ok(const pd_rng *m, const xmlNode *pat, const char *value, x
         return ok;
     }
     if (is_rng(pat, "data"))
-        return data_ok(pat, value, node);
+        return data_ok(pat, value, node, false);
     if (is_rng(pat, "choice")) {
         for (const xmlNode *c = pat->children; c; c = c->next)
             if (c->type == XML_ELEMENT_NODE && pattern_ok(m, c, value, node, depth + 1))
@@ -339,6 +396,62 @@ static bool pattern_ok(const pd_rng *m, const xmlNode *pat, const char *value, x
 bool pd_rng_value_ok(const pd_rng *m, const xmlNode *def, const char *value, xmlNode *node)
 {
     return pattern_ok(m, value_pattern(m, def, NULL), value ? value : "", node, 0);
+}
+
+/* Whether a value pattern holds a pattern facet that formats.c checks. */
+static bool holds_format(const pd_rng *m, const xmlNode *pat, int depth)
+{
+    if (!pat || depth > 20)
+        return false;
+    if (is_rng(pat, "ref"))
+        return holds_format(m, deref(m, pat, NULL), depth + 1);
+    if (is_rng(pat, "data")) {
+        for (const xmlNode *p = pat->children; p; p = p->next)
+            if (pd_rng_is_checked_pattern(p))
+                return true;
+        return false;
+    }
+    if (is_rng(pat, "choice") || is_rng(pat, "list") || is_rng(pat, "oneOrMore") ||
+        is_rng(pat, "zeroOrMore"))
+        for (const xmlNode *c = pat->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && holds_format(m, c, depth + 1))
+                return true;
+    return false;
+}
+
+bool pd_rng_is_checked_pattern(const xmlNode *param)
+{
+    if (!is_pattern_param(param))
+        return false;
+    xmlChar *copy;
+    const char *pattern = param_text(param, &copy);
+    bool known = pattern && pd_format_for(pattern);
+    xmlFree(copy);
+    return known;
+}
+
+bool pd_rng_value_has_format(const pd_rng *m, const xmlNode *def)
+{
+    return holds_format(m, value_pattern(m, def, NULL), 0);
+}
+
+bool pd_rng_format_ok(const pd_rng *m, const xmlNode *def, const char *value, xmlNode *node)
+{
+    return pd_rng_pattern_format_ok(m, value_pattern(m, def, NULL), value, node);
+}
+
+bool pd_rng_pattern_format_ok(const pd_rng *m, const xmlNode *pat, const char *value,
+                              xmlNode *node)
+{
+    if (pat && is_rng(pat, "data"))
+        return data_ok(pat, value ? value : "", node, true);
+    /* a choice (of a length or "auto", say): which branch the value took decides */
+    return pattern_ok(m, pat, value ? value : "", node, 0);
+}
+
+xmlDocPtr pd_rng_document(const pd_rng *m)
+{
+    return m->doc;
 }
 
 bool pd_rng_has_simple_content(const pd_rng *m, const xmlNode *def)
@@ -692,6 +805,77 @@ static attr_fit fit_children(const pd_rng *m, const xmlNode *pat, xmlNode *inst,
         fit_add(&f, &g);
     }
     return f;
+}
+
+/* ---- the pattern of an element's text ---- */
+
+static const xmlNode *text_pattern_in(const pd_rng *m, const xmlNode *pat, xmlNode *inst,
+                                      bool *optional, int depth);
+
+static const xmlNode *text_pattern_at(const pd_rng *m, const xmlNode *c, xmlNode *inst,
+                                      bool *optional, int depth)
+{
+    if (depth > 40 || c->type != XML_ELEMENT_NODE || !c->ns ||
+        strcmp((const char *)c->ns->href, RNG_NS) != 0)
+        return NULL;
+    if (is_rng(c, "data") || is_rng(c, "value") || is_rng(c, "list"))
+        return c;
+    if (is_rng(c, "ref"))
+        return text_pattern_in(m, define_of(m, c), inst, optional, depth + 1);
+    if (is_rng(c, "group") || is_rng(c, "interleave") || is_rng(c, "oneOrMore"))
+        return text_pattern_in(m, c, inst, optional, depth + 1);
+    if (is_rng(c, "optional") || is_rng(c, "zeroOrMore")) {
+        const xmlNode *p = text_pattern_in(m, c, inst, optional, depth + 1);
+        if (p)
+            *optional = true;
+        return p;
+    }
+    if (is_rng(c, "choice")) {
+        const xmlNode *a = deref(m, first_pattern(c), NULL);
+        if (a && (is_rng(a, "value") || is_rng(a, "data")))
+            return c; /* a choice of values */
+        /* alternatives told apart by their attributes' fixed values (value="go"): the text
+         * of the first one the element fits */
+        for (const xmlNode *alt = c->children; alt; alt = alt->next)
+            if (alt->type == XML_ELEMENT_NODE &&
+                fit_one(m, alt, inst, false, depth + 1).mismatches == 0)
+                return text_pattern_at(m, alt, inst, optional, depth + 1);
+    }
+    return NULL; /* element, attribute, text, empty */
+}
+
+static const xmlNode *text_pattern_in(const pd_rng *m, const xmlNode *pat, xmlNode *inst,
+                                      bool *optional, int depth)
+{
+    for (const xmlNode *c = pat ? pat->children : NULL; c; c = c->next) {
+        const xmlNode *p = text_pattern_at(m, c, inst, optional, depth);
+        if (p)
+            return p;
+    }
+    return NULL;
+}
+
+const xmlNode *pd_rng_text_pattern(const pd_rng *m, const xmlNode *def, xmlNode *instance,
+                                   bool *optional)
+{
+    *optional = false;
+    return text_pattern_in(m, def, instance, optional, 0);
+}
+
+bool pd_rng_content_has_format(const pd_rng *m, const xmlNode *pat, int depth)
+{
+    for (const xmlNode *c = pat && depth < 40 ? pat->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || is_rng(c, "element") || is_rng(c, "attribute"))
+            continue;
+        if (is_rng(c, "data") || is_rng(c, "value") || is_rng(c, "list")) {
+            if (holds_format(m, c, 0))
+                return true;
+        } else if (is_rng(c, "ref") ? pd_rng_content_has_format(m, define_of(m, c), depth + 1)
+                                    : pd_rng_content_has_format(m, c, depth + 1)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 size_t pd_rng_missing_attributes(const pd_rng *m, const xmlNode *def, xmlNode *instance,

@@ -40,6 +40,31 @@ const char *pd_rng_name(const xmlNode *def);
  * pattern of an element pattern of simple content); node gives the namespace context. */
 bool pd_rng_value_ok(const pd_rng *m, const xmlNode *def, const char *value, xmlNode *node);
 
+/* Checking a schema's patterns in C (formats.c) instead of libxml2's regular expressions:
+ * whether a <param> is a pattern facet with a C matcher; whether the value pattern of an
+ * attribute or simple element holds one; and whether value meets those facets of it (a <data>
+ * pattern's type and other facets are left to the validator, which checked them; a choice is
+ * checked whole, since which branch a value takes decides which pattern applies). */
+bool pd_rng_is_checked_pattern(const xmlNode *param);
+bool pd_rng_value_has_format(const pd_rng *m, const xmlNode *def);
+bool pd_rng_format_ok(const pd_rng *m, const xmlNode *def, const char *value, xmlNode *node);
+bool pd_rng_pattern_format_ok(const pd_rng *m, const xmlNode *pat, const char *value,
+                              xmlNode *node);
+
+/* Whether the content of an element pattern (not its child elements' or attributes') holds a
+ * checked pattern facet anywhere, under any choice (depth: 0). */
+bool pd_rng_content_has_format(const pd_rng *m, const xmlNode *def, int depth);
+
+/* The value pattern that an element's text must match: through refs, groups and optionals
+ * (then *optional is set), and at a choice of alternatives the first whose attributes with
+ * fixed values the instance has (<decision value="accepted-with-conditions"> needs text);
+ * NULL when the text is free or there is none. */
+const xmlNode *pd_rng_text_pattern(const pd_rng *m, const xmlNode *def, xmlNode *instance,
+                                   bool *optional);
+
+/* The schema document the model reads (owned by the model). */
+xmlDocPtr pd_rng_document(const pd_rng *m);
+
 /* Explains what an attribute or simple element accepts, in words, given the value that was
  * refused (may be NULL for a missing one): allowed values with a "did you mean", the format
  * of dates and numbers with an example. Written into buf. */

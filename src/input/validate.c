@@ -1,6 +1,7 @@
 /* validate.c — RELAX NG validation with positions in the messages. */
 #include "validate.h"
 #include "cache.h"
+#include "facets.h"
 #include "util.h"
 #include "xml.h"
 
@@ -22,6 +23,7 @@ xmlDocPtr pd_schema_doc(pd_ctx *ctx, const char *schema)
     return doc;
 }
 
+/* The schema compiled once per context, without the pattern facets facets.c checks. */
 static xmlRelaxNGPtr load_schema(pd_ctx *ctx, const char *schema)
 {
     char key[256];
@@ -29,15 +31,12 @@ static xmlRelaxNGPtr load_schema(pd_ctx *ctx, const char *schema)
     xmlRelaxNGPtr rng = pd_cache_lookup(ctx->cache, key);
     if (rng)
         return rng;
-    xmlDocPtr doc = pd_schema_doc(ctx, schema);
-    if (!doc)
+    const pd_rng *m = pd_rng_get(ctx, schema);
+    if (!m)
         return NULL;
     pd_xml_capture_begin(ctx);
-    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
-    rng = pc ? xmlRelaxNGParse(pc) : NULL;
-    xmlRelaxNGFreeParserCtxt(pc);
+    rng = pd_facets_compile(m);
     pd_xml_capture_end();
-    xmlFreeDoc(doc);
     if (!rng) {
         pd_error(ctx, "cannot compile schema %s", schema);
         return NULL;
@@ -72,6 +71,14 @@ pd_status pd_validate_doc_with(pd_ctx *ctx, xmlDocPtr doc, const char *schema,
     int errors_before = pd_ctx_error_count(ctx);
     int rc = xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
+    if (rc >= 0) {
+        int bad = pd_facets_check(ctx, schema, doc, fn, user);
+        if (bad < 0) {
+            pd_error(ctx, "out of memory");
+            return PD_ERR_SYSTEM;
+        }
+        rc = rc || bad;
+    }
     if (rc == 0)
         return PD_OK;
     if (pd_ctx_error_count(ctx) == errors_before && fn == on_validity_error)

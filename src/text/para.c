@@ -759,22 +759,44 @@ void pd_para_free(pd_para *p)
     free(p);
 }
 
+static void builder_free(builder *b)
+{
+    pango_attr_list_unref(b->attrs);
+    pd_buf_free(&b->text);
+    free(b->links);
+    free(b->notes);
+}
+
+/* What build() does for an unbroken paragraph (width -1: nothing deferred, nothing rebuilt),
+ * with the two widths kept in the shaped-text cache under the paragraph's key. */
 void pd_para_measure(const pd_text_env *env, xmlNode *block, const pd_style *style,
                      double *min_width, double *max_width)
 {
-    pd_para *p = pd_para_new(env, block, style, -1);
-    if (!p) {
-        *min_width = *max_width = 0;
+    *min_width = *max_width = 0;
+    builder b = {.env = env, .attrs = pango_attr_list_new()};
+    pd_buf_init(&b.text, 64u << 20);
+    add_inlines(&b, block, style, style);
+    char *key = b.text.failed ? NULL : shaped_key(env, &b, style, -1, block);
+    if (key && pd_shaped_measure_lookup(env->ctx, key, min_width, max_width)) {
+        builder_free(&b);
+        g_free(key);
         return;
     }
-    PangoRectangle logical;
-    pango_layout_get_extents(p->layout, NULL, &logical);
-    *max_width = (double)logical.width / PANGO_SCALE;
-    /* Broken at every opportunity, the widest line is the widest unbreakable piece. */
-    pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD);
-    pango_layout_set_width(p->layout, 1);
-    pango_layout_get_extents(p->layout, NULL, &logical);
-    *min_width = (double)logical.width / PANGO_SCALE;
+    pd_para *p = finish(env, &b, style, -1, block, false);
+    if (p) {
+        report_missing_glyphs(env, p->layout, block);
+        PangoRectangle logical;
+        pango_layout_get_extents(p->layout, NULL, &logical);
+        *max_width = (double)logical.width / PANGO_SCALE;
+        /* Broken at every opportunity, the widest line is the widest unbreakable piece. */
+        pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD);
+        pango_layout_set_width(p->layout, 1);
+        pango_layout_get_extents(p->layout, NULL, &logical);
+        *min_width = (double)logical.width / PANGO_SCALE;
+        if (key)
+            pd_shaped_measure_store(env->ctx, key, *min_width, *max_width);
+    }
+    g_free(key);
     pd_para_free(p);
 }
 

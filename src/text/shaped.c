@@ -18,6 +18,8 @@ enum { MAX_ENTRIES = 4096, MAX_BYTES = 6 << 20, BYTES_PER_TEXT_BYTE = 60, BYTES_
 typedef struct {
     GHashTable *map; /* key -> pd_shaped */
     size_t bytes;
+    GHashTable *measures; /* key -> double[2]: min and max width */
+    size_t measure_bytes;
     char *long_key;
     pd_shaped *long_entry;
 } shaped_cache;
@@ -43,6 +45,7 @@ static void free_cache(void *p)
 {
     shaped_cache *c = p;
     g_hash_table_destroy(c->map);
+    g_hash_table_destroy(c->measures);
     drop_long(c);
     free(c);
 }
@@ -56,6 +59,7 @@ static shaped_cache *cache_of(pd_ctx *ctx)
     if (!c)
         return NULL;
     c->map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_shaped);
+    c->measures = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     return pd_cache_put(ctx->cache, "shaped", c, free_cache) ? c : NULL;
 }
 
@@ -108,4 +112,36 @@ void pd_shaped_store(pd_ctx *ctx, const char *key, PangoLayout *layout, const pd
     }
     g_hash_table_replace(c->map, g_strdup(key), s);
     c->bytes += cost;
+}
+
+bool pd_shaped_measure_lookup(pd_ctx *ctx, const char *key, double *min_width,
+                              double *max_width)
+{
+    shaped_cache *c = cache_of(ctx);
+    const double *m = c ? g_hash_table_lookup(c->measures, key) : NULL;
+    if (!m)
+        return false;
+    *min_width = m[0];
+    *max_width = m[1];
+    return true;
+}
+
+void pd_shaped_measure_store(pd_ctx *ctx, const char *key, double min_width, double max_width)
+{
+    shaped_cache *c = cache_of(ctx);
+    if (!c)
+        return;
+    /* the key holds the text: bounded like the paragraphs, by count and by bytes */
+    size_t cost = strlen(key) + 64;
+    if (cost > MAX_BYTES / 8)
+        return;
+    if (g_hash_table_size(c->measures) >= MAX_ENTRIES || c->measure_bytes + cost > MAX_BYTES) {
+        g_hash_table_remove_all(c->measures);
+        c->measure_bytes = 0;
+    }
+    double *m = g_new(double, 2);
+    m[0] = min_width;
+    m[1] = max_width;
+    g_hash_table_replace(c->measures, g_strdup(key), m);
+    c->measure_bytes += cost;
 }

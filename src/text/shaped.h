@@ -26,6 +26,14 @@ const pd_shaped *pd_shaped_lookup(pd_ctx *ctx, const char *key);
 void pd_shaped_store(pd_ctx *ctx, const char *key, PangoLayout *layout, const pd_line *lines,
                      int nlines, double height, size_t text_bytes);
 
+/* The widest unbreakable piece and the natural width of a paragraph measured before under
+ * key (a table's automatic column widths: the same cell text in another row, in the next pass,
+ * in the next document of a batch). Measuring breaks a paragraph at every opportunity, which
+ * reshapes the rest of the text for each line; the two widths are all that is kept. */
+bool pd_shaped_measure_lookup(pd_ctx *ctx, const char *key, double *min_width,
+                              double *max_width);
+void pd_shaped_measure_store(pd_ctx *ctx, const char *key, double min_width, double max_width);
+
 /* Forgets the long paragraph kept for the passes of the document just laid out. */
 void pd_shaped_drop_long(pd_ctx *ctx);
 

@@ -240,6 +240,70 @@ static void same_paragraph_shares_its_layout(void **state)
     xmlFreeDoc(doc);
 }
 
+/* A table's automatic widths measure each cell; the widths of a paragraph measured before in
+ * the context are kept (shaped.c) and are the ones a fresh measurement gives. */
+static void a_measured_paragraph_keeps_its_widths(void **state)
+{
+    (void)state;
+    pd_text_env env = env_of();
+    pd_style s;
+    pd_style_default(&s);
+    static const char cell[] = "<p xmlns='urn:phasedoc:layout:1'>Accepted with conditions by "
+                               "<b>Sternstream</b></p>";
+    xmlDocPtr doc = xmlReadMemory(cell, (int)sizeof cell - 1, "cell.xml", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    double lo1, hi1, lo2, hi2;
+    pd_para_measure(&env, xmlDocGetRootElement(doc), &s, &lo1, &hi1);
+    pd_para_measure(&env, xmlDocGetRootElement(doc), &s, &lo2, &hi2);
+    assert_true(lo1 > 0 && lo1 < hi1);
+    assert_true(lo1 == lo2 && hi1 == hi2);
+    /* another style is measured anew */
+    pd_style big = s;
+    big.font_size = s.font_size * 2;
+    pd_para_measure(&env, xmlDocGetRootElement(doc), &big, &lo2, &hi2);
+    assert_true(hi2 > hi1 * 1.5 && lo2 > lo1 * 1.5);
+    /* a fresh context, with nothing kept, measures the same */
+    pd_ctx *fresh = pd_ctx_new();
+    assert_non_null(fresh);
+    pd_text_env env2 = {.ctx = fresh, .file = "test", .pango = pd_fonts_context(fresh, NULL)};
+    assert_non_null(env2.pango);
+    pd_para_measure(&env2, xmlDocGetRootElement(doc), &s, &lo2, &hi2);
+    assert_true(lo1 == lo2 && hi1 == hi2);
+    pd_ctx_free(fresh);
+    xmlFreeDoc(doc);
+}
+
+/* The kept widths are bounded: a key too long for them is not kept, and a full table starts
+ * again empty. */
+static void kept_widths_are_bounded(void **state)
+{
+    (void)state;
+    pd_ctx *c = pd_ctx_new();
+    assert_non_null(c);
+    double lo, hi;
+    assert_false(pd_shaped_measure_lookup(c, "k", &lo, &hi));
+    pd_shaped_measure_store(c, "k", 3, 7);
+    assert_true(pd_shaped_measure_lookup(c, "k", &lo, &hi));
+    assert_true(lo == 3 && hi == 7);
+    size_t huge = 1u << 20;
+    char *key = malloc(huge + 1);
+    assert_non_null(key);
+    memset(key, 'x', huge);
+    key[huge] = '\0';
+    pd_shaped_measure_store(c, key, 1, 2);
+    assert_false(pd_shaped_measure_lookup(c, key, &lo, &hi));
+    free(key);
+    char k[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(k, sizeof k, "key %d", i);
+        pd_shaped_measure_store(c, k, i, i);
+    }
+    assert_false(pd_shaped_measure_lookup(c, "k", &lo, &hi)); /* emptied on the way */
+    assert_true(pd_shaped_measure_lookup(c, "key 4999", &lo, &hi));
+    assert_true(lo == 4999);
+    pd_ctx_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +314,8 @@ int main(void)
         cmocka_unit_test(a_long_run_is_shaped_plainly),
         cmocka_unit_test(hyphenated_only_where_it_saves_a_line),
         cmocka_unit_test(a_long_paragraph_is_kept_for_the_next_pass),
+        cmocka_unit_test(a_measured_paragraph_keeps_its_widths),
+        cmocka_unit_test(kept_widths_are_bounded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

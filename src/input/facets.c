@@ -75,13 +75,23 @@ typedef struct {
     const xmlNode *def;
 } named;
 
+/* an attribute pattern that holds a checked pattern, with its check worked out */
+typedef struct {
+    const char *name;
+    const xmlNode *def;
+    pd_rng_format format;
+} checked;
+
 typedef struct {
     const xmlNode *def;
     named *children; /* the element patterns allowed in it */
     size_t nchildren;
-    named *attrs; /* its attribute patterns that hold a checked pattern */
+    checked *attrs;
     size_t nattrs;
-    bool text_format; /* its text content holds one, in some alternative */
+    bool text_format;   /* its text content holds a checked pattern, in some alternative */
+    bool text_varies;   /* which one is chosen by the element's attributes (then: per element) */
+    bool text_optional; /* else: the text may be left out */
+    pd_rng_format text; /* else: its check (pat NULL: none) */
 } entry;
 
 /* entries by the address of their pattern, open addressing */
@@ -156,12 +166,19 @@ static entry *entry_make(const pd_rng *m, const xmlNode *def)
     size_t n = pd_rng_children(m, def, items, PD_RNG_MAX_ITEMS);
     e->children = names_of(items, n, &e->nchildren);
     n = pd_rng_attributes(m, def, items, PD_RNG_MAX_ITEMS);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (pd_rng_value_has_format(m, items[i].def))
-            items[k++] = items[i];
-    e->attrs = names_of(items, k, &e->nattrs);
+    e->attrs = calloc(n ? n : 1, sizeof *e->attrs);
+    for (size_t i = 0; e->attrs && i < n; i++)
+        if (pd_rng_value_has_format(m, items[i].def)) {
+            checked *a = &e->attrs[e->nattrs++];
+            a->name = pd_rng_name(items[i].def);
+            a->def = items[i].def;
+            pd_rng_format_prepare(pd_rng_value_pattern(m, items[i].def), &a->format);
+        }
     e->text_format = pd_rng_content_has_format(m, def, 0);
+    if (e->text_format)
+        pd_rng_format_prepare(pd_rng_text_pattern(m, def, NULL, &e->text_optional,
+                                                  &e->text_varies),
+                              &e->text);
     if (!e->children || !e->attrs) {
         entry_free(e);
         return NULL;
@@ -241,13 +258,14 @@ static void report(checker *c, xmlNode *el, const xmlNode *def, const char *attr
     c->fn(c->user, &err);
 }
 
-/* The value of an attribute without a copy when it is one text node (the usual case). */
-static const char *attr_value(xmlAttr *a, xmlChar **copy)
+/* The text of an attribute or element without a copy when it is one text node (the usual
+ * case); else *copy holds it. */
+static const char *text_of(xmlNode *n, xmlChar **copy)
 {
     *copy = NULL;
-    if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next)
-        return (const char *)a->children->content;
-    *copy = xmlNodeGetContent((xmlNode *)a);
+    if (n->children && n->children->type == XML_TEXT_NODE && !n->children->next)
+        return (const char *)n->children->content;
+    *copy = xmlNodeGetContent(n);
     return *copy ? (const char *)*copy : "";
 }
 
@@ -259,15 +277,15 @@ static int check_own(checker *c, xmlNode *el, const entry *e, bool tell)
     for (xmlAttr *a = e->nattrs ? el->properties : NULL; a; a = a->next) {
         if (a->ns)
             continue;
-        const named *which = NULL;
+        const checked *which = NULL;
         bool ok = false;
         xmlChar *copy;
-        const char *value = attr_value(a, &copy);
+        const char *value = text_of((xmlNode *)a, &copy);
         /* an element pattern may hold the same attribute in alternatives: one must accept */
         for (size_t i = 0; i < e->nattrs && !ok; i++)
             if (strcmp(e->attrs[i].name, (const char *)a->name) == 0) {
                 which = which ? which : &e->attrs[i];
-                ok = pd_rng_format_ok(c->x->m, e->attrs[i].def, value, el);
+                ok = pd_rng_format_fits(c->x->m, &e->attrs[i].format, value, el);
             }
         if (which && !ok) {
             bad++;
@@ -276,21 +294,28 @@ static int check_own(checker *c, xmlNode *el, const entry *e, bool tell)
         }
         xmlFree(copy);
     }
-    bool optional;
-    const xmlNode *text = e->text_format ? pd_rng_text_pattern(c->x->m, e->def, el, &optional)
-                                         : NULL;
-    if (text) {
-        xmlChar *content = xmlNodeGetContent(el);
-        const char *value = content ? (const char *)content : "";
+    if (!e->text_format)
+        return bad;
+    bool optional = e->text_optional, varies;
+    pd_rng_format chosen;
+    const pd_rng_format *text = &e->text;
+    if (e->text_varies) {
+        pd_rng_format_prepare(pd_rng_text_pattern(c->x->m, e->def, el, &optional, &varies),
+                              &chosen);
+        text = &chosen;
+    }
+    if (text->pat) {
+        xmlChar *copy;
+        const char *value = text_of(el, &copy);
         /* text it may leave out, left out: none, or only white space (RELAX NG lets white
          * space between tags match nothing) */
         bool absent = optional && value[strspn(value, " \t\r\n")] == '\0';
-        if (!absent && !pd_rng_pattern_format_ok(c->x->m, text, value, el)) {
+        if (!absent && !pd_rng_format_fits(c->x->m, text, value, el)) {
             bad++;
             if (tell)
                 report(c, el, e->def, NULL, value);
         }
-        xmlFree(content);
+        xmlFree(copy);
     }
     return bad;
 }

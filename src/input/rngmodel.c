@@ -320,20 +320,12 @@ static bool facet_ok(const xmlNode *p, const char *type, xmlSchemaTypePtr t, con
 }
 
 /* A <data> pattern, as libxml2's RELAX NG validator checks it: the XML Schema type, then each
- * facet; with patterns_only, only its pattern facets (what validation against the schema
- * without them left out). */
-static bool data_ok(const xmlNode *data, const char *value, xmlNode *node, bool patterns_only)
+ * facet. */
+static bool data_ok(const xmlNode *data, const char *value, xmlNode *node)
 {
     xmlChar *type = xmlGetProp((xmlNode *)data, (const xmlChar *)"type");
     const char *tname = type ? (const char *)type : "string";
     bool ok = true;
-    if (patterns_only) {
-        for (const xmlNode *p = data->children; ok && p; p = p->next)
-            if (is_pattern_param(p))
-                ok = format_check(p, tname, value) != 0;
-        xmlFree(type);
-        return ok;
-    }
     xmlSchemaInitTypes();
     xmlSchemaTypePtr t = type ? xmlSchemaGetPredefinedType(type, (const xmlChar *)XSD_NS) : NULL;
     xmlSchemaValPtr val = NULL;
@@ -368,7 +360,7 @@ static bool pattern_ok(const pd_rng *m, const xmlNode *pat, const char *value, x
         return ok;
     }
     if (is_rng(pat, "data"))
-        return data_ok(pat, value, node, false);
+        return data_ok(pat, value, node);
     if (is_rng(pat, "choice")) {
         for (const xmlNode *c = pat->children; c; c = c->next)
             if (c->type == XML_ELEMENT_NODE && pattern_ok(m, c, value, node, depth + 1))
@@ -435,18 +427,45 @@ bool pd_rng_value_has_format(const pd_rng *m, const xmlNode *def)
     return holds_format(m, value_pattern(m, def, NULL), 0);
 }
 
-bool pd_rng_format_ok(const pd_rng *m, const xmlNode *def, const char *value, xmlNode *node)
+const xmlNode *pd_rng_value_pattern(const pd_rng *m, const xmlNode *def)
 {
-    return pd_rng_pattern_format_ok(m, value_pattern(m, def, NULL), value, node);
+    return value_pattern(m, def, NULL);
 }
 
-bool pd_rng_pattern_format_ok(const pd_rng *m, const xmlNode *pat, const char *value,
-                              xmlNode *node)
+void pd_rng_format_prepare(const xmlNode *pat, pd_rng_format *f)
 {
-    if (pat && is_rng(pat, "data"))
-        return data_ok(pat, value ? value : "", node, true);
-    /* a choice (of a length or "auto", say): which branch the value took decides */
-    return pattern_ok(m, pat, value ? value : "", node, 0);
+    *f = (pd_rng_format){pat, NULL, {NULL}, 0};
+    if (!pat || !is_rng(pat, "data"))
+        return;
+    const xmlAttr *type = xmlHasProp((xmlNode *)pat, (const xmlChar *)"type");
+    f->type = type && type->children ? (const char *)type->children->content : "string";
+    for (const xmlNode *p = pat->children; p && f->nmatch < PD_RNG_FORMATS_MAX; p = p->next) {
+        if (!is_pattern_param(p))
+            continue;
+        xmlChar *copy;
+        const char *pattern = param_text(p, &copy);
+        pd_format_fn match = pattern ? pd_format_for(pattern) : NULL;
+        xmlFree(copy);
+        if (match) /* a pattern without a matcher stayed with libxml2 */
+            f->match[f->nmatch++] = match;
+    }
+}
+
+bool pd_rng_format_fits(const pd_rng *m, const pd_rng_format *f, const char *value,
+                        xmlNode *node)
+{
+    if (!f->type) /* a choice (of a length or "auto", say): which branch the value took decides */
+        return pattern_ok(m, f->pat, value ? value : "", node, 0);
+    bool failed;
+    char *normal = pd_format_normalise(f->type, value ? value : "", &failed);
+    if (failed)
+        return true; /* out of memory: libxml2 has checked the rest */
+    const char *v = normal ? normal : value ? value : "";
+    bool ok = true;
+    for (int i = 0; ok && i < f->nmatch; i++)
+        ok = f->match[i](v);
+    free(normal);
+    return ok;
 }
 
 xmlDocPtr pd_rng_document(const pd_rng *m)
@@ -810,10 +829,10 @@ static attr_fit fit_children(const pd_rng *m, const xmlNode *pat, xmlNode *inst,
 /* ---- the pattern of an element's text ---- */
 
 static const xmlNode *text_pattern_in(const pd_rng *m, const xmlNode *pat, xmlNode *inst,
-                                      bool *optional, int depth);
+                                      bool *optional, bool *varies, int depth);
 
 static const xmlNode *text_pattern_at(const pd_rng *m, const xmlNode *c, xmlNode *inst,
-                                      bool *optional, int depth)
+                                      bool *optional, bool *varies, int depth)
 {
     if (depth > 40 || c->type != XML_ELEMENT_NODE || !c->ns ||
         strcmp((const char *)c->ns->href, RNG_NS) != 0)
@@ -821,11 +840,11 @@ static const xmlNode *text_pattern_at(const pd_rng *m, const xmlNode *c, xmlNode
     if (is_rng(c, "data") || is_rng(c, "value") || is_rng(c, "list"))
         return c;
     if (is_rng(c, "ref"))
-        return text_pattern_in(m, define_of(m, c), inst, optional, depth + 1);
+        return text_pattern_in(m, define_of(m, c), inst, optional, varies, depth + 1);
     if (is_rng(c, "group") || is_rng(c, "interleave") || is_rng(c, "oneOrMore"))
-        return text_pattern_in(m, c, inst, optional, depth + 1);
+        return text_pattern_in(m, c, inst, optional, varies, depth + 1);
     if (is_rng(c, "optional") || is_rng(c, "zeroOrMore")) {
-        const xmlNode *p = text_pattern_in(m, c, inst, optional, depth + 1);
+        const xmlNode *p = text_pattern_in(m, c, inst, optional, varies, depth + 1);
         if (p)
             *optional = true;
         return p;
@@ -836,19 +855,20 @@ static const xmlNode *text_pattern_at(const pd_rng *m, const xmlNode *c, xmlNode
             return c; /* a choice of values */
         /* alternatives told apart by their attributes' fixed values (value="go"): the text
          * of the first one the element fits */
-        for (const xmlNode *alt = c->children; alt; alt = alt->next)
+        *varies = true;
+        for (const xmlNode *alt = c->children; inst && alt; alt = alt->next)
             if (alt->type == XML_ELEMENT_NODE &&
                 fit_one(m, alt, inst, false, depth + 1).mismatches == 0)
-                return text_pattern_at(m, alt, inst, optional, depth + 1);
+                return text_pattern_at(m, alt, inst, optional, varies, depth + 1);
     }
     return NULL; /* element, attribute, text, empty */
 }
 
 static const xmlNode *text_pattern_in(const pd_rng *m, const xmlNode *pat, xmlNode *inst,
-                                      bool *optional, int depth)
+                                      bool *optional, bool *varies, int depth)
 {
     for (const xmlNode *c = pat ? pat->children : NULL; c; c = c->next) {
-        const xmlNode *p = text_pattern_at(m, c, inst, optional, depth);
+        const xmlNode *p = text_pattern_at(m, c, inst, optional, varies, depth);
         if (p)
             return p;
     }
@@ -856,10 +876,10 @@ static const xmlNode *text_pattern_in(const pd_rng *m, const xmlNode *pat, xmlNo
 }
 
 const xmlNode *pd_rng_text_pattern(const pd_rng *m, const xmlNode *def, xmlNode *instance,
-                                   bool *optional)
+                                   bool *optional, bool *varies)
 {
-    *optional = false;
-    return text_pattern_in(m, def, instance, optional, 0);
+    *optional = *varies = false;
+    return text_pattern_in(m, def, instance, optional, varies, 0);
 }
 
 bool pd_rng_content_has_format(const pd_rng *m, const xmlNode *pat, int depth)

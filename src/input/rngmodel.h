@@ -42,14 +42,25 @@ bool pd_rng_value_ok(const pd_rng *m, const xmlNode *def, const char *value, xml
 
 /* Checking a schema's patterns in C (formats.c) instead of libxml2's regular expressions:
  * whether a <param> is a pattern facet with a C matcher; whether the value pattern of an
- * attribute or simple element holds one; and whether value meets those facets of it (a <data>
- * pattern's type and other facets are left to the validator, which checked them; a choice is
- * checked whole, since which branch a value takes decides which pattern applies). */
+ * attribute or simple element holds one; and that value pattern itself. */
 bool pd_rng_is_checked_pattern(const xmlNode *param);
 bool pd_rng_value_has_format(const pd_rng *m, const xmlNode *def);
-bool pd_rng_format_ok(const pd_rng *m, const xmlNode *def, const char *value, xmlNode *node);
-bool pd_rng_pattern_format_ok(const pd_rng *m, const xmlNode *pat, const char *value,
-                              xmlNode *node);
+const xmlNode *pd_rng_value_pattern(const pd_rng *m, const xmlNode *def);
+
+/* A value pattern's check, worked out once per schema: for a <data>, its type and the
+ * matchers of its checked patterns — all that is left once the validator, which checked the
+ * type and the other facets, has passed the value; for anything else (a choice, where the
+ * branch a value takes decides which pattern applies), the pattern, checked whole. */
+enum { PD_RNG_FORMATS_MAX = 4 };
+typedef struct {
+    const xmlNode *pat;
+    const char *type; /* NULL: check pat whole */
+    bool (*match[PD_RNG_FORMATS_MAX])(const char *value);
+    int nmatch;
+} pd_rng_format;
+void pd_rng_format_prepare(const xmlNode *pat, pd_rng_format *f);
+bool pd_rng_format_fits(const pd_rng *m, const pd_rng_format *f, const char *value,
+                        xmlNode *node);
 
 /* Whether the content of an element pattern (not its child elements' or attributes') holds a
  * checked pattern facet anywhere, under any choice (depth: 0). */
@@ -57,10 +68,11 @@ bool pd_rng_content_has_format(const pd_rng *m, const xmlNode *def, int depth);
 
 /* The value pattern that an element's text must match: through refs, groups and optionals
  * (then *optional is set), and at a choice of alternatives the first whose attributes with
- * fixed values the instance has (<decision value="accepted-with-conditions"> needs text);
- * NULL when the text is free or there is none. */
+ * fixed values the instance has (<decision value="accepted-with-conditions"> needs text; then
+ * *varies is set, and with instance NULL nothing is chosen); NULL when the text is free or
+ * there is none. */
 const xmlNode *pd_rng_text_pattern(const pd_rng *m, const xmlNode *def, xmlNode *instance,
-                                   bool *optional);
+                                   bool *optional, bool *varies);
 
 /* The schema document the model reads (owned by the model). */
 xmlDocPtr pd_rng_document(const pd_rng *m);

@@ -592,6 +592,14 @@ static char *shaped_key(const pd_text_env *env, const builder *b, const pd_style
     return key;
 }
 
+static void builder_free(builder *b)
+{
+    pango_attr_list_unref(b->attrs);
+    pd_buf_free(&b->text);
+    free(b->links);
+    free(b->notes);
+}
+
 /* A paragraph of the builder's content (consumed). With reuse, one laid out before in this
  * context with the same key shares its layout. */
 static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style, double width,
@@ -600,10 +608,7 @@ static pd_para *finish(const pd_text_env *env, builder *b, const pd_style *style
     pd_para *p = calloc(1, sizeof *p);
     if (!p || b->text.failed) {
         free(p);
-        pango_attr_list_unref(b->attrs);
-        pd_buf_free(&b->text);
-        free(b->links);
-        free(b->notes);
+        builder_free(b);
         pd_error(env->ctx, "out of memory laying out text");
         return NULL;
     }
@@ -757,14 +762,6 @@ void pd_para_free(pd_para *p)
     free(p->notes);
     free(p->lines);
     free(p);
-}
-
-static void builder_free(builder *b)
-{
-    pango_attr_list_unref(b->attrs);
-    pd_buf_free(&b->text);
-    free(b->links);
-    free(b->notes);
 }
 
 /* What build() does for an unbroken paragraph (width -1: nothing deferred, nothing rebuilt),
